@@ -1,0 +1,181 @@
+#include "authenticator.h"
+
+#include "accounts.h"
+#include "oplog/uuidv7.h"
+#include "passwordhash.h"
+#include "store/store.h"
+#include "util/logging.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlQuery>
+
+namespace baton {
+
+namespace {
+// A fixed verifier for unknown logins, so that a wrong login costs the same
+// time as a wrong password and does not reveal which accounts exist.
+const QString &dummyHash()
+{
+    static const QString hash = PasswordHash::make(QStringLiteral("baton-no-such-account"))
+                                    .value();
+    return hash;
+}
+} // namespace
+
+Result<Authenticator::LockState> Authenticator::lockState(const QString &login)
+{
+    QSqlQuery &q = m_store.database().prepared(
+        QStringLiteral("SELECT failures, locked_until_ms FROM login_state WHERE login=?"));
+    q.bindValue(0, login);
+    if (!q.exec())
+        return m_store.database().errorFrom(q, tr("reading sign-in attempts"));
+    LockState s;
+    if (q.next()) {
+        s.failures = q.value(0).toInt();
+        s.lockedUntilMs = q.value(1).toLongLong();
+    }
+    q.finish();
+    return s;
+}
+
+Status Authenticator::recordFailure(const QString &login, const QUuid &userId, const QString &why,
+                                    LockState state)
+{
+    const qint64 now = m_store.nowMs();
+    if (state.lockedUntilMs != 0 && state.lockedUntilMs <= now)
+        state = LockState{}; // an expired lockout starts a fresh count
+    ++state.failures;
+    if (state.failures >= MaxFailures && state.lockedUntilMs <= now)
+        state.lockedUntilMs = now + LockoutMs;
+
+    Database &db = m_store.database();
+    if (auto s = db.begin(); !s)
+        return s;
+    QSqlQuery &q = db.prepared(QStringLiteral(
+        "INSERT INTO login_state (login, failures, locked_until_ms, last_failure_ms) "
+        "VALUES (?,?,?,?) ON CONFLICT(login) DO UPDATE SET failures=excluded.failures, "
+        "locked_until_ms=excluded.locked_until_ms, last_failure_ms=excluded.last_failure_ms"));
+    q.bindValue(0, login);
+    q.bindValue(1, state.failures);
+    q.bindValue(2, state.lockedUntilMs);
+    q.bindValue(3, now);
+    if (!q.exec()) {
+        const Error e = db.errorFrom(q, tr("recording a failed sign-in"));
+        db.rollback();
+        return e;
+    }
+    QString summary = why;
+    if (state.lockedUntilMs > now)
+        summary += tr(" (locked after %n failed attempt(s))", nullptr, state.failures);
+    if (auto s = m_store.recordEvent(QStringLiteral("login.failed"), QStringLiteral("denied"),
+                                     userId, login.left(64), summary);
+        !s) {
+        db.rollback();
+        return s;
+    }
+    return db.commit();
+}
+
+Status Authenticator::recordSuccess(const QString &login, const QUuid &userId)
+{
+    Database &db = m_store.database();
+    if (auto s = db.begin(); !s)
+        return s;
+    QSqlQuery &q = db.prepared(QStringLiteral("DELETE FROM login_state WHERE login=?"));
+    q.bindValue(0, login);
+    if (!q.exec()) {
+        const Error e = db.errorFrom(q, tr("recording a sign-in"));
+        db.rollback();
+        return e;
+    }
+    if (auto s = m_store.recordEvent(QStringLiteral("login"), QStringLiteral("ok"), userId, login,
+                                     tr("Signed in"));
+        !s) {
+        db.rollback();
+        return s;
+    }
+    return db.commit();
+}
+
+Result<Session> Authenticator::login(const QString &rawLogin, const QString &password)
+{
+    const QString login = Accounts::normaliseLogin(rawLogin);
+    const Error wrong(QStringLiteral("auth.failed"), tr("The login or password is wrong."));
+    if (login.isEmpty() || login.size() > 64)
+        return wrong;
+    const qint64 now = m_store.nowMs();
+
+    auto lock = lockState(login);
+    if (!lock)
+        return lock.error();
+    if (lock->lockedUntilMs > now) {
+        const QString until = QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(lock->lockedUntilMs).toLocalTime().time(),
+            QLocale::ShortFormat);
+        if (auto s = m_store.recordEvent(QStringLiteral("login.failed"), QStringLiteral("denied"),
+                                         {}, login, tr("Attempt while locked"));
+            !s)
+            return s.error();
+        return Error(QStringLiteral("auth.locked"),
+                     tr("Too many failed attempts: this account is locked on this computer until "
+                        "%1.")
+                         .arg(until));
+    }
+
+    QSqlQuery &q = m_store.database().prepared(
+        QStringLiteral("SELECT id, password_hash FROM app_user WHERE login=? AND retired=0"));
+    q.bindValue(0, login);
+    if (!q.exec())
+        return m_store.database().errorFrom(q, tr("reading an account"));
+    QUuid userId;
+    QString hash;
+    if (q.next()) {
+        userId = parseId(q.value(0).toString());
+        hash = q.value(1).toString();
+    }
+    q.finish();
+
+    auto match = PasswordHash::verify(password, userId.isNull() ? dummyHash() : hash);
+    if (userId.isNull() || !match || !*match) {
+        qCInfo(lcAuth) << "failed sign-in for" << login;
+        if (auto s = recordFailure(login, userId,
+                                   userId.isNull() ? tr("Unknown login") : tr("Wrong password"),
+                                   *lock);
+            !s)
+            return s.error();
+        return wrong;
+    }
+
+    auto actor = m_store.actorFor(userId, now);
+    if (!actor)
+        return actor.error();
+    if (actor->disabled) {
+        if (auto s = recordFailure(login, userId, tr("Account disabled"), *lock); !s)
+            return s.error();
+        return Error(QStringLiteral("auth.disabled"),
+                     tr("This account is disabled. Ask an administrator."));
+    }
+    if (!actor->activeAt(now)) {
+        if (auto s = recordFailure(login, userId, tr("Employee has left"), *lock); !s)
+            return s.error();
+        return Error(QStringLiteral("auth.departed"),
+                     tr("This account belonged to an employee who has left; access ended on the "
+                        "departure date."));
+    }
+    if (auto s = recordSuccess(login, userId); !s)
+        return s.error();
+    return Session{userId, login, *actor, now};
+}
+
+void Authenticator::logout(const Session &session)
+{
+    if (!session.isValid())
+        return;
+    if (auto s = m_store.recordEvent(QStringLiteral("logout"), QStringLiteral("ok"), session.userId,
+                                     session.login, tr("Signed out"));
+        !s)
+        qCWarning(lcAuth) << "could not record sign-out:" << s.error().message;
+}
+
+} // namespace baton

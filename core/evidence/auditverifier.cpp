@@ -1,0 +1,216 @@
+#include "auditverifier.h"
+
+#include "auditentry.h"
+#include "oplog/uuidv7.h"
+#include "store/database.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <thread>
+
+namespace baton {
+
+namespace {
+
+struct ChunkResult {
+    qint64 brokenSeq = 0; // 0 = chunk intact
+    QString problem;
+    QString summary;
+    Error error;
+    bool failed = false;
+};
+
+QString describeRow(const QSqlQuery &q)
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong()).toLocalTime();
+    return QStringLiteral("%1, %2, %3")
+        .arg(t.toString(Qt::ISODate), q.value(3).toString(), q.value(6).toString());
+}
+
+// Verifies entries with seq in [from, to]. expectedPrev is the hash the first
+// entry must chain to (read by the coordinator).
+ChunkResult verifyChunk(const QString &path, qint64 from, qint64 to, QByteArray expectedPrev,
+                        std::atomic<qint64> &done, const std::atomic<bool> *cancel)
+{
+    ChunkResult r;
+    auto db = Database::openSqlite({path, Database::Mode::ReadOnly, 5000});
+    if (!db) {
+        r.failed = true;
+        r.error = db.error();
+        return r;
+    }
+    QSqlQuery q((*db)->connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT seq, time_ms, user_id, user_name, device, ip, action, outcome, entity, "
+        "record_id, summary, op_id, prev_hash, hash FROM audit_log WHERE seq BETWEEN ? AND ? "
+        "ORDER BY seq"));
+    q.addBindValue(from);
+    q.addBindValue(to);
+    if (!q.exec()) {
+        r.failed = true;
+        r.error = (*db)->errorFrom(q, AuditVerifier::tr("reading the audit trail"));
+        return r;
+    }
+    qint64 expectedSeq = from;
+    AuditEntry e;
+    qint64 local = 0;
+    while (q.next()) {
+        e.seq = q.value(0).toLongLong();
+        if (e.seq != expectedSeq) {
+            r.brokenSeq = expectedSeq;
+            r.problem = AuditVerifier::tr("Entry %1 is missing: the trail jumps from %2 to %3.")
+                            .arg(expectedSeq)
+                            .arg(expectedSeq - 1)
+                            .arg(e.seq);
+            return r;
+        }
+        e.timeMs = q.value(1).toLongLong();
+        e.userId = parseId(q.value(2).toString());
+        e.userName = q.value(3).toString();
+        e.device = q.value(4).toString();
+        e.ip = q.value(5).toString();
+        e.action = q.value(6).toString();
+        e.outcome = q.value(7).toString();
+        e.entity = q.value(8).toString();
+        e.recordId = parseId(q.value(9).toString());
+        e.summary = q.value(10).toString();
+        e.opId = parseId(q.value(11).toString());
+        e.prevHash = q.value(12).toByteArray();
+        e.hash = q.value(13).toByteArray();
+        if (e.prevHash != expectedPrev) {
+            r.brokenSeq = e.seq;
+            r.problem = AuditVerifier::tr("Entry %1 does not follow entry %2: an entry before it "
+                                          "was removed, inserted or rewritten.")
+                            .arg(e.seq)
+                            .arg(e.seq - 1);
+            r.summary = describeRow(q);
+            return r;
+        }
+        if (e.computeHash() != e.hash) {
+            r.brokenSeq = e.seq;
+            r.problem = AuditVerifier::tr("Entry %1 was changed after it was written: its content "
+                                          "no longer matches its hash.")
+                            .arg(e.seq);
+            r.summary = describeRow(q);
+            return r;
+        }
+        expectedPrev = e.hash;
+        ++expectedSeq;
+        if (++local == 2048) {
+            done.fetch_add(local, std::memory_order_relaxed);
+            local = 0;
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return r;
+        }
+    }
+    done.fetch_add(local, std::memory_order_relaxed);
+    if (expectedSeq <= to) {
+        r.brokenSeq = expectedSeq;
+        r.problem = AuditVerifier::tr("Entry %1 is missing.").arg(expectedSeq);
+    }
+    return r;
+}
+
+} // namespace
+
+Result<AuditVerifyReport> AuditVerifier::verify(const QString &databasePath,
+                                                const Progress &progress,
+                                                const std::atomic<bool> *cancel, int threads)
+{
+    auto db = Database::openSqlite({databasePath, Database::Mode::ReadOnly, 5000});
+    if (!db)
+        return db.error();
+    QSqlQuery q((*db)->connection());
+    if (!q.exec(QStringLiteral("SELECT min(seq), max(seq), count(*) FROM audit_log")) || !q.next())
+        return (*db)->errorFrom(q, tr("reading the audit trail"));
+    AuditVerifyReport report;
+    const qint64 minSeq = q.value(0).toLongLong();
+    const qint64 maxSeq = q.value(1).toLongLong();
+    report.total = maxSeq; // entries 1..max must all be there
+    q.finish();
+    if (maxSeq == 0) {
+        report.intact = true;
+        return report;
+    }
+    if (minSeq != 1) {
+        report.firstBrokenSeq = 1;
+        report.problem = tr("Entry 1 is missing: the trail starts at entry %1.").arg(minSeq);
+        return report;
+    }
+
+    // Chunks are verified in parallel; each needs the hash its first entry
+    // chains to, which is the stored hash of the entry before it. A change to
+    // that stored hash is caught by the chunk that owns that entry.
+    if (threads <= 0)
+        threads = std::clamp(QThread::idealThreadCount(), 1, 8);
+    if (maxSeq < 20000)
+        threads = 1;
+    QList<qint64> starts;
+    for (int i = 0; i < threads; ++i)
+        starts.append(1 + (maxSeq * i) / threads);
+    QList<QByteArray> prevs;
+    for (qint64 start : std::as_const(starts)) {
+        if (start == 1) {
+            prevs.append(genesisHash());
+            continue;
+        }
+        QSqlQuery h((*db)->connection());
+        h.prepare(QStringLiteral("SELECT hash FROM audit_log WHERE seq=?"));
+        h.addBindValue(start - 1);
+        if (!h.exec())
+            return (*db)->errorFrom(h, tr("reading the audit trail"));
+        prevs.append(h.next() ? h.value(0).toByteArray() : QByteArray());
+    }
+    db->reset(); // the workers use their own connections
+
+    std::atomic<qint64> done{0};
+    QList<ChunkResult> results(threads);
+    std::vector<std::thread> workers;
+    for (int i = 0; i < threads; ++i) {
+        const qint64 from = starts[i];
+        const qint64 to = i + 1 < threads ? starts[i + 1] - 1 : maxSeq;
+        workers.emplace_back([&, i, from, to] {
+            results[i] = verifyChunk(databasePath, from, to, prevs[i], done, cancel);
+        });
+    }
+    // Report progress from this thread until the workers finish.
+    std::atomic<int> finished{0};
+    std::thread joiner([&] {
+        for (auto &w : workers)
+            w.join();
+        finished = 1;
+    });
+    QElapsedTimer sinceReport;
+    sinceReport.start();
+    while (!finished.load()) {
+        QThread::msleep(5);
+        if (progress && sinceReport.elapsed() >= 100) {
+            progress(done.load(), maxSeq);
+            sinceReport.restart();
+        }
+    }
+    joiner.join();
+
+    report.checked = done.load();
+    report.cancelled = cancel && cancel->load();
+    for (const ChunkResult &r : std::as_const(results)) {
+        if (r.failed)
+            return r.error;
+        if (r.brokenSeq != 0) {
+            report.firstBrokenSeq = r.brokenSeq;
+            report.problem = r.problem;
+            report.brokenSummary = r.summary;
+            return report; // chunks are in seq order: the first broken one is first
+        }
+    }
+    if (progress)
+        progress(report.checked, maxSeq);
+    report.intact = !report.cancelled && report.checked == maxSeq;
+    return report;
+}
+
+} // namespace baton

@@ -1,0 +1,233 @@
+#include "canonicaljson.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace baton {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CanonicalJson)
+};
+
+bool isAsciiNfc(QStringView s)
+{
+    // ASCII text is always NFC; skip the normaliser for the common case.
+    for (QChar c : s)
+        if (c.unicode() >= 0x80)
+            return false;
+    return true;
+}
+
+bool hasUnpairedSurrogate(QStringView s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s[i];
+        if (c.isHighSurrogate()) {
+            if (i + 1 >= s.size() || !s[i + 1].isLowSurrogate())
+                return true;
+            ++i;
+        } else if (c.isLowSurrogate()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void appendEscapedUtf8(QByteArray &out, const QByteArray &utf8)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    for (char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out.append("\\\"", 2);
+            break;
+        case '\\':
+            out.append("\\\\", 2);
+            break;
+        case '\b':
+            out.append("\\b", 2);
+            break;
+        case '\f':
+            out.append("\\f", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        case '\t':
+            out.append("\\t", 2);
+            break;
+        default:
+            if (c < 0x20) {
+                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+                out.append(esc, 6);
+            } else {
+                out.append(ch);
+            }
+        }
+    }
+    out.append('"');
+}
+
+Status writeValue(QByteArray &out, const QJsonValue &v, int depth);
+
+Status writeObject(QByteArray &out, const QJsonObject &o, int depth)
+{
+    QStringList keys = o.keys();
+    // RFC 8785: sort by UTF-16 code units; keys are normalised first so that
+    // two spellings of one key cannot both appear.
+    for (QString &k : keys) {
+        if (hasUnpairedSurrogate(k))
+            return Error(QStringLiteral("json.surrogate"),
+                         Tr::tr("A field name contains an invalid character."));
+    }
+    QList<std::pair<QString, QString>> normalised; // (NFC key, original key)
+    normalised.reserve(keys.size());
+    for (const QString &k : std::as_const(keys))
+        normalised.append({isAsciiNfc(k) ? k : k.normalized(QString::NormalizationForm_C), k});
+    std::sort(normalised.begin(), normalised.end(), [](const auto &a, const auto &b) {
+        return QStringView(a.first).compare(QStringView(b.first), Qt::CaseSensitive) < 0;
+    });
+    for (qsizetype i = 1; i < normalised.size(); ++i) {
+        if (normalised[i].first == normalised[i - 1].first)
+            return Error(QStringLiteral("json.duplicate_key"),
+                         Tr::tr("The field \"%1\" appears twice.").arg(normalised[i].first));
+    }
+    out.append('{');
+    bool first = true;
+    for (const auto &[key, original] : std::as_const(normalised)) {
+        if (!first)
+            out.append(',');
+        first = false;
+        appendEscapedUtf8(out, key.toUtf8());
+        out.append(':');
+        if (auto s = writeValue(out, o.value(original), depth + 1); !s)
+            return s;
+    }
+    out.append('}');
+    return {};
+}
+
+Status writeValue(QByteArray &out, const QJsonValue &v, int depth)
+{
+    if (depth > 64)
+        return Error(QStringLiteral("json.depth"), Tr::tr("The data is nested too deeply."));
+    switch (v.type()) {
+    case QJsonValue::Null:
+        out.append("null", 4);
+        return {};
+    case QJsonValue::Bool:
+        out.append(v.toBool() ? QByteArrayView("true") : QByteArrayView("false"));
+        return {};
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
+        const qint64 i = v.toInteger(sentinel);
+        if (i == sentinel || std::abs(d) > static_cast<double>(MaxSafeInteger)
+            || i > MaxSafeInteger || i < -MaxSafeInteger)
+            return Error(QStringLiteral("json.number"),
+                         Tr::tr("Only whole numbers up to 2^53 are allowed (money in minor "
+                                "units, times in milliseconds)."));
+        out.append(QByteArray::number(i));
+        return {};
+    }
+    case QJsonValue::String:
+        if (!appendCanonicalString(out, v.toString()))
+            return Error(QStringLiteral("json.surrogate"),
+                         Tr::tr("A text value contains an invalid character."));
+        return {};
+    case QJsonValue::Array: {
+        out.append('[');
+        bool first = true;
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue &e : a) {
+            if (!first)
+                out.append(',');
+            first = false;
+            if (auto s = writeValue(out, e, depth + 1); !s)
+                return s;
+        }
+        out.append(']');
+        return {};
+    }
+    case QJsonValue::Object:
+        return writeObject(out, v.toObject(), depth);
+    case QJsonValue::Undefined:
+        break;
+    }
+    return Error(QStringLiteral("json.undefined"), Tr::tr("A value is missing."));
+}
+
+} // namespace
+
+bool appendCanonicalString(QByteArray &out, QStringView text)
+{
+    if (hasUnpairedSurrogate(text))
+        return false;
+    if (isAsciiNfc(text))
+        appendEscapedUtf8(out, text.toUtf8());
+    else
+        appendEscapedUtf8(out, text.toString().normalized(QString::NormalizationForm_C).toUtf8());
+    return true;
+}
+
+Result<QByteArray> canonicalJson(const QJsonValue &value)
+{
+    QByteArray out;
+    out.reserve(256);
+    if (auto s = writeValue(out, value, 0); !s)
+        return s.error();
+    return out;
+}
+
+void CanonicalWriter::separator()
+{
+    if (!m_first)
+        m_out.append(',');
+    m_first = false;
+}
+
+void CanonicalWriter::key(QLatin1StringView name)
+{
+    separator();
+    m_out.append('"');
+    m_out.append(name.data(), name.size());
+    m_out.append("\":", 2);
+    m_first = true; // the value that follows needs no separator
+}
+
+void CanonicalWriter::string(QStringView text)
+{
+    separator();
+    // Unpaired surrogates are refused before data is stored; should one reach
+    // here anyway, hash its UTF-8 replacement rather than drop the value.
+    if (!appendCanonicalString(m_out, text))
+        appendEscapedUtf8(m_out, text.toUtf8());
+    m_first = false;
+}
+
+void CanonicalWriter::integer(qint64 v)
+{
+    separator();
+    m_out.append(QByteArray::number(v));
+    m_first = false;
+}
+
+void CanonicalWriter::null()
+{
+    separator();
+    m_out.append("null", 4);
+    m_first = false;
+}
+
+} // namespace baton

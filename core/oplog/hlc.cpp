@@ -1,0 +1,101 @@
+#include "hlc.h"
+
+#include <QDateTime>
+
+namespace baton {
+
+QString Hlc::toString() const
+{
+    return QStringLiteral("%1:%2:%3")
+        .arg(wallMs, 13, 10, QLatin1Char('0'))
+        .arg(counter, 6, 10, QLatin1Char('0'))
+        .arg(deviceId);
+}
+
+std::optional<Hlc> Hlc::parse(QStringView text)
+{
+    const qsizetype first = text.indexOf(QLatin1Char(':'));
+    if (first <= 0)
+        return std::nullopt;
+    const qsizetype second = text.indexOf(QLatin1Char(':'), first + 1);
+    if (second <= first + 1 || second == text.size() - 1)
+        return std::nullopt;
+    const QStringView wall = text.left(first);
+    const QStringView counter = text.mid(first + 1, second - first - 1);
+    const QStringView device = text.mid(second + 1);
+    auto allDigits = [](QStringView s) {
+        for (QChar c : s)
+            if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+                return false;
+        return !s.isEmpty();
+    };
+    if (!allDigits(wall) || !allDigits(counter) || wall.size() > 15 || counter.size() > 9)
+        return std::nullopt;
+    if (device.size() > 64)
+        return std::nullopt;
+    for (QChar c : device)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('-'))
+            return std::nullopt;
+    Hlc h;
+    h.wallMs = wall.toLongLong();
+    h.counter = counter.toUInt();
+    h.deviceId = device.toString();
+    if (h.wallMs <= 0)
+        return std::nullopt;
+    return h;
+}
+
+HlcClock::HlcClock(QString deviceId, WallClock wall)
+    : m_deviceId(std::move(deviceId))
+    , m_wall(wall ? std::move(wall) : WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+{
+}
+
+Hlc HlcClock::now()
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 wall = m_wall();
+    if (wall > m_lastWall) {
+        m_lastWall = wall;
+        m_lastCounter = 0;
+    } else {
+        ++m_lastCounter;
+    }
+    return Hlc{m_lastWall, m_lastCounter, m_deviceId};
+}
+
+void HlcClock::restore(const Hlc &own)
+{
+    QMutexLocker lock(&m_mutex);
+    if (own.wallMs > m_lastWall || (own.wallMs == m_lastWall && own.counter > m_lastCounter)) {
+        m_lastWall = own.wallMs;
+        m_lastCounter = own.counter;
+    }
+}
+
+Status HlcClock::observe(const Hlc &remote)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 wall = m_wall();
+    if (remote.wallMs > wall + m_maxDriftMs) {
+        return Error(QStringLiteral("hlc.drift"),
+                     tr("The change is dated %1 ms ahead of this computer's clock (at most %2 "
+                        "ms allowed). Check the clock of device %3.")
+                         .arg(remote.wallMs - wall)
+                         .arg(m_maxDriftMs)
+                         .arg(remote.deviceId));
+    }
+    const qint64 maxWall = std::max({wall, m_lastWall, remote.wallMs});
+    if (maxWall == m_lastWall && maxWall == remote.wallMs)
+        m_lastCounter = std::max(m_lastCounter, remote.counter) + 1;
+    else if (maxWall == m_lastWall)
+        ++m_lastCounter;
+    else if (maxWall == remote.wallMs)
+        m_lastCounter = remote.counter + 1;
+    else
+        m_lastCounter = 0;
+    m_lastWall = maxWall;
+    return {};
+}
+
+} // namespace baton

@@ -1,0 +1,122 @@
+#include "operation.h"
+
+#include "canonicaljson.h"
+#include "uuidv7.h"
+
+#include <QCoreApplication>
+
+namespace baton {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Operation)
+};
+
+Error bad(const QString &what)
+{
+    return Error(QStringLiteral("op.malformed"), Tr::tr("Malformed change: %1").arg(what));
+}
+} // namespace
+
+QString opKindName(OpKind kind)
+{
+    switch (kind) {
+    case OpKind::Create:
+        return QStringLiteral("create");
+    case OpKind::Update:
+        return QStringLiteral("update");
+    case OpKind::Append:
+        return QStringLiteral("append");
+    case OpKind::Retire:
+        return QStringLiteral("retire");
+    }
+    return {};
+}
+
+std::optional<OpKind> parseOpKind(QStringView name)
+{
+    if (name == u"create")
+        return OpKind::Create;
+    if (name == u"update")
+        return OpKind::Update;
+    if (name == u"append")
+        return OpKind::Append;
+    if (name == u"retire")
+        return OpKind::Retire;
+    return std::nullopt;
+}
+
+QJsonObject Operation::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("id"), idString(id)},
+        {QStringLiteral("entity"), entity},
+        {QStringLiteral("entityId"), idString(entityId)},
+        {QStringLiteral("kind"), opKindName(kind)},
+        {QStringLiteral("fields"), fields},
+        {QStringLiteral("hlc"), hlc.toString()},
+        {QStringLiteral("author"), idString(author)},
+        {QStringLiteral("device"), device},
+    };
+}
+
+QByteArray Operation::canonical() const
+{
+    auto bytes = canonicalJson(toJson());
+    return bytes.ok() ? bytes.value() : QByteArray();
+}
+
+Result<Operation> Operation::fromJson(const QJsonObject &json)
+{
+    static const QStringList known = {
+        QStringLiteral("id"),   QStringLiteral("entity"), QStringLiteral("entityId"),
+        QStringLiteral("kind"), QStringLiteral("fields"), QStringLiteral("hlc"),
+        QStringLiteral("author"), QStringLiteral("device")};
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!known.contains(it.key()))
+            return bad(Tr::tr("unknown key \"%1\"").arg(it.key().left(64)));
+    }
+    for (const QString &k : known) {
+        if (!json.contains(k))
+            return bad(Tr::tr("missing \"%1\"").arg(k));
+    }
+    auto str = [&](const char *key) { return json.value(QLatin1StringView(key)); };
+    for (const char *k : {"id", "entity", "entityId", "kind", "hlc", "author", "device"}) {
+        if (!str(k).isString())
+            return bad(Tr::tr("\"%1\" must be text").arg(QLatin1StringView(k)));
+    }
+    if (!str("fields").isObject())
+        return bad(Tr::tr("\"fields\" must be an object"));
+
+    Operation op;
+    op.id = parseId(str("id").toString());
+    if (op.id.isNull() || op.id.version() != 7)
+        return bad(Tr::tr("\"id\" is not a version 7 UUID"));
+    op.entity = str("entity").toString();
+    if (op.entity.isEmpty() || op.entity.size() > 64)
+        return bad(Tr::tr("\"entity\" is empty or too long"));
+    op.entityId = parseId(str("entityId").toString());
+    if (op.entityId.isNull())
+        return bad(Tr::tr("\"entityId\" is not a UUID"));
+    const auto kind = parseOpKind(str("kind").toString());
+    if (!kind)
+        return bad(Tr::tr("unknown kind \"%1\"").arg(str("kind").toString().left(32)));
+    op.kind = *kind;
+    op.fields = str("fields").toObject();
+    const auto hlc = Hlc::parse(str("hlc").toString());
+    if (!hlc)
+        return bad(Tr::tr("\"hlc\" is not a clock reading"));
+    op.hlc = *hlc;
+    const QString author = str("author").toString();
+    op.author = parseId(author);
+    if (op.author.isNull() && author != QStringLiteral("00000000-0000-0000-0000-000000000000"))
+        return bad(Tr::tr("\"author\" is not a UUID"));
+    op.device = str("device").toString();
+    if (op.device.isEmpty() || op.device.size() > 64 || op.device != op.hlc.deviceId)
+        return bad(Tr::tr("\"device\" is empty or does not match the clock reading"));
+    if (!canonicalJson(op.fields).ok())
+        return bad(Tr::tr("\"fields\" holds a value that cannot be stored"));
+    return op;
+}
+
+} // namespace baton

@@ -1,0 +1,94 @@
+#include "uuidv7.h"
+
+#include <QDateTime>
+#include <QMutex>
+#include <QRandomGenerator>
+
+#include <array>
+
+namespace baton {
+
+namespace {
+
+struct MonotonicState {
+    QMutex mutex;
+    qint64 lastMs = -1;
+    quint16 counter = 0; // 12 bits used
+};
+
+MonotonicState &state()
+{
+    static MonotonicState s;
+    return s;
+}
+
+} // namespace
+
+QUuid createUuidV7()
+{
+    return createUuidV7(QDateTime::currentMSecsSinceEpoch());
+}
+
+QUuid createUuidV7(qint64 unixMs)
+{
+    quint16 counter = 0;
+    {
+        auto &s = state();
+        QMutexLocker lock(&s.mutex);
+        if (unixMs <= s.lastMs) {
+            // Same millisecond or a clock step back: keep ordering by
+            // counting on from the last id; borrow the next millisecond when
+            // the 12-bit counter is exhausted.
+            unixMs = s.lastMs;
+            if (++s.counter > 0x0fff) {
+                ++unixMs;
+                s.counter = 0;
+            }
+        } else {
+            // Start each millisecond at a random point in the lower half so
+            // the counter rarely overflows and ids stay hard to guess.
+            s.counter = static_cast<quint16>(QRandomGenerator::system()->bounded(0x0800));
+        }
+        s.lastMs = unixMs;
+        counter = s.counter;
+    }
+
+    std::array<quint32, 2> random{};
+    QRandomGenerator::system()->fillRange(random.data(), random.size());
+
+    std::array<uchar, 16> b{};
+    const auto ms = static_cast<quint64>(unixMs);
+    for (int i = 0; i < 6; ++i)
+        b[static_cast<size_t>(i)] = static_cast<uchar>(ms >> (8 * (5 - i)));
+    b[6] = static_cast<uchar>(0x70 | ((counter >> 8) & 0x0f)); // version 7
+    b[7] = static_cast<uchar>(counter & 0xff);
+    b[8] = static_cast<uchar>(0x80 | (random[0] & 0x3f)); // variant 10
+    b[9] = static_cast<uchar>(random[0] >> 8);
+    b[10] = static_cast<uchar>(random[0] >> 16);
+    b[11] = static_cast<uchar>(random[0] >> 24);
+    b[12] = static_cast<uchar>(random[1]);
+    b[13] = static_cast<uchar>(random[1] >> 8);
+    b[14] = static_cast<uchar>(random[1] >> 16);
+    b[15] = static_cast<uchar>(random[1] >> 24);
+    return QUuid::fromRfc4122(QByteArrayView(b.data(), b.size()));
+}
+
+qint64 uuidV7Time(const QUuid &id)
+{
+    if (id.isNull() || id.version() != 7)
+        return -1;
+    const QByteArray b = id.toRfc4122();
+    quint64 ms = 0;
+    for (int i = 0; i < 6; ++i)
+        ms = (ms << 8) | static_cast<uchar>(b[i]);
+    return static_cast<qint64>(ms);
+}
+
+QUuid parseId(QStringView text)
+{
+    if (text.size() != 36)
+        return {};
+    return QUuid::fromString(text);
+}
+
+} // namespace baton

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QUuid>
+
+namespace baton {
+
+// UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then randomness. Ids
+// made on different devices offline never collide, and ids made in one
+// process are strictly increasing (the 12-bit rand_a field counts within a
+// millisecond, as RFC 9562 section 6.2 method 1 allows), which keeps B-tree
+// inserts at the right edge of the index.
+QUuid createUuidV7();
+
+// Same, with an explicit clock reading (tests, demo data with fixed dates).
+QUuid createUuidV7(qint64 unixMs);
+
+// Milliseconds since the epoch encoded in a version 7 UUID, or -1.
+qint64 uuidV7Time(const QUuid &id);
+
+// Lower-case 36-character form without braces: how ids are stored and sent.
+inline QString idString(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// Parses the stored form; returns a null QUuid if text is not a UUID.
+QUuid parseId(QStringView text);
+
+} // namespace baton

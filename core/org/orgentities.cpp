@@ -1,0 +1,423 @@
+#include "orgentities.h"
+
+#include "orgvalues.h"
+#include "auth/accountentities.h"
+#include "policy/policy.h"
+#include "policy/roles.h"
+#include "store/entitydef.h"
+#include "store/rulecontext.h"
+#include "oplog/uuidv7.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace baton {
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(OrgRules)
+};
+
+Error ruleError(const QString &code, const QString &message)
+{
+    return Error(code, message);
+}
+
+QString str(const Record &r, const char *key)
+{
+    return r.value(QLatin1StringView(key)).toString();
+}
+
+QUuid idOf(const Record &r, const char *key)
+{
+    return parseId(r.value(QLatin1StringView(key)).toString());
+}
+
+bool changedField(const Operation &op, const char *key)
+{
+    return op.kind == OpKind::Create || op.fields.contains(QLatin1StringView(key));
+}
+
+// The record `key` of `after` points to must exist and be in use.
+Status checkReference(RuleContext &ctx, const Operation &op, const Record &after, const char *key,
+                      const QString &entity, const QString &label)
+{
+    if (!changedField(op, key))
+        return {};
+    const QUuid id = idOf(after, key);
+    if (id.isNull())
+        return {};
+    auto target = ctx.record(entity, id);
+    if (!target)
+        return target.error();
+    if (!target->exists())
+        return ruleError(QStringLiteral("ref.missing"),
+                         Tr::tr("The %1 chosen does not exist.").arg(label));
+    if (target->values.value(QStringLiteral("retired")).toBool())
+        return ruleError(QStringLiteral("ref.retired"),
+                         Tr::tr("The %1 chosen has been retired.").arg(label));
+    return {};
+}
+
+Status checkUniqueCode(RuleContext &ctx, const Operation &op, const Record &after,
+                       const QString &entity, const char *key, const QString &what)
+{
+    if (!changedField(op, key))
+        return {};
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
+    const QString value = str(after, key);
+    if (!pattern.match(value).hasMatch())
+        return ruleError(QStringLiteral("field.invalid"),
+                         Tr::tr("%1 \"%2\" may hold only letters, digits, '.', '_' and '-' (at "
+                                "most 32).")
+                             .arg(what, value.left(40)));
+    auto other = ctx.findBy(entity, QString::fromLatin1(key), value);
+    if (!other)
+        return other.error();
+    if (!other->isNull() && *other != op.entityId)
+        return ruleError(QStringLiteral("field.duplicate"),
+                         Tr::tr("%1 \"%2\" is already in use.").arg(what, value));
+    return {};
+}
+
+// ---- department ----------------------------------------------------------
+
+class DepartmentRules : public EntityRules
+{
+public:
+    QString action(const Operation &) const override { return QString::fromLatin1(actions::OrgManage); }
+
+    RecordScope scope(RuleContext &, const Record &r) const override
+    {
+        return RecordScope{{}, {}, idOf(r, "id")};
+    }
+
+    QString describe(const Record &r) const override
+    {
+        return QStringLiteral("%1 (%2)").arg(str(r, "name"), str(r, "code"));
+    }
+
+    Status check(RuleContext &ctx, const Operation &op, const Record &before,
+                 const Record &after) const override
+    {
+        if (op.kind == OpKind::Retire)
+            return checkRetire(ctx, op);
+        if (auto s = checkUniqueCode(ctx, op, after, QStringLiteral("department"), "code",
+                                     Tr::tr("The department code"));
+            !s)
+            return s;
+        const QString kind = str(after, "kind");
+        const QUuid parent = idOf(after, "parent_id");
+        if (kind == QLatin1String("head_office") && !parent.isNull())
+            return ruleError(QStringLiteral("org.head_office_parent"),
+                             Tr::tr("The head office is the top of the organisation and has no "
+                                    "parent."));
+        if (kind != QLatin1String("head_office") && parent.isNull())
+            return ruleError(QStringLiteral("org.parent_required"),
+                             Tr::tr("Choose the department this one belongs to."));
+        if (changedField(op, "parent_id") && !parent.isNull()) {
+            if (parent == op.entityId)
+                return ruleError(QStringLiteral("org.cycle"),
+                                 Tr::tr("A department cannot belong to itself."));
+            if (auto s = checkReference(ctx, op, after, "parent_id", QStringLiteral("department"),
+                                        Tr::tr("parent department"));
+                !s)
+                return s;
+            // Walking up from the new parent must not meet this department.
+            if (ctx.orgTree().isWithin(parent, op.entityId))
+                return ruleError(QStringLiteral("org.cycle"),
+                                 Tr::tr("A department cannot be moved below one of its own "
+                                        "sub-departments."));
+        }
+        if (changedField(op, "time_zone")) {
+            const QString zone = str(after, "time_zone");
+            if (!QTimeZone::isTimeZoneIdAvailable(zone.toUtf8()))
+                return ruleError(QStringLiteral("field.invalid"),
+                                 Tr::tr("\"%1\" is not a known time zone (for example "
+                                        "Asia/Shanghai).")
+                                     .arg(zone.left(64)));
+        }
+        if (changedField(op, "currency")
+            && !org::currencyCodes().contains(str(after, "currency")))
+            return ruleError(QStringLiteral("field.invalid"),
+                             Tr::tr("\"%1\" is not an ISO 4217 currency code (for example CNY).")
+                                 .arg(str(after, "currency").left(8)));
+        if (auto s = checkReference(ctx, op, after, "head_id", QStringLiteral("employee"),
+                                    Tr::tr("department head"));
+            !s)
+            return s;
+        Q_UNUSED(before)
+        return {};
+    }
+
+private:
+    Status checkRetire(RuleContext &ctx, const Operation &op) const
+    {
+        auto children = ctx.countActive(QStringLiteral("department"), QStringLiteral("parent_id"),
+                                        idString(op.entityId));
+        if (!children)
+            return children.error();
+        if (*children > 0)
+            return ruleError(QStringLiteral("org.not_empty"),
+                             Tr::tr("Move or retire its sub-departments first."));
+        auto members = ctx.countActive(QStringLiteral("employee"), QStringLiteral("department_id"),
+                                       idString(op.entityId));
+        if (!members)
+            return members.error();
+        if (*members > 0)
+            return ruleError(QStringLiteral("org.not_empty"),
+                             Tr::tr("Move its %n employee(s) to another department first.", nullptr,
+                                    static_cast<int>(*members)));
+        return {};
+    }
+};
+
+// ---- job position and its responsibilities --------------------------------
+
+class PositionRules : public EntityRules
+{
+public:
+    QString action(const Operation &) const override { return QString::fromLatin1(actions::OrgManage); }
+    RecordScope scope(RuleContext &, const Record &r) const override
+    {
+        return RecordScope{{}, {}, idOf(r, "department_id")};
+    }
+    QString describe(const Record &r) const override
+    {
+        return QStringLiteral("%1 (%2)").arg(str(r, "title"), str(r, "code"));
+    }
+    Status check(RuleContext &ctx, const Operation &op, const Record &,
+                 const Record &after) const override
+    {
+        if (op.kind == OpKind::Retire)
+            return {};
+        if (auto s = checkUniqueCode(ctx, op, after, QStringLiteral("job_position"), "code",
+                                     Tr::tr("The position code"));
+            !s)
+            return s;
+        return checkReference(ctx, op, after, "department_id", QStringLiteral("department"),
+                              Tr::tr("department"));
+    }
+};
+
+class ResponsibilityRules : public EntityRules
+{
+public:
+    QString action(const Operation &) const override { return QString::fromLatin1(actions::OrgManage); }
+    RecordScope scope(RuleContext &, const Record &) const override { return {}; }
+    QString describe(const Record &r) const override { return str(r, "title"); }
+    Status check(RuleContext &ctx, const Operation &op, const Record &,
+                 const Record &after) const override
+    {
+        if (op.kind == OpKind::Retire)
+            return {};
+        return checkReference(ctx, op, after, "position_id", QStringLiteral("job_position"),
+                              Tr::tr("position"));
+    }
+};
+
+// ---- employee -------------------------------------------------------------
+
+class EmployeeRules : public EntityRules
+{
+public:
+    static bool contactOnly(const Operation &op)
+    {
+        static const QStringList contact = {QStringLiteral("email"), QStringLiteral("phone"),
+                                            QStringLiteral("english_name")};
+        for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it)
+            if (!contact.contains(it.key()))
+                return false;
+        return !op.fields.isEmpty();
+    }
+
+    QString action(const Operation &op) const override
+    {
+        using namespace actions;
+        switch (op.kind) {
+        case OpKind::Create:
+        case OpKind::Append:
+            return QString::fromLatin1(EmployeeCreate);
+        case OpKind::Retire:
+            return QString::fromLatin1(EmployeeRetire);
+        case OpKind::Update:
+            return QString::fromLatin1(contactOnly(op) ? EmployeeUpdateContact : EmployeeUpdate);
+        }
+        return QString::fromLatin1(EmployeeUpdate);
+    }
+
+    RecordScope scope(RuleContext &, const Record &r) const override
+    {
+        return RecordScope{idOf(r, "id"), {}, idOf(r, "department_id")};
+    }
+
+    QString describe(const Record &r) const override
+    {
+        return QStringLiteral("%1 (%2)")
+            .arg(org::displayName(str(r, "family_name"), str(r, "given_name")), str(r, "number"));
+    }
+
+    Status check(RuleContext &ctx, const Operation &op, const Record &,
+                 const Record &after) const override
+    {
+        if (op.kind == OpKind::Retire)
+            return {};
+        if (auto s = checkUniqueCode(ctx, op, after, QStringLiteral("employee"), "number",
+                                     Tr::tr("The employee number"));
+            !s)
+            return s;
+        if (auto s = checkReference(ctx, op, after, "department_id", QStringLiteral("department"),
+                                    Tr::tr("department"));
+            !s)
+            return s;
+        if (auto s = checkReference(ctx, op, after, "position_id", QStringLiteral("job_position"),
+                                    Tr::tr("position"));
+            !s)
+            return s;
+        if (auto s = checkContacts(op, after); !s)
+            return s;
+        if (auto s = checkDates(after); !s)
+            return s;
+        if (changedField(op, "manager_id") || changedField(op, "department_id"))
+            if (auto s = checkManager(ctx, op, after); !s)
+                return s;
+        return {};
+    }
+
+private:
+    static Status checkContacts(const Operation &op, const Record &after)
+    {
+        static const QRegularExpression email(
+            QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+        static const QRegularExpression phone(QStringLiteral("^\\+?[0-9][0-9 ()-]{4,24}$"));
+        if (changedField(op, "email") && !str(after, "email").isEmpty()
+            && !email.match(str(after, "email")).hasMatch())
+            return ruleError(QStringLiteral("field.invalid"),
+                             Tr::tr("\"%1\" is not an e-mail address.").arg(str(after, "email")));
+        if (changedField(op, "phone") && !str(after, "phone").isEmpty()
+            && !phone.match(str(after, "phone")).hasMatch())
+            return ruleError(QStringLiteral("field.invalid"),
+                             Tr::tr("\"%1\" is not a phone number (digits, spaces, +, - and "
+                                    "brackets).")
+                                 .arg(str(after, "phone")));
+        return {};
+    }
+
+    static Status checkDates(const Record &after)
+    {
+        const QString status = str(after, "status");
+        const QDate hire = QDate::fromString(str(after, "hire_date"), Qt::ISODate);
+        const QDate departure = QDate::fromString(str(after, "departure_date"), Qt::ISODate);
+        if (departure.isValid() && hire.isValid() && departure < hire)
+            return ruleError(QStringLiteral("employee.departure_before_hire"),
+                             Tr::tr("The departure date (%1) is before the hire date (%2).")
+                                 .arg(departure.toString(Qt::ISODate), hire.toString(Qt::ISODate)));
+        if ((status == QLatin1String("departing") || status == QLatin1String("departed"))
+            && !departure.isValid())
+            return ruleError(QStringLiteral("employee.departure_required"),
+                             Tr::tr("A departing or departed employee needs a departure date."));
+        return {};
+    }
+
+    // The manager must be another employee, in the employee's department or a
+    // department above it, and the reporting line must not loop.
+    static Status checkManager(RuleContext &ctx, const Operation &op, const Record &after)
+    {
+        const QUuid manager = idOf(after, "manager_id");
+        if (manager.isNull())
+            return {};
+        if (manager == op.entityId)
+            return ruleError(QStringLiteral("employee.manager_self"),
+                             Tr::tr("An employee cannot be their own manager."));
+        auto m = ctx.record(QStringLiteral("employee"), manager);
+        if (!m)
+            return m.error();
+        if (!m->exists())
+            return ruleError(QStringLiteral("ref.missing"),
+                             Tr::tr("The manager chosen does not exist."));
+        if (m->values.value(QStringLiteral("status")).toString() == QLatin1String("departed"))
+            return ruleError(QStringLiteral("employee.manager_departed"),
+                             Tr::tr("The manager chosen has left the company."));
+        const QUuid department = idOf(after, "department_id");
+        const QUuid managerDepartment = idOf(m->values, "department_id");
+        if (!ctx.orgTree().isWithin(department, managerDepartment))
+            return ruleError(QStringLiteral("employee.manager_outside_tree"),
+                             Tr::tr("The manager must work in the employee's department or a "
+                                    "department above it."));
+        QUuid cursor = idOf(m->values, "manager_id");
+        for (int depth = 0; depth < 64 && !cursor.isNull(); ++depth) {
+            if (cursor == op.entityId)
+                return ruleError(QStringLiteral("employee.manager_cycle"),
+                                 Tr::tr("This manager reports, directly or not, to the employee: "
+                                        "the reporting line would go round in a circle."));
+            auto next = ctx.record(QStringLiteral("employee"), cursor);
+            if (!next)
+                return next.error();
+            cursor = idOf(next->values, "manager_id");
+        }
+        return {};
+    }
+};
+
+} // namespace
+
+void registerOrgEntities()
+{
+    using namespace fields;
+    auto &registry = EntityRegistry::instance();
+    if (registry.find(u"employee"))
+        return;
+
+    registry.add({QStringLiteral("department"),
+                  QStringLiteral("department"),
+                  {ref("parent_id", "department"), oneOf("kind", org::departmentKinds()),
+                   text("code", 32, true), text("name", 120, true), text("time_zone", 64, true),
+                   text("currency", 3, true), ref("head_id", "employee")},
+                  false,
+                  std::make_shared<DepartmentRules>()});
+
+    registry.add({QStringLiteral("job_position"),
+                  QStringLiteral("job_position"),
+                  {text("code", 32, true), text("title", 120, true),
+                   ref("department_id", "department"), text("grade", 32), note("summary", 4000)},
+                  false,
+                  std::make_shared<PositionRules>()});
+
+    FieldDef order = ofType("sort_order", FieldType::Integer);
+    order.defaultValue = 0;
+    registry.add({QStringLiteral("responsibility"),
+                  QStringLiteral("responsibility"),
+                  {ref("position_id", "job_position", true), text("title", 200, true), note("detail", 4000),
+                   order},
+                  false,
+                  std::make_shared<ResponsibilityRules>()});
+
+    FieldDef number = text("number", 32, true);
+    number.immutable = true;
+    FieldDef sales = ofType("is_sales", FieldType::Bool);
+    sales.defaultValue = false;
+    FieldDef status = oneOf("status", org::employeeStatuses());
+    status.defaultValue = QStringLiteral("active");
+    status.required = false;
+    registry.add({QStringLiteral("employee"),
+                  QStringLiteral("employee"),
+                  {number, text("family_name", 60, true), text("given_name", 60, true),
+                   text("english_name", 120), text("email", 254), text("phone", 32),
+                   ref("department_id", "department", true),
+                   ref("position_id", "job_position"), ref("manager_id", "employee"),
+                   ofType("hire_date", FieldType::Date, true), status,
+                   ofType("departure_date", FieldType::Date), sales},
+                  false,
+                  std::make_shared<EmployeeRules>()});
+}
+
+void registerCoreEntities()
+{
+    registerOrgEntities();
+    registerAccountEntities();
+}
+
+} // namespace baton

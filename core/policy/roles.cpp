@@ -1,0 +1,95 @@
+#include "roles.h"
+
+namespace baton {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Roles)
+};
+} // namespace
+
+QString roleKey(Role role)
+{
+    switch (role) {
+    case Role::Admin:
+        return QStringLiteral("admin");
+    case Role::HrOfficer:
+        return QStringLiteral("hr_officer");
+    case Role::GeneralManager:
+        return QStringLiteral("general_manager");
+    case Role::DeptManager:
+        return QStringLiteral("dept_manager");
+    case Role::Finance:
+        return QStringLiteral("finance");
+    case Role::Employee:
+        return QStringLiteral("employee");
+    }
+    return {};
+}
+
+std::optional<Role> parseRole(QStringView key)
+{
+    for (Role r : allRoles())
+        if (roleKey(r) == key)
+            return r;
+    return std::nullopt;
+}
+
+QString roleTitle(Role role)
+{
+    switch (role) {
+    case Role::Admin:
+        return Tr::tr("Administrator");
+    case Role::HrOfficer:
+        return Tr::tr("HR officer");
+    case Role::GeneralManager:
+        return Tr::tr("General manager");
+    case Role::DeptManager:
+        return Tr::tr("Department manager");
+    case Role::Finance:
+        return Tr::tr("Finance");
+    case Role::Employee:
+        return Tr::tr("Employee");
+    }
+    return {};
+}
+
+QList<Role> allRoles()
+{
+    return {Role::Admin,       Role::HrOfficer, Role::GeneralManager,
+            Role::DeptManager, Role::Finance,   Role::Employee};
+}
+
+QString scopeKey(Scope scope)
+{
+    switch (scope) {
+    case Scope::Own:
+        return QStringLiteral("own");
+    case Scope::Subtree:
+        return QStringLiteral("subtree");
+    case Scope::All:
+        return QStringLiteral("all");
+    }
+    return {};
+}
+
+std::optional<Scope> parseScope(QStringView key)
+{
+    for (Scope s : {Scope::Own, Scope::Subtree, Scope::All})
+        if (scopeKey(s) == key)
+            return s;
+    return std::nullopt;
+}
+
+QStringList knownActions()
+{
+    using namespace actions;
+    return {QLatin1StringView(EmployeeRead),   QLatin1StringView(EmployeeCreate),
+            QLatin1StringView(EmployeeUpdate), QLatin1StringView(EmployeeUpdateContact),
+            QLatin1StringView(EmployeeRetire), QLatin1StringView(OrgManage),
+            QLatin1StringView(UserManage),     QLatin1StringView(UserChangePassword),
+            QLatin1StringView(RoleGrant),      QLatin1StringView(AuditRead),
+            QLatin1StringView(AuditVerify),    QLatin1StringView(Export)};
+}
+
+} // namespace baton

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace baton {
+
+enum class Role { Admin, HrOfficer, GeneralManager, DeptManager, Finance, Employee };
+
+// How far a grant reaches: the actor's own records, their department and
+// everything below it, or the whole organisation.
+enum class Scope { Own, Subtree, All };
+
+QString roleKey(Role role);                    // "hr_officer"
+std::optional<Role> parseRole(QStringView key);
+QString roleTitle(Role role);                  // translated, for people
+QList<Role> allRoles();
+
+QString scopeKey(Scope scope);                 // "own", "subtree", "all"
+std::optional<Scope> parseScope(QStringView key);
+
+// The actions the policy knows. Later modules add their own strings.
+namespace actions {
+inline constexpr char EmployeeRead[] = "employee.read";
+inline constexpr char EmployeeCreate[] = "employee.create";
+inline constexpr char EmployeeUpdate[] = "employee.update";
+inline constexpr char EmployeeUpdateContact[] = "employee.update_contact";
+inline constexpr char EmployeeRetire[] = "employee.retire";
+inline constexpr char OrgManage[] = "org.manage";
+inline constexpr char UserManage[] = "user.manage";
+inline constexpr char UserChangePassword[] = "user.change_password";
+inline constexpr char RoleGrant[] = "role.grant";
+inline constexpr char AuditRead[] = "audit.read";
+inline constexpr char AuditVerify[] = "audit.verify";
+inline constexpr char Export[] = "export";
+} // namespace actions
+
+QStringList knownActions();
+
+} // namespace baton

@@ -1,0 +1,239 @@
+#include "database.h"
+
+#include "util/logging.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+
+namespace baton {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("baton-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// SQLite primary result codes (sqlite3.h), as the driver reports them.
+constexpr int SqliteBusy = 5;
+constexpr int SqliteLocked = 6;
+constexpr int SqliteReadOnly = 8;
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteNotADb = 26;
+
+} // namespace
+
+Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
+{
+    const QFileInfo file(options.path);
+    const QString shownPath = QDir::toNativeSeparators(file.absoluteFilePath());
+    if (options.path.isEmpty())
+        return Error(QStringLiteral("store.open"), tr("No database file was given."));
+    if (!file.absoluteDir().exists())
+        return Error(QStringLiteral("store.folder_missing"),
+                     tr("The folder %1 does not exist.")
+                         .arg(QDir::toNativeSeparators(file.absolutePath())));
+    if (file.exists() && file.isDir())
+        return Error(QStringLiteral("store.open"),
+                     tr("%1 is a folder, not a database file.").arg(shownPath));
+    if (options.mode == Mode::ReadOnly && !file.exists())
+        return Error(QStringLiteral("store.open"),
+                     tr("The database %1 does not exist.").arg(shownPath));
+    if (options.mode == Mode::ReadWrite) {
+        const bool fileReadOnly = file.exists() && !file.isWritable();
+        const bool folderReadOnly = !QFileInfo(file.absolutePath()).isWritable();
+        if (fileReadOnly || folderReadOnly)
+            return Error(QStringLiteral("store.read_only"),
+                         tr("Baton cannot write to %1: the %2 is read-only. Check the file's "
+                            "permissions, or copy it to a folder you can write to.")
+                             .arg(shownPath, fileReadOnly ? tr("file") : tr("folder")));
+    }
+
+    std::unique_ptr<Database> d(new Database);
+    d->m_connectionName = nextConnectionName();
+    d->m_path = file.absoluteFilePath();
+    d->m_readOnly = options.mode == Mode::ReadOnly;
+    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
+    d->m_db.setDatabaseName(d->m_path);
+    QStringList connectOptions{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
+    if (d->m_readOnly)
+        connectOptions << QStringLiteral("QSQLITE_OPEN_READONLY");
+    d->m_db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
+    if (!d->m_db.open())
+        return d->errorFrom(d->m_db.lastError(), tr("opening %1").arg(shownPath));
+
+    // The first read of the schema tells a corrupt or foreign file apart.
+    QSqlQuery probe(d->m_db);
+    if (!probe.exec(QStringLiteral("PRAGMA schema_version")) || !probe.next())
+        return d->errorFrom(probe, tr("reading %1").arg(shownPath));
+    probe.finish(); // an unfinished statement would hold a read transaction open
+
+    if (!d->m_readOnly) {
+        // WAL lets readers (views, verification) run beside the writer.
+        QSqlQuery wal(d->m_db);
+        if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !wal.next())
+            return d->errorFrom(wal, tr("opening %1").arg(shownPath));
+        const QString mode = wal.value(0).toString();
+        wal.finish();
+        if (mode.compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+            return Error(QStringLiteral("store.locked"),
+                         tr("%1 is in use by another program, so Baton could not switch it to "
+                            "shared mode. Close the other program and try again.")
+                             .arg(shownPath));
+    }
+    for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-32000"}) {
+        if (auto s = d->exec(QString::fromLatin1(pragma)); !s)
+            return s.error();
+    }
+    return d;
+}
+
+Database::~Database()
+{
+    if (m_inTransaction)
+        rollback();
+    m_statements.clear();
+    if (m_db.isValid())
+        m_db.close();
+    m_db = QSqlDatabase();
+    if (!m_connectionName.isEmpty())
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlQuery &Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql))
+            qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
+        it = m_statements.insert(sql, q);
+    }
+    return *it;
+}
+
+Status Database::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return errorFrom(q, tr("running a database command"));
+    return {};
+}
+
+Status Database::begin()
+{
+    if (m_inTransaction)
+        return Error(QStringLiteral("store.nested_transaction"),
+                     tr("Internal error: a transaction is already open."));
+    const QString sql =
+        m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    if (auto s = exec(sql); !s)
+        return s;
+    m_inTransaction = true;
+    return {};
+}
+
+Status Database::commit()
+{
+    auto s = exec(QStringLiteral("COMMIT"));
+    if (!s) {
+        rollback();
+        return s;
+    }
+    m_inTransaction = false;
+    return {};
+}
+
+void Database::rollback()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("ROLLBACK")))
+        qCDebug(lcStore) << "rollback:" << q.lastError().text();
+    m_inTransaction = false;
+}
+
+Error Database::errorFrom(const QSqlQuery &query, const QString &context) const
+{
+    return errorFrom(query.lastError(), context);
+}
+
+Error Database::errorFrom(const QSqlError &error, const QString &context) const
+{
+    const int code = error.nativeErrorCode().toInt() & 0xff; // primary result code
+    const QString where = QDir::toNativeSeparators(m_path);
+    qCWarning(lcStore) << "database error while" << context << ":" << error.text();
+    if (m_dialect == Dialect::Sqlite) {
+        switch (code) {
+        case SqliteBusy:
+        case SqliteLocked:
+            return Error(QStringLiteral("store.locked"),
+                         tr("The database %1 is locked by another program (another copy of "
+                            "Baton?). Close it and try again.")
+                             .arg(where));
+        case SqliteReadOnly:
+            return Error(QStringLiteral("store.read_only"),
+                         tr("The database %1 is read-only; Baton cannot save changes to it.")
+                             .arg(where));
+        case SqliteCorrupt:
+        case SqliteNotADb:
+            return Error(QStringLiteral("store.corrupt"),
+                         tr("%1 is not a Baton database or is damaged. Restore it from a "
+                            "backup, or choose another file.")
+                             .arg(where));
+        case SqliteCantOpen:
+            return Error(QStringLiteral("store.open"),
+                         tr("The database %1 cannot be opened.").arg(where));
+        default:
+            break;
+        }
+    }
+    return Error(QStringLiteral("store.sql"),
+                 tr("A database error occurred while %1: %2").arg(context, error.text()));
+}
+
+Result<int> Database::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (m_dialect == Dialect::Sqlite) {
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+            return errorFrom(q, tr("reading the schema version"));
+        return q.value(0).toInt();
+    }
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+        return errorFrom(q, tr("reading the schema version"));
+    if (!q.exec(QStringLiteral("SELECT max(version) FROM schema_version")) || !q.next())
+        return errorFrom(q, tr("reading the schema version"));
+    return q.value(0).toInt();
+}
+
+Status Database::setSchemaVersion(int version)
+{
+    if (m_dialect == Dialect::Sqlite)
+        return exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"));
+    q.addBindValue(version);
+    if (!q.exec())
+        return errorFrom(q, tr("writing the schema version"));
+    return {};
+}
+
+QString Database::ddl(const QString &portable) const
+{
+    if (m_dialect == Dialect::Sqlite)
+        return portable;
+    static const QRegularExpression integer(QStringLiteral("\\bINTEGER\\b"));
+    static const QRegularExpression blob(QStringLiteral("\\bBLOB\\b"));
+    QString s = portable;
+    s.replace(integer, QStringLiteral("BIGINT"));
+    s.replace(blob, QStringLiteral("BYTEA"));
+    return s;
+}
+
+} // namespace baton

@@ -1,0 +1,195 @@
+#include "entitydef.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QRegularExpression>
+
+namespace baton {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Fields)
+};
+
+Error invalid(const FieldDef &def, const QString &why)
+{
+    return Error(QStringLiteral("field.invalid"),
+                 Tr::tr("%1: %2").arg(fieldLabel(def.name), why));
+}
+
+bool hasControlChars(const QString &s, bool allowNewlines)
+{
+    for (QChar c : s) {
+        const char16_t u = c.unicode();
+        const bool lineBreakOrTab = u == u'\n' || u == u'\t';
+        if (lineBreakOrTab && allowNewlines)
+            continue;
+        if (u < 0x20 || u == 0x7f)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+const FieldDef *EntityDef::field(QStringView fieldName) const
+{
+    for (const FieldDef &f : fields)
+        if (f.name == fieldName)
+            return &f;
+    return nullptr;
+}
+
+EntityRegistry &EntityRegistry::instance()
+{
+    static EntityRegistry registry;
+    return registry;
+}
+
+void EntityRegistry::add(EntityDef def)
+{
+    const QString name = def.name;
+    if (!m_defs.contains(name))
+        m_order.append(name);
+    m_defs.insert(name, std::make_shared<EntityDef>(std::move(def)));
+}
+
+const EntityDef *EntityRegistry::find(QStringView name) const
+{
+    auto it = m_defs.constFind(name.toString());
+    return it == m_defs.constEnd() ? nullptr : it->get();
+}
+
+QList<const EntityDef *> EntityRegistry::all() const
+{
+    QList<const EntityDef *> out;
+    for (const QString &n : m_order)
+        out.append(m_defs.value(n).get());
+    return out;
+}
+
+namespace fields {
+
+FieldDef ofType(const char *name, FieldType type, bool required)
+{
+    FieldDef f;
+    f.name = QString::fromLatin1(name);
+    f.type = type;
+    f.required = required;
+    return f;
+}
+
+FieldDef text(const char *name, int maxLength, bool required)
+{
+    FieldDef f = ofType(name, FieldType::Text, required);
+    f.maxLength = maxLength;
+    return f;
+}
+
+FieldDef note(const char *name, int maxLength)
+{
+    FieldDef f = ofType(name, FieldType::Note);
+    f.maxLength = maxLength;
+    return f;
+}
+
+FieldDef ref(const char *name, const char *entity, bool required)
+{
+    FieldDef f = ofType(name, FieldType::Id, required);
+    f.references = QString::fromLatin1(entity);
+    return f;
+}
+
+FieldDef oneOf(const char *name, QStringList values, bool required)
+{
+    FieldDef f = ofType(name, FieldType::Enum, required);
+    f.values = std::move(values);
+    return f;
+}
+
+} // namespace fields
+
+QString fieldLabel(const QString &name)
+{
+    QString s = name;
+    s.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return s;
+}
+
+Result<QJsonValue> validateField(const FieldDef &def, const QJsonValue &value)
+{
+    if (value.isNull()) {
+        if (def.required)
+            return invalid(def, Tr::tr("a value is required"));
+        return QJsonValue(QJsonValue::Null);
+    }
+    switch (def.type) {
+    case FieldType::Text:
+    case FieldType::Note: {
+        if (!value.isString())
+            return invalid(def, Tr::tr("must be text"));
+        QString s = value.toString();
+        for (qsizetype i = 0; i < s.size(); ++i) {
+            if (s[i].isHighSurrogate() && (i + 1 >= s.size() || !s[i + 1].isLowSurrogate()))
+                return invalid(def, Tr::tr("contains an invalid character"));
+            if (s[i].isLowSurrogate() && (i == 0 || !s[i - 1].isHighSurrogate()))
+                return invalid(def, Tr::tr("contains an invalid character"));
+        }
+        s = s.normalized(QString::NormalizationForm_C);
+        if (def.type == FieldType::Note)
+            s.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        if (def.type == FieldType::Text)
+            s = s.trimmed();
+        if (hasControlChars(s, def.type == FieldType::Note))
+            return invalid(def, Tr::tr("contains control characters"));
+        if (s.size() > def.maxLength)
+            return invalid(def, Tr::tr("is %1 characters long; at most %2 are allowed")
+                                    .arg(s.size())
+                                    .arg(def.maxLength));
+        if (s.isEmpty()) {
+            if (def.required)
+                return invalid(def, Tr::tr("a value is required"));
+            return QJsonValue(QJsonValue::Null);
+        }
+        return QJsonValue(s);
+    }
+    case FieldType::Date: {
+        if (!value.isString())
+            return invalid(def, Tr::tr("must be a date (YYYY-MM-DD)"));
+        static const QRegularExpression re(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+        const QString s = value.toString();
+        const QDate d = QDate::fromString(s, Qt::ISODate);
+        if (!re.match(s).hasMatch() || !d.isValid())
+            return invalid(def, Tr::tr("\"%1\" is not a valid date (YYYY-MM-DD)").arg(s.left(20)));
+        if (d.year() < 1900 || d.year() > 2200)
+            return invalid(def, Tr::tr("the year %1 is out of range").arg(d.year()));
+        return QJsonValue(s);
+    }
+    case FieldType::Integer:
+    case FieldType::TimeMs: {
+        constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
+        const qint64 v = value.toInteger(sentinel);
+        if (!value.isDouble() || v == sentinel)
+            return invalid(def, Tr::tr("must be a whole number"));
+        if (def.type == FieldType::TimeMs && v < 0)
+            return invalid(def, Tr::tr("must not be negative"));
+        return QJsonValue(v);
+    }
+    case FieldType::Bool:
+        if (!value.isBool())
+            return invalid(def, Tr::tr("must be true or false"));
+        return value;
+    case FieldType::Id: {
+        if (!value.isString() || value.toString().size() != 36
+            || QUuid::fromString(value.toString()).isNull())
+            return invalid(def, Tr::tr("is not a record id"));
+        return QJsonValue(value.toString().toLower());
+    }
+    case FieldType::Enum:
+        if (!value.isString() || !def.values.contains(value.toString()))
+            return invalid(def, Tr::tr("must be one of: %1").arg(def.values.join(QStringLiteral(", "))));
+        return value;
+    }
+    return invalid(def, Tr::tr("has an unknown type"));
+}
+
+} // namespace baton

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "oplog/operation.h"
+#include "policy/recordscope.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <functional>
+#include <memory>
+
+namespace baton {
+
+class RuleContext;
+
+enum class FieldType {
+    Text,    // single line, trimmed, maxLength characters
+    Note,    // multi-line text, maxLength characters
+    Date,    // calendar date "YYYY-MM-DD"
+    Integer, // qint64
+    TimeMs,  // UTC milliseconds since the epoch
+    Bool,
+    Id,      // UUID of a record of `references`
+    Enum,    // one of `values`
+};
+
+struct FieldDef {
+    QString name; // JSON key in operations and column name in the table
+    FieldType type = FieldType::Text;
+    int maxLength = 200;
+    bool required = false;  // must be present (and not null) on create
+    bool immutable = false; // cannot change after create
+    bool secret = false;    // never shown in summaries, logs or history
+    QStringList values;     // Enum
+    QString references;     // Id: the entity it points to
+    QJsonValue defaultValue = QJsonValue(QJsonValue::Null); // on create, when not given
+};
+
+// A record as the store sees it: field name -> JSON value, plus "id" and
+// "retired". Empty when the record does not exist.
+using Record = QJsonObject;
+
+// Domain rules of one entity, run inside the apply transaction on the state
+// the op would produce.
+class EntityRules
+{
+public:
+    virtual ~EntityRules() = default;
+    // before is empty for a create; after is before with the op's winning
+    // fields applied.
+    virtual Status check(RuleContext &ctx, const Operation &op, const Record &before,
+                         const Record &after) const = 0;
+    // The policy action this op needs, e.g. "employee.update_contact".
+    virtual QString action(const Operation &op) const = 0;
+    // Scope of a record for the policy. ctx may be used to follow references
+    // (an account's scope is its employee's).
+    virtual RecordScope scope(RuleContext &ctx, const Record &record) const = 0;
+    // Short human description for audit summaries, e.g. "Zhang Wei (E0012)".
+    virtual QString describe(const Record &record) const = 0;
+};
+
+struct EntityDef {
+    QString name;  // "employee"
+    QString table; // "employee"
+    QList<FieldDef> fields;
+    bool appendOnly = false;
+    std::shared_ptr<const EntityRules> rules;
+
+    const FieldDef *field(QStringView fieldName) const;
+};
+
+// All entities a store knows. Modules register theirs once at start-up.
+class EntityRegistry
+{
+public:
+    static EntityRegistry &instance();
+
+    void add(EntityDef def);
+    const EntityDef *find(QStringView name) const;
+    QList<const EntityDef *> all() const;
+
+private:
+    QHash<QString, std::shared_ptr<EntityDef>> m_defs;
+    QList<QString> m_order;
+};
+
+// Field definitions read best as one line each.
+namespace fields {
+FieldDef text(const char *name, int maxLength, bool required = false);
+FieldDef note(const char *name, int maxLength);
+FieldDef ofType(const char *name, FieldType type, bool required = false);
+FieldDef ref(const char *name, const char *entity, bool required = false);
+FieldDef oneOf(const char *name, QStringList values, bool required = true);
+} // namespace fields
+
+// Checks one field value against its definition and returns it normalised
+// (text trimmed, NFC). Null clears an optional field.
+Result<QJsonValue> validateField(const FieldDef &def, const QJsonValue &value);
+
+// Title for field names in messages ("departure_date" -> "departure date").
+QString fieldLabel(const QString &name);
+
+} // namespace baton

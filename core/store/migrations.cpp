@@ -1,0 +1,197 @@
+#include "migrations.h"
+
+#include "database.h"
+#include "util/logging.h"
+
+namespace baton {
+
+namespace {
+
+// Columns every replicated record table carries: retirement (records are
+// never deleted), the HLC of the create, and per-field HLCs of later writes
+// (JSON object field -> HLC) for last-writer-wins merging.
+#define BATON_RECORD_COLUMNS                                                                      \
+    "retired INTEGER NOT NULL DEFAULT 0, hlc TEXT NOT NULL, field_hlcs TEXT NOT NULL DEFAULT '{}'"
+
+QList<Migration> makeMigrations()
+{
+    QList<Migration> m;
+
+    // Foreign keys are declared only where both ends are visible to every
+    // replica (departments and positions are the public directory). A
+    // reference that can leave a user's visible scope (an employee's manager
+    // in another department) is checked by the domain rules instead, so a
+    // scoped replica can hold the record without its target.
+    m.append({1, "organisation: departments, positions, responsibilities, employees",
+              {QStringLiteral("CREATE TABLE department ("
+                              " id TEXT PRIMARY KEY,"
+                              " parent_id TEXT REFERENCES department(id),"
+                              " kind TEXT NOT NULL,"
+                              " code TEXT NOT NULL,"
+                              " name TEXT NOT NULL,"
+                              " time_zone TEXT NOT NULL,"
+                              " currency TEXT NOT NULL,"
+                              " head_id TEXT," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE UNIQUE INDEX department_code ON department(code)"),
+               QStringLiteral("CREATE INDEX department_parent ON department(parent_id)"),
+               QStringLiteral("CREATE TABLE job_position ("
+                              " id TEXT PRIMARY KEY,"
+                              " code TEXT NOT NULL,"
+                              " title TEXT NOT NULL,"
+                              " department_id TEXT REFERENCES department(id),"
+                              " grade TEXT,"
+                              " summary TEXT," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE UNIQUE INDEX job_position_code ON job_position(code)"),
+               QStringLiteral("CREATE TABLE responsibility ("
+                              " id TEXT PRIMARY KEY,"
+                              " position_id TEXT NOT NULL REFERENCES job_position(id),"
+                              " title TEXT NOT NULL,"
+                              " detail TEXT,"
+                              " sort_order INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX responsibility_position ON responsibility(position_id)"),
+               QStringLiteral("CREATE TABLE employee ("
+                              " id TEXT PRIMARY KEY,"
+                              " number TEXT NOT NULL,"
+                              " family_name TEXT NOT NULL,"
+                              " given_name TEXT NOT NULL,"
+                              " english_name TEXT,"
+                              " email TEXT,"
+                              " phone TEXT,"
+                              " department_id TEXT NOT NULL REFERENCES department(id),"
+                              " position_id TEXT REFERENCES job_position(id),"
+                              " manager_id TEXT,"
+                              " hire_date TEXT NOT NULL,"
+                              " status TEXT NOT NULL,"
+                              " departure_date TEXT,"
+                              " is_sales INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE UNIQUE INDEX employee_number ON employee(number)"),
+               QStringLiteral("CREATE INDEX employee_department ON employee(department_id)"),
+               QStringLiteral("CREATE INDEX employee_manager ON employee(manager_id)"),
+               QStringLiteral("CREATE INDEX employee_name ON employee(family_name, given_name)")}});
+
+    // Accounts and their roles. login_state is local to one device (failed
+    // attempts and lockouts are about this device) and is not replicated.
+    m.append({2, "accounts: users, role grants, login lockout state",
+              {QStringLiteral("CREATE TABLE app_user ("
+                              " id TEXT PRIMARY KEY,"
+                              " login TEXT NOT NULL,"
+                              " employee_id TEXT,"
+                              " password_hash TEXT NOT NULL,"
+                              " disabled INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE UNIQUE INDEX app_user_login ON app_user(login)"),
+               QStringLiteral("CREATE INDEX app_user_employee ON app_user(employee_id)"),
+               QStringLiteral("CREATE TABLE role_grant ("
+                              " id TEXT PRIMARY KEY,"
+                              " user_id TEXT NOT NULL REFERENCES app_user(id),"
+                              " role TEXT NOT NULL,"
+                              " department_id TEXT REFERENCES department(id),"
+                              " valid_from_ms INTEGER NOT NULL,"
+                              " valid_to_ms INTEGER," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX role_grant_user ON role_grant(user_id)"),
+               QStringLiteral("CREATE TABLE login_state ("
+                              " login TEXT PRIMARY KEY,"
+                              " failures INTEGER NOT NULL DEFAULT 0,"
+                              " locked_until_ms INTEGER NOT NULL DEFAULT 0,"
+                              " last_failure_ms INTEGER)")}});
+
+    // The op log, the outbox of local ops waiting for push, the hash-chained
+    // audit trail, the last clock reading seen from each device, and this
+    // installation's own settings (its device id).
+    m.append({3, "evidence: op log, outbox, audit chain, device clocks",
+              {QStringLiteral("CREATE TABLE oplog ("
+                              " seq INTEGER PRIMARY KEY,"
+                              " id TEXT NOT NULL UNIQUE,"
+                              " entity TEXT NOT NULL,"
+                              " entity_id TEXT NOT NULL,"
+                              " kind TEXT NOT NULL,"
+                              " fields TEXT NOT NULL,"
+                              " hlc TEXT NOT NULL,"
+                              " author TEXT NOT NULL,"
+                              " device TEXT NOT NULL,"
+                              " origin TEXT NOT NULL,"
+                              " applied_ms INTEGER NOT NULL)"),
+               QStringLiteral("CREATE INDEX oplog_record ON oplog(entity_id)"),
+               QStringLiteral("CREATE TABLE outbox (op_seq INTEGER PRIMARY KEY REFERENCES oplog(seq))"),
+               QStringLiteral("CREATE TABLE audit_log ("
+                              " seq INTEGER PRIMARY KEY,"
+                              " time_ms INTEGER NOT NULL,"
+                              " user_id TEXT,"
+                              " user_name TEXT NOT NULL,"
+                              " device TEXT NOT NULL,"
+                              " ip TEXT NOT NULL,"
+                              " action TEXT NOT NULL,"
+                              " outcome TEXT NOT NULL,"
+                              " entity TEXT,"
+                              " record_id TEXT,"
+                              " summary TEXT NOT NULL,"
+                              " op_id TEXT,"
+                              " prev_hash BLOB NOT NULL,"
+                              " hash BLOB NOT NULL)"),
+               QStringLiteral("CREATE INDEX audit_time ON audit_log(time_ms)"),
+               QStringLiteral("CREATE INDEX audit_record ON audit_log(record_id)"),
+               QStringLiteral("CREATE INDEX audit_user ON audit_log(user_id)"),
+               QStringLiteral("CREATE TABLE device_clock (device TEXT PRIMARY KEY, last_hlc TEXT NOT NULL)"),
+               QStringLiteral("CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")}});
+    return m;
+}
+
+#undef BATON_RECORD_COLUMNS
+
+} // namespace
+
+const QList<Migration> &Migrations::all()
+{
+    static const QList<Migration> migrations = makeMigrations();
+    return migrations;
+}
+
+int Migrations::latest()
+{
+    return all().isEmpty() ? 0 : all().constLast().version;
+}
+
+Status Migrations::migrate(Database &db, int target)
+{
+    if (target < 0)
+        target = latest();
+    auto current = db.schemaVersion();
+    if (!current)
+        return current.error();
+    if (*current > latest()) {
+        return Error(QStringLiteral("store.newer_version"),
+                     tr("This database was written by a newer version of Baton (schema %1; this "
+                        "Baton understands up to %2). Install the newer Baton to open it; the "
+                        "file was not changed.")
+                         .arg(*current)
+                         .arg(latest()));
+    }
+    for (const Migration &step : all()) {
+        if (step.version <= *current || step.version > target)
+            continue;
+        if (db.isReadOnly())
+            return Error(QStringLiteral("store.read_only"),
+                         tr("The database needs an upgrade to schema %1, but it is open read-only.")
+                             .arg(step.version));
+        qCInfo(lcStore) << "migrating to schema" << step.version << "-" << step.summary;
+        if (auto s = db.begin(); !s)
+            return s;
+        for (const QString &statement : step.statements) {
+            if (auto s = db.exec(db.ddl(statement)); !s) {
+                db.rollback();
+                return Error(s.error().code,
+                             tr("Upgrading the database to schema %1 failed: %2")
+                                 .arg(step.version)
+                                 .arg(s.error().message));
+            }
+        }
+        if (auto s = db.setSchemaVersion(step.version); !s) {
+            db.rollback();
+            return s;
+        }
+        if (auto s = db.commit(); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace baton

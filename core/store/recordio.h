@@ -1,0 +1,49 @@
+#pragma once
+
+#include "entitydef.h"
+#include "oplog/hlc.h"
+#include "util/result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace baton {
+
+class Database;
+
+// A record with the merge bookkeeping the store keeps beside it.
+struct StoredRecord {
+    Record values;                  // field -> value, plus "id" and "retired"
+    Hlc createdHlc;                 // HLC of the create
+    QHash<QString, Hlc> fieldHlcs;  // later writes, per field
+
+    bool exists() const { return !values.isEmpty(); }
+    Hlc hlcOf(const QString &field) const { return fieldHlcs.value(field, createdHlc); }
+};
+
+// Reads and writes entity tables generically from their EntityDef. Column
+// names come from definitions compiled into Baton, never from input; values
+// are always bound parameters.
+class RecordIO
+{
+    Q_DECLARE_TR_FUNCTIONS(RecordIO)
+public:
+    explicit RecordIO(Database &db)
+        : m_db(db)
+    {
+    }
+
+    Result<StoredRecord> load(const EntityDef &def, const QUuid &id);
+    Status insert(const EntityDef &def, const QUuid &id, const Record &values, const Hlc &hlc);
+    Status update(const EntityDef &def, const QUuid &id, const Record &changed,
+                  const StoredRecord &before, const Hlc &hlc);
+    // Id of the record whose field equals value, or a null id.
+    Result<QUuid> findBy(const EntityDef &def, const QString &field, const QJsonValue &value);
+    // Records in use whose field equals value.
+    Result<qint64> countActive(const EntityDef &def, const QString &field, const QJsonValue &value);
+
+private:
+    Database &m_db;
+};
+
+} // namespace baton

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "oplog/operation.h"
+#include "recordio.h"
+
+namespace baton {
+
+class OrgTree;
+
+// What domain rules may ask the store while an op is being applied. Reads see
+// the transaction's own earlier writes.
+class RuleContext
+{
+public:
+    virtual ~RuleContext() = default;
+    virtual Result<StoredRecord> record(QStringView entity, const QUuid &id) = 0;
+    virtual Result<QUuid> findBy(QStringView entity, const QString &field,
+                                 const QJsonValue &value) = 0;
+    // Records of entity in use (not retired) whose field equals value.
+    virtual Result<qint64> countActive(QStringView entity, const QString &field,
+                                       const QJsonValue &value) = 0;
+    virtual const OrgTree &orgTree() = 0;
+    virtual qint64 nowMs() const = 0;
+    virtual Origin origin() const = 0;
+};
+
+} // namespace baton

@@ -1,0 +1,782 @@
+#include "store.h"
+
+#include "entitydef.h"
+#include "evidence/auditentry.h"
+#include "migrations.h"
+#include "oplog/canonicaljson.h"
+#include "oplog/uuidv7.h"
+#include "org/orgentities.h"
+#include "recordio.h"
+#include "rulecontext.h"
+#include "util/logging.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QNetworkInterface>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace baton {
+
+namespace {
+
+QString computeLocalAddresses()
+{
+    QStringList out;
+    const auto addresses = QNetworkInterface::allAddresses();
+    for (const QHostAddress &a : addresses) {
+        if (a.isLoopback() || a.isLinkLocal())
+            continue;
+        out.append(a.toString());
+    }
+    out.sort();
+    return out.join(QStringLiteral(", "));
+}
+
+Error rejected(const QString &code, const QString &message)
+{
+    return Error(code, message);
+}
+
+QString shortValue(const QJsonValue &v)
+{
+    QString s;
+    if (v.isNull() || v.isUndefined())
+        s = QStringLiteral("-");
+    else if (v.isBool())
+        s = v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    else if (v.isDouble())
+        s = QString::number(v.toInteger());
+    else
+        s = v.toString();
+    if (s.size() > 60)
+        s = s.left(57) + QStringLiteral("...");
+    return s;
+}
+
+} // namespace
+
+// Per-transaction view the domain rules read through.
+class Store::Context : public RuleContext
+{
+public:
+    Context(Store &store, Origin origin)
+        : m_store(store)
+        , m_origin(origin)
+    {
+    }
+    Result<StoredRecord> record(QStringView entity, const QUuid &id) override
+    {
+        const EntityDef *def = EntityRegistry::instance().find(entity);
+        if (!def)
+            return StoredRecord{};
+        return m_store.m_io->load(*def, id);
+    }
+    Result<QUuid> findBy(QStringView entity, const QString &field, const QJsonValue &value) override
+    {
+        const EntityDef *def = EntityRegistry::instance().find(entity);
+        if (!def)
+            return QUuid();
+        return m_store.m_io->findBy(*def, field, value);
+    }
+    Result<qint64> countActive(QStringView entity, const QString &field,
+                               const QJsonValue &value) override
+    {
+        const EntityDef *def = EntityRegistry::instance().find(entity);
+        if (!def)
+            return qint64(0);
+        return m_store.m_io->countActive(*def, field, value);
+    }
+    const OrgTree &orgTree() override { return m_store.orgTree(); }
+    qint64 nowMs() const override { return m_store.nowMs(); }
+    Origin origin() const override { return m_origin; }
+
+    QSet<QString> touched;
+
+private:
+    Store &m_store;
+    Origin m_origin;
+};
+
+struct Store::OpResult {
+    ApplyOutcome outcome;
+    bool hardFailure = false; // an unexpected SQL error: roll back and retry without it
+};
+
+Result<std::unique_ptr<Store>> Store::open(const Options &options)
+{
+    registerCoreEntities();
+    auto db = Database::openSqlite({options.path, options.mode, options.busyTimeoutMs});
+    if (!db)
+        return db.error();
+    if (auto s = Migrations::migrate(**db); !s)
+        return s.error();
+
+    std::unique_ptr<Store> store(new Store);
+    store->m_options = options;
+    store->m_db = std::move(db).value();
+    store->m_io = std::make_unique<RecordIO>(*store->m_db);
+    store->m_policy = Policy(options.grants);
+    if (auto s = store->ensureDeviceId(); !s)
+        return s.error();
+    store->m_clock = std::make_unique<HlcClock>(store->m_deviceId, options.wallClock);
+
+    // Never hand out a reading behind one this device already wrote, even if
+    // the wall clock went back while Baton was closed.
+    QSqlQuery q(store->m_db->connection());
+    q.prepare(QStringLiteral("SELECT max(hlc) FROM oplog WHERE device=?"));
+    q.addBindValue(store->m_deviceId);
+    if (q.exec() && q.next())
+        if (auto h = Hlc::parse(q.value(0).toString()))
+            store->m_clock->restore(*h);
+
+    store->m_localAddresses = computeLocalAddresses();
+    return store;
+}
+
+Store::~Store() = default;
+
+Status Store::ensureDeviceId()
+{
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT value FROM local_meta WHERE key='device_id'")))
+        return m_db->errorFrom(q, tr("reading the device id"));
+    if (q.next()) {
+        m_deviceId = q.value(0).toString();
+        return {};
+    }
+    q.finish();
+    // 16 hex digits: unique enough among one organisation's devices, short
+    // enough to read in an audit entry.
+    const quint64 r = QRandomGenerator::system()->generate64();
+    m_deviceId = QStringLiteral("%1").arg(r, 16, 16, QLatin1Char('0'));
+    if (m_db->isReadOnly())
+        return {};
+    QSqlQuery ins(m_db->connection());
+    ins.prepare(QStringLiteral("INSERT INTO local_meta (key, value) VALUES ('device_id', ?)"));
+    ins.addBindValue(m_deviceId);
+    if (!ins.exec())
+        return m_db->errorFrom(ins, tr("saving the device id"));
+    return {};
+}
+
+Operation Store::makeOp(const QString &entity, const QUuid &entityId, OpKind kind,
+                        const QJsonObject &fields, const QUuid &author)
+{
+    Operation op;
+    op.hlc = m_clock->now();
+    op.id = createUuidV7(op.hlc.wallMs);
+    op.entity = entity;
+    op.entityId = entityId;
+    op.kind = kind;
+    op.fields = fields;
+    op.author = author;
+    op.device = m_deviceId;
+    return op;
+}
+
+Status Store::submit(const QList<Operation> &ops)
+{
+    const QList<ApplyOutcome> outcomes = apply(ops, Origin::Local);
+    for (const ApplyOutcome &o : outcomes)
+        if (o.rejected())
+            return o.error;
+    return {};
+}
+
+const OrgTree &Store::orgTree()
+{
+    if (!m_orgTreeLoaded) {
+        m_orgTree.clear();
+        QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT id, parent_id FROM department"));
+        if (q.exec()) {
+            while (q.next())
+                m_orgTree.setParent(parseId(q.value(0).toString()),
+                                    parseId(q.value(1).toString()));
+            m_orgTreeLoaded = true;
+        }
+        q.finish();
+    }
+    return m_orgTree;
+}
+
+void Store::invalidateCaches()
+{
+    m_orgTreeLoaded = false;
+    m_actors.clear();
+    m_auditSeq = -1;
+    m_auditHash.clear();
+}
+
+Result<Actor> Store::actorFor(const QUuid &userId, qint64 atMs)
+{
+    Q_UNUSED(atMs) // roles carry their own validity; the policy filters by time
+    if (auto it = m_actors.constFind(userId); it != m_actors.constEnd())
+        return *it;
+
+    QSqlQuery &u = m_db->prepared(QStringLiteral(
+        "SELECT u.login, u.employee_id, u.disabled, e.department_id, e.departure_date, "
+        "e.status, d.time_zone FROM app_user u LEFT JOIN employee e ON e.id = u.employee_id "
+        "LEFT JOIN department d ON d.id = e.department_id WHERE u.id=? AND u.retired=0"));
+    u.bindValue(0, idString(userId));
+    if (!u.exec())
+        return m_db->errorFrom(u, tr("reading an account"));
+    if (!u.next()) {
+        u.finish();
+        return Error(QStringLiteral("policy.unknown_actor"),
+                     tr("The account %1 does not exist here.").arg(idString(userId)));
+    }
+    Actor actor;
+    actor.userId = userId;
+    actor.login = u.value(0).toString();
+    actor.employeeId = parseId(u.value(1).toString());
+    actor.disabled = u.value(2).toLongLong() != 0;
+    actor.departmentId = parseId(u.value(3).toString());
+    const QDate departure = QDate::fromString(u.value(4).toString(), Qt::ISODate);
+    const QString status = u.value(5).toString();
+    QTimeZone zone(u.value(6).toString().toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::utc();
+    u.finish();
+    if (departure.isValid())
+        actor.accessEndsMs = departure.startOfDay(zone).toMSecsSinceEpoch();
+    else if (status == QLatin1String("departed"))
+        actor.accessEndsMs = 1; // departed with no date on file: ended
+
+    QSqlQuery &g = m_db->prepared(
+        QStringLiteral("SELECT role, department_id, valid_from_ms, valid_to_ms FROM role_grant "
+                       "WHERE user_id=? AND retired=0"));
+    g.bindValue(0, idString(userId));
+    if (!g.exec())
+        return m_db->errorFrom(g, tr("reading an account's roles"));
+    while (g.next()) {
+        const auto role = parseRole(g.value(0).toString());
+        if (!role)
+            continue;
+        RoleAssignment a;
+        a.role = *role;
+        a.departmentId = parseId(g.value(1).toString());
+        a.validFromMs = g.value(2).toLongLong();
+        a.validToMs = g.value(3).isNull() ? 0 : g.value(3).toLongLong();
+        actor.roles.append(a);
+    }
+    g.finish();
+    // Every account tied to an employee is an employee too.
+    if (!actor.employeeId.isNull())
+        actor.roles.append(RoleAssignment{Role::Employee, {}, 0, 0});
+    m_actors.insert(userId, actor);
+    return actor;
+}
+
+Result<bool> Store::isDuplicate(const QUuid &opId)
+{
+    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT 1 FROM oplog WHERE id=?"));
+    q.bindValue(0, idString(opId));
+    if (!q.exec())
+        return m_db->errorFrom(q, tr("checking for a repeated change"));
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+Status Store::checkDeviceClock(const Operation &op)
+{
+    // Each device's readings must increase: a device cannot backdate a change
+    // behind what it already sent.
+    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT last_hlc FROM device_clock WHERE device=?"));
+    q.bindValue(0, op.device);
+    if (!q.exec())
+        return m_db->errorFrom(q, tr("reading a device clock"));
+    std::optional<Hlc> last;
+    if (q.next())
+        last = Hlc::parse(q.value(0).toString());
+    q.finish();
+    if (last && !(op.hlc > *last))
+        return rejected(QStringLiteral("hlc.backdated"),
+                        tr("The change is dated before an earlier change from the same device."));
+    QSqlQuery &w = m_db->prepared(QStringLiteral(
+        "INSERT INTO device_clock (device, last_hlc) VALUES (?, ?) "
+        "ON CONFLICT(device) DO UPDATE SET last_hlc=excluded.last_hlc"));
+    w.bindValue(0, op.device);
+    w.bindValue(1, op.hlc.toString());
+    if (!w.exec())
+        return m_db->errorFrom(w, tr("saving a device clock"));
+    return {};
+}
+
+QList<ApplyOutcome> Store::apply(const QList<Operation> &ops, Origin origin,
+                                 const ApplyContext &context)
+{
+    QList<ApplyOutcome> out(ops.size());
+    if (m_db->isReadOnly()) {
+        for (ApplyOutcome &o : out)
+            o.error = Error(QStringLiteral("store.read_only"),
+                            tr("The database is open read-only; nothing can be changed."));
+        return out;
+    }
+    QHash<int, Error> excluded; // ops whose write failed unexpectedly
+    // Each pass either commits or excludes one more op, so this ends.
+    for (;;) {
+        if (auto s = m_db->begin(); !s) {
+            for (ApplyOutcome &o : out)
+                o = ApplyOutcome{ApplyOutcome::Status::Rejected, s.error(), {}, 0};
+            return out;
+        }
+        Context ctx(*this, origin);
+        m_auditWritten = false;
+        int failedAt = -1;
+        for (int i = 0; i < ops.size(); ++i) {
+            if (auto it = excluded.constFind(i); it != excluded.constEnd()) {
+                out[i] = ApplyOutcome{ApplyOutcome::Status::Rejected, *it, {}, 0};
+                continue;
+            }
+            OpResult r = applyOne(ctx, ops[i], origin, context);
+            if (r.hardFailure) {
+                failedAt = i;
+                excluded.insert(i, r.outcome.error);
+                break;
+            }
+            out[i] = r.outcome;
+            if (r.outcome.applied())
+                ctx.touched.insert(ops[i].entity);
+        }
+        if (failedAt >= 0) {
+            qCWarning(lcStore) << "op" << idString(ops[failedAt].id)
+                               << "failed mid-batch; re-applying the batch without it";
+            m_db->rollback();
+            invalidateCaches();
+            continue;
+        }
+        if (auto s = m_db->commit(); !s) {
+            invalidateCaches();
+            for (ApplyOutcome &o : out)
+                if (o.status != ApplyOutcome::Status::Duplicate)
+                    o = ApplyOutcome{ApplyOutcome::Status::Rejected, s.error(), {}, 0};
+            return out;
+        }
+        if (m_auditWritten)
+            ctx.touched.insert(QStringLiteral("audit"));
+        if (!ctx.touched.isEmpty())
+            Q_EMIT changed(ctx.touched);
+        return out;
+    }
+}
+
+Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin,
+                                const ApplyContext &context)
+{
+    OpResult r;
+    auto reject = [&](const Error &e) {
+        r.outcome = ApplyOutcome{ApplyOutcome::Status::Rejected, e, {}, 0};
+        return r;
+    };
+    auto hard = [&](const Error &e) {
+        r.hardFailure = true;
+        return reject(e);
+    };
+
+    auto dup = isDuplicate(op.id);
+    if (!dup)
+        return hard(dup.error());
+    if (*dup) {
+        r.outcome.status = ApplyOutcome::Status::Duplicate;
+        return r;
+    }
+
+    const EntityDef *def = EntityRegistry::instance().find(op.entity);
+    if (!def)
+        return reject(rejected(QStringLiteral("op.unknown_entity"),
+                               tr("Unknown kind of record \"%1\".").arg(op.entity.left(64))));
+    if (op.device.isEmpty() || op.device != op.hlc.deviceId)
+        return reject(rejected(QStringLiteral("op.malformed"),
+                               tr("The change does not name the device that made it.")));
+
+    // The actor, as of the op's time.
+    Actor actor;
+    if (op.author.isNull()) {
+        // The first administrator is created by the bootstrap author, which
+        // exists only locally and only until an administrator exists.
+        QSqlQuery &q = m_db->prepared(
+            QStringLiteral("SELECT 1 FROM role_grant WHERE role='admin' AND retired=0 LIMIT 1"));
+        if (!q.exec())
+            return hard(m_db->errorFrom(q, tr("checking for an administrator")));
+        const bool adminExists = q.next();
+        q.finish();
+        if (adminExists || origin != Origin::Local)
+            return reject(rejected(QStringLiteral("policy.denied"),
+                                   tr("Changes must be made by a signed-in account.")));
+        actor.bootstrap = true;
+        actor.login = QStringLiteral("setup");
+        actor.roles.append(RoleAssignment{Role::Admin, {}, 0, 0});
+    } else {
+        auto a = actorFor(op.author, op.hlc.wallMs);
+        if (!a) {
+            if (a.error().code != QLatin1String("policy.unknown_actor"))
+                return hard(a.error());
+            Actor unknown;
+            unknown.userId = op.author;
+            if (auto s = auditRejection(op, unknown, QStringLiteral("denied"), a.error(), context); !s)
+                return hard(s.error());
+            return reject(a.error());
+        }
+        actor = *a;
+    }
+
+    if (origin == Origin::Remote) {
+        if (auto s = m_clock->observe(op.hlc); !s) {
+            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context); !w)
+                return hard(w.error());
+            return reject(s.error());
+        }
+        if (auto s = checkDeviceClock(op); !s) {
+            if (s.error().code == QLatin1String("store.sql"))
+                return hard(s.error());
+            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context); !w)
+                return hard(w.error());
+            return reject(s.error());
+        }
+    }
+
+    // Shape of every field.
+    QJsonObject normalized;
+    for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
+        const FieldDef *f = def->field(it.key());
+        if (!f)
+            return reject(rejected(QStringLiteral("op.unknown_field"),
+                                   tr("A %1 has no field \"%2\".").arg(def->name, it.key().left(64))));
+        auto v = validateField(*f, it.value());
+        if (!v)
+            return reject(v.error());
+        normalized.insert(f->name, *v);
+    }
+
+    auto loaded = m_io->load(*def, op.entityId);
+    if (!loaded)
+        return hard(loaded.error());
+    const StoredRecord &before = *loaded;
+
+    switch (op.kind) {
+    case OpKind::Create:
+    case OpKind::Append:
+        if (before.exists())
+            return reject(rejected(QStringLiteral("op.exists"),
+                                   tr("This %1 already exists.").arg(def->name)));
+        if ((op.kind == OpKind::Append) != def->appendOnly)
+            return reject(rejected(QStringLiteral("op.kind"),
+                                   def->appendOnly
+                                       ? tr("A %1 can only be added, not created.").arg(def->name)
+                                       : tr("A %1 must be created, not appended.").arg(def->name)));
+        for (const FieldDef &f : def->fields) {
+            if (f.required && normalized.value(f.name).isNull())
+                return reject(rejected(QStringLiteral("field.required"),
+                                       tr("%1: a value is required.").arg(fieldLabel(f.name))));
+        }
+        break;
+    case OpKind::Update:
+    case OpKind::Retire:
+        if (!before.exists())
+            return reject(rejected(QStringLiteral("op.not_found"),
+                                   tr("The %1 to change does not exist.").arg(def->name)));
+        if (def->appendOnly)
+            return reject(rejected(QStringLiteral("op.kind"),
+                                   tr("A %1 cannot be changed once added.").arg(def->name)));
+        if (before.values.value(QStringLiteral("retired")).toBool())
+            return reject(rejected(QStringLiteral("op.retired"),
+                                   tr("This %1 has been retired and can no longer be changed.")
+                                       .arg(def->name)));
+        if (op.kind == OpKind::Retire && !normalized.isEmpty())
+            return reject(rejected(QStringLiteral("op.malformed"),
+                                   tr("Retiring a record takes no fields.")));
+        for (auto it = normalized.constBegin(); it != normalized.constEnd(); ++it) {
+            const FieldDef *f = def->field(it.key());
+            if (f->immutable && it.value() != before.values.value(f->name))
+                return reject(rejected(QStringLiteral("field.immutable"),
+                                       tr("%1 cannot be changed once set.").arg(fieldLabel(f->name))));
+        }
+        break;
+    }
+
+    // Merge: per field, the later clock reading wins. The clock is recorded
+    // even when the value is equal, so a third, earlier write cannot win later.
+    QJsonObject winners;
+    if (op.kind == OpKind::Create || op.kind == OpKind::Append) {
+        winners = normalized;
+    } else if (op.kind == OpKind::Retire) {
+        if (op.hlc > before.hlcOf(QStringLiteral("retired")))
+            winners.insert(QStringLiteral("retired"), true);
+    } else {
+        for (auto it = normalized.constBegin(); it != normalized.constEnd(); ++it)
+            if (op.hlc > before.hlcOf(it.key()))
+                winners.insert(it.key(), it.value());
+    }
+    Record after = before.values;
+    for (auto it = winners.constBegin(); it != winners.constEnd(); ++it)
+        after.insert(it.key(), it.value());
+    if (!before.exists()) {
+        for (const FieldDef &f : def->fields)
+            if (!after.contains(f.name) || after.value(f.name).isNull())
+                after.insert(f.name, f.defaultValue);
+        after.insert(QStringLiteral("id"), idString(op.entityId));
+        after.insert(QStringLiteral("retired"), false);
+    }
+
+    // Policy: the actor must reach the record where it is and, for a move,
+    // where it goes.
+    const QString action = def->rules->action(op);
+    const qint64 at = op.hlc.wallMs;
+    const OrgTree &tree = orgTree();
+    Decision decision{true, {}};
+    if (before.exists())
+        decision = m_policy.check(actor, action, def->rules->scope(ctx, before.values), tree, at);
+    if (decision.allowed)
+        decision = m_policy.check(actor, action, def->rules->scope(ctx, after), tree, at);
+    if (!decision.allowed) {
+        qCInfo(lcPolicy) << "refused" << action << "by" << actor.login;
+        const Error e(QStringLiteral("policy.denied"), decision.reason);
+        if (auto s = auditRejection(op, actor, QStringLiteral("denied"), e, context); !s)
+            return hard(s.error());
+        return reject(e);
+    }
+
+    // Domain rules on the state the op would produce.
+    if (auto s = def->rules->check(ctx, op, before.values, after); !s) {
+        if (s.error().code == QLatin1String("store.sql"))
+            return hard(s.error());
+        if (origin == Origin::Remote)
+            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context); !w)
+                return hard(w.error());
+        return reject(s.error());
+    }
+
+    // Summary for the audit trail: what changed, never secrets.
+    QString summary;
+    QStringList changedFields;
+    if (op.kind == OpKind::Create || op.kind == OpKind::Append) {
+        summary = tr("Created %1").arg(def->rules->describe(after));
+        changedFields = winners.keys();
+    } else if (op.kind == OpKind::Retire) {
+        summary = tr("Retired %1").arg(def->rules->describe(after));
+        if (!winners.isEmpty())
+            changedFields.append(QStringLiteral("retired"));
+    } else {
+        QStringList parts;
+        for (auto it = winners.constBegin(); it != winners.constEnd(); ++it) {
+            const QJsonValue old = before.values.value(it.key());
+            if (old == it.value())
+                continue;
+            changedFields.append(it.key());
+            const FieldDef *f = def->field(it.key());
+            if (f && f->secret)
+                parts.append(tr("%1 changed").arg(fieldLabel(it.key())));
+            else
+                parts.append(QStringLiteral("%1: %2 → %3")
+                                 .arg(fieldLabel(it.key()), shortValue(old), shortValue(it.value())));
+        }
+        summary = def->rules->describe(after) + QStringLiteral(": ")
+                  + (parts.isEmpty() ? tr("no change (a later edit already holds)")
+                                     : parts.join(QStringLiteral("; ")));
+    }
+
+    qint64 seq = 0;
+    if (auto s = writeOp(op, *def, origin, before, winners, after, summary, actor, context, &seq);
+        !s)
+        return hard(s.error());
+
+    if (op.entity == QLatin1String("department"))
+        m_orgTreeLoaded = false;
+    if (op.entity == QLatin1String("app_user") || op.entity == QLatin1String("role_grant")
+        || op.entity == QLatin1String("employee") || op.entity == QLatin1String("department"))
+        m_actors.clear();
+
+    r.outcome = ApplyOutcome{ApplyOutcome::Status::Applied, {}, changedFields, seq};
+    return r;
+}
+
+Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
+                      const StoredRecord &before, const QJsonObject &winners, const Record &after,
+                      const QString &summary, const Actor &actor, const ApplyContext &context,
+                      qint64 *seqOut)
+{
+    if (m_failWriteAfter >= 0 && m_failWriteAfter-- == 0)
+        return Error(QStringLiteral("store.sql"), tr("Injected write failure (test)."));
+
+    if (op.kind == OpKind::Create || op.kind == OpKind::Append) {
+        if (auto s = m_io->insert(def, op.entityId, after, op.hlc); !s)
+            return s;
+    } else if (!winners.isEmpty()) {
+        if (auto s = m_io->update(def, op.entityId, winners, before, op.hlc); !s)
+            return s;
+    }
+
+    auto fields = canonicalJson(op.fields);
+    if (!fields)
+        return fields.error();
+    QSqlQuery &log = m_db->prepared(QStringLiteral(
+        "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
+        "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    log.bindValue(0, idString(op.id));
+    log.bindValue(1, op.entity);
+    log.bindValue(2, idString(op.entityId));
+    log.bindValue(3, opKindName(op.kind));
+    log.bindValue(4, QString::fromUtf8(*fields));
+    log.bindValue(5, op.hlc.toString());
+    log.bindValue(6, idString(op.author));
+    log.bindValue(7, op.device);
+    log.bindValue(8, origin == Origin::Local ? QStringLiteral("local") : QStringLiteral("remote"));
+    log.bindValue(9, nowMs());
+    if (!log.exec())
+        return m_db->errorFrom(log, tr("writing the change log"));
+    const qint64 seq = log.lastInsertId().toLongLong();
+    *seqOut = seq;
+
+    if (origin == Origin::Local) {
+        QSqlQuery &outbox = m_db->prepared(QStringLiteral("INSERT INTO outbox (op_seq) VALUES (?)"));
+        outbox.bindValue(0, seq);
+        if (!outbox.exec())
+            return m_db->errorFrom(outbox, tr("queueing a change for sync"));
+    }
+
+    AuditEntry e;
+    e.timeMs = nowMs();
+    e.userId = actor.userId;
+    e.userName = actor.login;
+    e.device = op.device;
+    e.ip = context.peerAddress.isEmpty() ? m_localAddresses : context.peerAddress;
+    e.action = def.rules->action(op);
+    if (op.entity == QLatin1String("role_grant"))
+        e.action = QStringLiteral("role.") + opKindName(op.kind);
+    e.outcome = QStringLiteral("ok");
+    e.entity = op.entity;
+    e.recordId = op.entityId;
+    e.summary = summary;
+    e.opId = op.id;
+    return appendAudit(e);
+}
+
+Status Store::auditRejection(const Operation &op, const Actor &actor, const QString &outcome,
+                             const Error &error, const ApplyContext &context)
+{
+    AuditEntry e;
+    e.timeMs = nowMs();
+    e.userId = actor.userId;
+    e.userName = actor.login;
+    e.device = op.device.left(64);
+    e.ip = context.peerAddress.isEmpty() ? m_localAddresses : context.peerAddress;
+    const EntityDef *def = EntityRegistry::instance().find(op.entity);
+    e.action = def ? def->rules->action(op) : op.entity.left(64) + QLatin1Char('.') + opKindName(op.kind);
+    e.outcome = outcome;
+    e.entity = op.entity.left(64);
+    e.recordId = op.entityId;
+    e.summary = error.message;
+    e.opId = op.id;
+    return appendAudit(e);
+}
+
+Status Store::appendAudit(AuditEntry &entry)
+{
+    if (m_auditSeq < 0) {
+        QSqlQuery &q = m_db->prepared(
+            QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        if (!q.exec())
+            return m_db->errorFrom(q, tr("reading the audit trail"));
+        if (q.next()) {
+            m_auditSeq = q.value(0).toLongLong();
+            m_auditHash = q.value(1).toByteArray();
+        } else {
+            m_auditSeq = 0;
+            m_auditHash = genesisHash();
+        }
+        q.finish();
+    }
+    entry.seq = m_auditSeq + 1;
+    entry.prevHash = m_auditHash;
+    entry.hash = entry.computeHash();
+
+    QSqlQuery &ins = m_db->prepared(QStringLiteral(
+        "INSERT INTO audit_log (seq, time_ms, user_id, user_name, device, ip, action, outcome, "
+        "entity, record_id, summary, op_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    auto idOrNull = [](const QUuid &id) {
+        return id.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(idString(id));
+    };
+    ins.bindValue(0, entry.seq);
+    ins.bindValue(1, entry.timeMs);
+    ins.bindValue(2, idOrNull(entry.userId));
+    ins.bindValue(3, entry.userName);
+    ins.bindValue(4, entry.device);
+    ins.bindValue(5, entry.ip);
+    ins.bindValue(6, entry.action);
+    ins.bindValue(7, entry.outcome);
+    ins.bindValue(8, entry.entity);
+    ins.bindValue(9, idOrNull(entry.recordId));
+    ins.bindValue(10, entry.summary);
+    ins.bindValue(11, idOrNull(entry.opId));
+    ins.bindValue(12, entry.prevHash);
+    ins.bindValue(13, entry.hash);
+    if (!ins.exec()) {
+        m_auditSeq = -1; // reload from disk next time
+        return m_db->errorFrom(ins, tr("writing the audit trail"));
+    }
+    m_auditSeq = entry.seq;
+    m_auditHash = entry.hash;
+    m_auditWritten = true;
+    return {};
+}
+
+Status Store::recordEvent(const QString &action, const QString &outcome, const QUuid &userId,
+                          const QString &userName, const QString &summary, const QString &entity,
+                          const QUuid &recordId)
+{
+    if (m_db->isReadOnly())
+        return Error(QStringLiteral("store.read_only"),
+                     tr("The database is open read-only; the event was not recorded."));
+    const bool ownTransaction = !m_db->inTransaction();
+    if (ownTransaction)
+        if (auto s = m_db->begin(); !s)
+            return s;
+    AuditEntry e;
+    e.timeMs = nowMs();
+    e.userId = userId;
+    e.userName = userName;
+    e.device = m_deviceId;
+    e.ip = m_localAddresses;
+    e.action = action;
+    e.outcome = outcome;
+    e.entity = entity;
+    e.recordId = recordId;
+    e.summary = summary;
+    if (auto s = appendAudit(e); !s) {
+        if (ownTransaction) {
+            m_db->rollback();
+            invalidateCaches();
+        }
+        return s;
+    }
+    if (ownTransaction) {
+        if (auto s = m_db->commit(); !s) {
+            invalidateCaches();
+            return s;
+        }
+        Q_EMIT changed({QStringLiteral("audit")});
+    }
+    return {};
+}
+
+Result<std::unique_ptr<Database>> Store::openReader() const
+{
+    return Database::openSqlite({m_db->path(), Database::Mode::ReadOnly, m_options.busyTimeoutMs});
+}
+
+qint64 Store::pendingOutboxCount()
+{
+    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT count(*) FROM outbox"));
+    qint64 n = 0;
+    if (q.exec() && q.next())
+        n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
+} // namespace baton

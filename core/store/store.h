@@ -1,0 +1,138 @@
+#pragma once
+
+#include "database.h"
+#include "oplog/hlc.h"
+#include "oplog/operation.h"
+#include "policy/policy.h"
+#include "util/result.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+namespace baton {
+
+class RecordIO;
+struct AuditEntry;
+struct EntityDef;
+struct StoredRecord;
+using Record = QJsonObject;
+
+// What became of one op.
+struct ApplyOutcome {
+    enum class Status { Applied, Duplicate, Rejected };
+    Status status = Status::Rejected;
+    Error error;                // when rejected
+    QStringList changedFields;  // when applied: fields whose value this op set
+    qint64 seq = 0;             // op log position when applied
+
+    bool applied() const { return status == Status::Applied; }
+    bool rejected() const { return status == Status::Rejected; }
+};
+
+// Extra facts about where a batch comes from (the server records the
+// client's address on each op).
+struct ApplyContext {
+    QString peerAddress; // empty: this device's own addresses
+};
+
+// The local store: one database, one write path. Every change enters through
+// apply(): policy, domain rules, per-field HLC merge, table writes, op log,
+// audit entry and outbox, in one transaction per batch.
+class Store : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString path;
+        Database::Mode mode = Database::Mode::ReadWrite;
+        int busyTimeoutMs = 5000;
+        HlcClock::WallClock wallClock; // tests fake time; default: system clock
+        QList<Grant> grants = Policy::defaultGrants();
+    };
+
+    // Opens or creates the database, migrates it, and loads the device id.
+    static Result<std::unique_ptr<Store>> open(const Options &options);
+    ~Store() override;
+
+    // Applies a batch in one transaction. Each op is all or nothing; a
+    // rejected op never blocks the ones after it.
+    QList<ApplyOutcome> apply(const QList<Operation> &ops, Origin origin,
+                              const ApplyContext &context = {});
+
+    // A new op stamped with a fresh id, this device and a new clock reading.
+    Operation makeOp(const QString &entity, const QUuid &entityId, OpKind kind,
+                     const QJsonObject &fields, const QUuid &author);
+
+    // Applies local ops as one batch and fails with the first rejection
+    // (for forms and the CLI: all or nothing).
+    Status submit(const QList<Operation> &ops);
+
+    // Appends an audit entry outside an op (login, logout, export...).
+    Status recordEvent(const QString &action, const QString &outcome, const QUuid &userId,
+                       const QString &userName, const QString &summary,
+                       const QString &entity = {}, const QUuid &recordId = {});
+
+    // The actor behind an account as of atMs (roles valid then).
+    Result<Actor> actorFor(const QUuid &userId, qint64 atMs);
+    const Policy &policy() const { return m_policy; }
+    const OrgTree &orgTree();
+
+    Database &database() { return *m_db; }
+    HlcClock &clock() { return *m_clock; }
+    const QString &deviceId() const { return m_deviceId; }
+    qint64 nowMs() const { return m_clock->wallMs(); }
+    QString localAddresses() const { return m_localAddresses; }
+
+    // Opens another connection to the same file, for a worker thread.
+    Result<std::unique_ptr<Database>> openReader() const;
+
+    qint64 pendingOutboxCount();
+
+    // Testing hook: fail the nth table write from now with an SQL error, to
+    // prove a batch recovers (roll back, re-apply without the failing op).
+    void injectWriteFailure(int nth) { m_failWriteAfter = nth; }
+
+Q_SIGNALS:
+    // Emitted after a batch commits, with the entities it touched.
+    void changed(const QSet<QString> &entities);
+
+private:
+    class Context;
+    struct OpResult;
+    Store() = default;
+
+    Status ensureDeviceId();
+    OpResult applyOne(Context &ctx, const Operation &op, Origin origin,
+                      const ApplyContext &context);
+    Status writeOp(const Operation &op, const EntityDef &def, Origin origin,
+                   const StoredRecord &before, const QJsonObject &winners, const Record &after,
+                   const QString &summary, const Actor &actor, const ApplyContext &context,
+                   qint64 *seqOut);
+    Status auditRejection(const Operation &op, const Actor &actor, const QString &outcome,
+                          const Error &error, const ApplyContext &context);
+    Status appendAudit(AuditEntry &entry);
+    Result<bool> isDuplicate(const QUuid &opId);
+    Status checkDeviceClock(const Operation &op);
+    void invalidateCaches();
+
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<RecordIO> m_io;
+    std::unique_ptr<HlcClock> m_clock;
+    Policy m_policy;
+    QString m_deviceId;
+    QString m_localAddresses;
+    Options m_options;
+
+    // Caches, dropped whenever a batch rolls back or touches what they hold.
+    OrgTree m_orgTree;
+    bool m_orgTreeLoaded = false;
+    QHash<QUuid, Actor> m_actors; // by user id, roles unfiltered by time
+    qint64 m_auditSeq = -1;       // last audit seq; -1 = not loaded
+    QByteArray m_auditHash;
+    int m_failWriteAfter = -1;
+    bool m_auditWritten = false;
+};
+
+} // namespace baton

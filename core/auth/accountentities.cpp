@@ -136,22 +136,41 @@ public:
                                  Tr::tr("The department for this role does not exist."));
             }
         }
-        const qint64 from = after.value(QStringLiteral("valid_from_ms")).toInteger();
-        const QJsonValue to = after.value(QStringLiteral("valid_to_ms"));
-        if (!to.isNull() && to.toInteger() <= from)
+        const qint64 from = after.value(QStringLiteral("valid_from_ms")).toLongLong();
+        const QVariant to = after.value(QStringLiteral("valid_to_ms"));
+        if (to.isValid() && to.toLongLong() <= from)
             return Error(QStringLiteral("role.dates"),
                          Tr::tr("A role must end after it starts."));
 
         // Never remove the last administrator: nobody could grant roles again.
+        // Another administrator grant counts only while it is valid: a revoked
+        // grant stays on file (not retired) with its end date.
+        Q_UNUSED(before)
         const bool ending = op.kind == OpKind::Retire
-                            || (op.kind == OpKind::Update && !to.isNull()
-                                && before.value(QStringLiteral("valid_to_ms")).isNull());
+                            || (op.kind == OpKind::Update && to.isValid()
+                                && op.fields.contains(QStringLiteral("valid_to_ms")));
         if (ending && after.value(QStringLiteral("role")).toString() == QLatin1String("admin")) {
-            auto admins = ctx.countActive(QStringLiteral("role_grant"), QStringLiteral("role"),
-                                          QStringLiteral("admin"));
+            auto admins = ctx.findActive(QStringLiteral("role_grant"), QStringLiteral("role"),
+                                         QStringLiteral("admin"));
             if (!admins)
                 return admins.error();
-            if (*admins <= 1)
+            const qint64 at = op.hlc.wallMs;
+            bool another = false;
+            for (const QUuid &id : std::as_const(*admins)) {
+                if (id == op.entityId)
+                    continue;
+                auto grant = ctx.record(QStringLiteral("role_grant"), id);
+                if (!grant)
+                    return grant.error();
+                const Record &g = grant->values;
+                const QVariant end = g.value(QStringLiteral("valid_to_ms"));
+                const qint64 start = g.value(QStringLiteral("valid_from_ms")).toLongLong();
+                if (start <= at && (!end.isValid() || end.toLongLong() > at)) {
+                    another = true;
+                    break;
+                }
+            }
+            if (!another)
                 return Error(QStringLiteral("role.last_admin"),
                              Tr::tr("This is the last administrator role; grant another "
                                     "administrator first."));

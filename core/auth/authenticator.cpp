@@ -50,52 +50,38 @@ Status Authenticator::recordFailure(const QString &login, const QUuid &userId, c
         state.lockedUntilMs = now + LockoutMs;
 
     Database &db = m_store.database();
-    if (auto s = db.begin(); !s)
-        return s;
-    QSqlQuery &q = db.prepared(QStringLiteral(
-        "INSERT INTO login_state (login, failures, locked_until_ms, last_failure_ms) "
-        "VALUES (?,?,?,?) ON CONFLICT(login) DO UPDATE SET failures=excluded.failures, "
-        "locked_until_ms=excluded.locked_until_ms, last_failure_ms=excluded.last_failure_ms"));
-    q.bindValue(0, login);
-    q.bindValue(1, state.failures);
-    q.bindValue(2, state.lockedUntilMs);
-    q.bindValue(3, now);
-    if (!q.exec()) {
-        const Error e = db.errorFrom(q, tr("recording a failed sign-in"));
-        db.rollback();
-        return e;
-    }
-    QString summary = why;
-    if (state.lockedUntilMs > now)
-        summary += tr(" (locked after %n failed attempt(s))", nullptr, state.failures);
-    if (auto s = m_store.recordEvent(QStringLiteral("login.failed"), QStringLiteral("denied"),
-                                     userId, login.left(64), summary);
-        !s) {
-        db.rollback();
-        return s;
-    }
-    return db.commit();
+    return m_store.transact([&]() -> Status {
+        SqlStatement &q = db.statement(QStringLiteral(
+            "INSERT INTO login_state (login, failures, locked_until_ms, last_failure_ms) "
+            "VALUES (?,?,?,?) ON CONFLICT(login) DO UPDATE SET failures=excluded.failures, "
+            "locked_until_ms=excluded.locked_until_ms, last_failure_ms=excluded.last_failure_ms"));
+        q.bind(0, login);
+        q.bind(1, state.failures);
+        q.bind(2, state.lockedUntilMs);
+        q.bind(3, now);
+        if (!q.exec())
+            return db.errorFrom(q, tr("recording a failed sign-in"));
+        // Audit summaries are stored in English, whatever the interface
+        // language: evidence reads the same for everyone, later.
+        QString summary = why;
+        if (state.lockedUntilMs > now)
+            summary = QStringLiteral("%1; locked after %2 failed attempts").arg(why).arg(state.failures);
+        return m_store.recordEvent(QStringLiteral("login.failed"), QStringLiteral("denied"), userId,
+                                   login.left(64), summary);
+    });
 }
 
 Status Authenticator::recordSuccess(const QString &login, const QUuid &userId)
 {
     Database &db = m_store.database();
-    if (auto s = db.begin(); !s)
-        return s;
-    QSqlQuery &q = db.prepared(QStringLiteral("DELETE FROM login_state WHERE login=?"));
-    q.bindValue(0, login);
-    if (!q.exec()) {
-        const Error e = db.errorFrom(q, tr("recording a sign-in"));
-        db.rollback();
-        return e;
-    }
-    if (auto s = m_store.recordEvent(QStringLiteral("login"), QStringLiteral("ok"), userId, login,
-                                     tr("Signed in"));
-        !s) {
-        db.rollback();
-        return s;
-    }
-    return db.commit();
+    return m_store.transact([&]() -> Status {
+        SqlStatement &q = db.statement(QStringLiteral("DELETE FROM login_state WHERE login=?"));
+        q.bind(0, login);
+        if (!q.exec())
+            return db.errorFrom(q, tr("recording a sign-in"));
+        return m_store.recordEvent(QStringLiteral("login"), QStringLiteral("ok"), userId, login,
+                                   QStringLiteral("Signed in"));
+    });
 }
 
 Result<Session> Authenticator::login(const QString &rawLogin, const QString &password)
@@ -114,7 +100,7 @@ Result<Session> Authenticator::login(const QString &rawLogin, const QString &pas
             QDateTime::fromMSecsSinceEpoch(lock->lockedUntilMs).toLocalTime().time(),
             QLocale::ShortFormat);
         if (auto s = m_store.recordEvent(QStringLiteral("login.failed"), QStringLiteral("denied"),
-                                         {}, login, tr("Attempt while locked"));
+                                         {}, login, QStringLiteral("Attempt while locked"));
             !s)
             return s.error();
         return Error(QStringLiteral("auth.locked"),
@@ -140,7 +126,8 @@ Result<Session> Authenticator::login(const QString &rawLogin, const QString &pas
     if (userId.isNull() || !match || !*match) {
         qCInfo(lcAuth) << "failed sign-in for" << login;
         if (auto s = recordFailure(login, userId,
-                                   userId.isNull() ? tr("Unknown login") : tr("Wrong password"),
+                                   userId.isNull() ? QStringLiteral("Unknown login")
+                                                   : QStringLiteral("Wrong password"),
                                    *lock);
             !s)
             return s.error();
@@ -151,13 +138,13 @@ Result<Session> Authenticator::login(const QString &rawLogin, const QString &pas
     if (!actor)
         return actor.error();
     if (actor->disabled) {
-        if (auto s = recordFailure(login, userId, tr("Account disabled"), *lock); !s)
+        if (auto s = recordFailure(login, userId, QStringLiteral("Account disabled"), *lock); !s)
             return s.error();
         return Error(QStringLiteral("auth.disabled"),
                      tr("This account is disabled. Ask an administrator."));
     }
     if (!actor->activeAt(now)) {
-        if (auto s = recordFailure(login, userId, tr("Employee has left"), *lock); !s)
+        if (auto s = recordFailure(login, userId, QStringLiteral("Employee has left"), *lock); !s)
             return s.error();
         return Error(QStringLiteral("auth.departed"),
                      tr("This account belonged to an employee who has left; access ended on the "
@@ -173,7 +160,7 @@ void Authenticator::logout(const Session &session)
     if (!session.isValid())
         return;
     if (auto s = m_store.recordEvent(QStringLiteral("logout"), QStringLiteral("ok"), session.userId,
-                                     session.login, tr("Signed out"));
+                                     session.login, QStringLiteral("Signed out"));
         !s)
         qCWarning(lcAuth) << "could not record sign-out:" << s.error().message;
 }

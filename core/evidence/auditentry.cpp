@@ -5,13 +5,6 @@
 
 namespace baton {
 
-namespace {
-QString idOrEmpty(const QUuid &id)
-{
-    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
-}
-} // namespace
-
 QByteArray AuditEntry::canonical() const
 {
     // Keys in RFC 8785 order (plain ASCII, so byte order). The unit tests
@@ -29,11 +22,11 @@ QByteArray AuditEntry::canonical() const
     w.key(QLatin1StringView("ip"));
     w.string(ip);
     w.key(QLatin1StringView("op"));
-    w.string(idOrEmpty(opId));
+    w.uuid(opId);
     w.key(QLatin1StringView("outcome"));
     w.string(outcome);
     w.key(QLatin1StringView("record"));
-    w.string(idOrEmpty(recordId));
+    w.uuid(recordId);
     w.key(QLatin1StringView("seq"));
     w.integer(seq);
     w.key(QLatin1StringView("summary"));
@@ -41,7 +34,7 @@ QByteArray AuditEntry::canonical() const
     w.key(QLatin1StringView("time"));
     w.integer(timeMs);
     w.key(QLatin1StringView("user"));
-    w.string(idOrEmpty(userId));
+    w.uuid(userId);
     w.key(QLatin1StringView("userName"));
     w.string(userName);
     w.endObject();
@@ -51,9 +44,15 @@ QByteArray AuditEntry::canonical() const
 QByteArray AuditEntry::computeHash() const
 {
     Sha256 h;
-    h.update(prevHash);
-    h.update(canonical());
-    return h.final();
+    return computeHash(h);
+}
+
+QByteArray AuditEntry::computeHash(Sha256 &hasher) const
+{
+    hasher.reset();
+    hasher.update(prevHash);
+    hasher.update(canonical());
+    return hasher.final();
 }
 
 } // namespace baton

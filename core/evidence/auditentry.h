@@ -6,6 +6,8 @@
 
 namespace baton {
 
+class Sha256;
+
 // One entry of the audit trail. Entries are chained:
 //   hash = SHA-256(prev_hash || canonical(entry without the two hashes))
 // so changing, inserting or removing an entry breaks every hash after it.
@@ -29,6 +31,7 @@ struct AuditEntry {
     // the two hashes.
     QByteArray canonical() const;
     QByteArray computeHash() const; // over prevHash and canonical()
+    QByteArray computeHash(Sha256 &hasher) const; // same, reusing a hasher
 };
 
 inline QByteArray genesisHash()

@@ -1,6 +1,7 @@
 #include "auditverifier.h"
 
 #include "auditentry.h"
+#include "sha256.h"
 #include "oplog/uuidv7.h"
 #include "store/database.h"
 
@@ -16,6 +17,7 @@ namespace baton {
 namespace {
 
 struct ChunkResult {
+    bool completed = false; // read to its end (or to its break): not cancelled
     qint64 brokenSeq = 0; // 0 = chunk intact
     QString problem;
     QString summary;
@@ -23,11 +25,33 @@ struct ChunkResult {
     bool failed = false;
 };
 
-QString describeRow(const QSqlQuery &q)
+QString describeRow(const AuditEntry &e)
 {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong()).toLocalTime();
-    return QStringLiteral("%1, %2, %3")
-        .arg(t.toString(Qt::ISODate), q.value(3).toString(), q.value(6).toString());
+    QDateTime t = QDateTime::fromMSecsSinceEpoch(e.timeMs).toLocalTime();
+    t.setOffsetFromUtc(t.offsetFromUtc()); // so the ISO form names the offset
+    return QStringLiteral("%1, %2, %3").arg(t.toString(Qt::ISODate), e.userName, e.action);
+}
+
+// Ids are stored in one spelling only: lower-case 8-4-4-4-12 hex, or NULL.
+// The hash covers the parsed id, so another spelling of it, or junk where
+// there was no id, would otherwise change the row without changing its hash.
+bool readId(const SqlStatement &q, int column, QUuid *out)
+{
+    if (q.isNull(column)) {
+        *out = QUuid();
+        return true;
+    }
+    const QString s = q.text(column);
+    if (s.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < 36; ++i) {
+        const char16_t c = s[i].unicode();
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? c != u'-' : !((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    *out = QUuid::fromString(s);
+    return !out->isNull();
 }
 
 // Verifies entries with seq in [from, to]. expectedPrev is the hash the first
@@ -42,14 +66,12 @@ ChunkResult verifyChunk(const QString &path, qint64 from, qint64 to, QByteArray 
         r.error = db.error();
         return r;
     }
-    QSqlQuery q((*db)->connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
+    SqlStatement q = (*db)->oneOff(QStringLiteral(
         "SELECT seq, time_ms, user_id, user_name, device, ip, action, outcome, entity, "
         "record_id, summary, op_id, prev_hash, hash FROM audit_log WHERE seq BETWEEN ? AND ? "
         "ORDER BY seq"));
-    q.addBindValue(from);
-    q.addBindValue(to);
+    q.bind(0, from);
+    q.bind(1, to);
     if (!q.exec()) {
         r.failed = true;
         r.error = (*db)->errorFrom(q, AuditVerifier::tr("reading the audit trail"));
@@ -57,47 +79,52 @@ ChunkResult verifyChunk(const QString &path, qint64 from, qint64 to, QByteArray 
     }
     qint64 expectedSeq = from;
     AuditEntry e;
+    Sha256 hasher;
     qint64 local = 0;
+    auto changed = [&] {
+        r.brokenSeq = e.seq;
+        r.problem = AuditVerifier::tr("Entry %1 was changed after it was written: its content "
+                                      "no longer matches its hash.")
+                        .arg(e.seq);
+        r.summary = describeRow(e);
+        r.completed = true;
+        return r;
+    };
     while (q.next()) {
-        e.seq = q.value(0).toLongLong();
+        e.seq = q.int64(0);
         if (e.seq != expectedSeq) {
             r.brokenSeq = expectedSeq;
             r.problem = AuditVerifier::tr("Entry %1 is missing: the trail jumps from %2 to %3.")
                             .arg(expectedSeq)
                             .arg(expectedSeq - 1)
                             .arg(e.seq);
+            r.completed = true;
             return r;
         }
-        e.timeMs = q.value(1).toLongLong();
-        e.userId = parseId(q.value(2).toString());
-        e.userName = q.value(3).toString();
-        e.device = q.value(4).toString();
-        e.ip = q.value(5).toString();
-        e.action = q.value(6).toString();
-        e.outcome = q.value(7).toString();
-        e.entity = q.value(8).toString();
-        e.recordId = parseId(q.value(9).toString());
-        e.summary = q.value(10).toString();
-        e.opId = parseId(q.value(11).toString());
-        e.prevHash = q.value(12).toByteArray();
-        e.hash = q.value(13).toByteArray();
+        e.timeMs = q.int64(1);
+        e.userName = q.text(3);
+        e.device = q.text(4);
+        e.ip = q.text(5);
+        e.action = q.text(6);
+        e.outcome = q.text(7);
+        e.entity = q.text(8);
+        e.summary = q.text(10);
+        e.prevHash = q.blob(12);
+        e.hash = q.blob(13);
+        const bool idsInForm = readId(q, 2, &e.userId) && readId(q, 9, &e.recordId)
+                               && readId(q, 11, &e.opId);
         if (e.prevHash != expectedPrev) {
             r.brokenSeq = e.seq;
             r.problem = AuditVerifier::tr("Entry %1 does not follow entry %2: an entry before it "
                                           "was removed, inserted or rewritten.")
                             .arg(e.seq)
                             .arg(e.seq - 1);
-            r.summary = describeRow(q);
+            r.summary = describeRow(e);
+            r.completed = true;
             return r;
         }
-        if (e.computeHash() != e.hash) {
-            r.brokenSeq = e.seq;
-            r.problem = AuditVerifier::tr("Entry %1 was changed after it was written: its content "
-                                          "no longer matches its hash.")
-                            .arg(e.seq);
-            r.summary = describeRow(q);
-            return r;
-        }
+        if (!idsInForm || e.computeHash(hasher) != e.hash)
+            return changed();
         expectedPrev = e.hash;
         ++expectedSeq;
         if (++local == 2048) {
@@ -107,7 +134,13 @@ ChunkResult verifyChunk(const QString &path, qint64 from, qint64 to, QByteArray 
                 return r;
         }
     }
+    if (q.errorCode() != 0) {
+        r.failed = true;
+        r.error = (*db)->errorFrom(q, AuditVerifier::tr("reading the audit trail"));
+        return r;
+    }
     done.fetch_add(local, std::memory_order_relaxed);
+    r.completed = true;
     if (expectedSeq <= to) {
         r.brokenSeq = expectedSeq;
         r.problem = AuditVerifier::tr("Entry %1 is missing.").arg(expectedSeq);
@@ -200,6 +233,10 @@ Result<AuditVerifyReport> AuditVerifier::verify(const QString &databasePath,
     for (const ChunkResult &r : std::as_const(results)) {
         if (r.failed)
             return r.error;
+        // After a cancel, a break found further on is not the first one: the
+        // ranges before it were not read to their end.
+        if (!r.completed)
+            break;
         if (r.brokenSeq != 0) {
             report.firstBrokenSeq = r.brokenSeq;
             report.problem = r.problem;

@@ -4,6 +4,15 @@
 
 namespace baton {
 
+namespace {
+// Fetched once: EVP_sha256() in every init does an implicit, locked fetch.
+const EVP_MD *sha256Md()
+{
+    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return md;
+}
+} // namespace
+
 Sha256::Sha256()
     : m_ctx(EVP_MD_CTX_new())
 {
@@ -17,7 +26,7 @@ Sha256::~Sha256()
 
 void Sha256::reset()
 {
-    EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr);
+    EVP_DigestInit_ex2(m_ctx, sha256Md(), nullptr);
 }
 
 void Sha256::update(QByteArrayView data)

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace baton {
@@ -15,12 +16,31 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(CanonicalJson)
 };
 
+// True when normalising s to NFC cannot change it, so the (allocating)
+// normaliser can be skipped: every character is below the combining marks
+// (U+0300), or a CJK character or symbol (U+3000..U+9FFF without the
+// combining ideographic tone marks U+302A..U+302F, which NFC reorders, and
+// the kana voicing marks U+3099/U+309A), or a full-width form. None of these
+// has a canonical decomposition, a combining class, or composes with its
+// neighbours.
 bool isAsciiNfc(QStringView s)
 {
-    // ASCII text is always NFC; skip the normaliser for the common case.
-    for (QChar c : s)
-        if (c.unicode() >= 0x80)
-            return false;
+    for (QChar ch : s) {
+        const char16_t u = ch.unicode();
+        if (u < 0x300)
+            continue;
+        if (u >= 0x3000 && u <= 0x9fff && (u < 0x302a || u > 0x302f) && u != 0x3099
+            && u != 0x309a)
+            continue;
+        if (u >= 0xff00 && u <= 0xffef)
+            continue;
+        // Dashes, quotes, bullets, per mille and simple arrows (used in
+        // summaries); none decomposes or combines.
+        if ((u >= 0x2010 && u <= 0x2027) || (u >= 0x2030 && u <= 0x205e)
+            || (u >= 0x2190 && u <= 0x2199))
+            continue;
+        return false;
+    }
     return true;
 }
 
@@ -39,12 +59,19 @@ bool hasUnpairedSurrogate(QStringView s)
     return false;
 }
 
-void appendEscapedUtf8(QByteArray &out, const QByteArray &utf8)
+void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
-    for (char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    const char *p = utf8.data();
+    const char *end = p + utf8.size();
+    const char *run = p; // start of bytes that need no escape
+    for (; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
         switch (c) {
         case '"':
             out.append("\\\"", 2);
@@ -67,15 +94,13 @@ void appendEscapedUtf8(QByteArray &out, const QByteArray &utf8)
         case '\t':
             out.append("\\t", 2);
             break;
-        default:
-            if (c < 0x20) {
-                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-                out.append(esc, 6);
-            } else {
-                out.append(ch);
-            }
+        default: {
+            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            out.append(esc, 6);
+        }
         }
     }
+    out.append(run, p - run);
     out.append('"');
 }
 
@@ -172,6 +197,26 @@ Status writeValue(QByteArray &out, const QJsonValue &v, int depth)
 
 bool appendCanonicalString(QByteArray &out, QStringView text)
 {
+    // Fast path, the common case for ids, codes and Latin text: printable
+    // ASCII with nothing to escape is copied straight in, no allocation.
+    bool plain = true;
+    for (QChar ch : text) {
+        const char16_t u = ch.unicode();
+        if (u < 0x20 || u >= 0x7f || u == u'"' || u == u'\\') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain) {
+        const qsizetype at = out.size();
+        out.resize(at + text.size() + 2);
+        char *p = out.data() + at;
+        *p++ = '"';
+        for (QChar ch : text)
+            *p++ = static_cast<char>(ch.unicode());
+        *p = '"';
+        return true;
+    }
     if (hasUnpairedSurrogate(text))
         return false;
     if (isAsciiNfc(text))
@@ -219,8 +264,38 @@ void CanonicalWriter::string(QStringView text)
 void CanonicalWriter::integer(qint64 v)
 {
     separator();
-    m_out.append(QByteArray::number(v));
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    m_out.append(buf, r.ptr - buf);
     m_first = false;
+}
+
+void CanonicalWriter::uuid(const QUuid &id)
+{
+    separator();
+    m_first = false;
+    if (id.isNull()) {
+        m_out.append("\"\"", 2);
+        return;
+    }
+    // 8-4-4-4-12 lower-case hex, written in place (no temporary string).
+    static const char hex[] = "0123456789abcdef";
+    const quint8 bytes[16] = {
+        quint8(id.data1 >> 24), quint8(id.data1 >> 16), quint8(id.data1 >> 8), quint8(id.data1),
+        quint8(id.data2 >> 8),  quint8(id.data2),       quint8(id.data3 >> 8), quint8(id.data3),
+        id.data4[0],            id.data4[1],            id.data4[2],           id.data4[3],
+        id.data4[4],            id.data4[5],            id.data4[6],           id.data4[7]};
+    const qsizetype at = m_out.size();
+    m_out.resize(at + 38);
+    char *p = m_out.data() + at;
+    *p++ = '"';
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *p++ = '-';
+        *p++ = hex[bytes[i] >> 4];
+        *p++ = hex[bytes[i] & 0xf];
+    }
+    *p = '"';
 }
 
 void CanonicalWriter::null()

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QStringView>
+#include <QUuid>
 
 namespace baton {
 
@@ -38,6 +39,7 @@ public:
     void key(QLatin1StringView name);
     void string(QStringView text); // normalises to NFC
     void integer(qint64 v);
+    void uuid(const QUuid &id); // lower-case 36 characters, "" for the null id
     void null();
 
 private:

@@ -2,14 +2,17 @@
 
 #include <QDateTime>
 
+#include <cstdio>
+
 namespace baton {
 
 QString Hlc::toString() const
 {
-    return QStringLiteral("%1:%2:%3")
-        .arg(wallMs, 13, 10, QLatin1Char('0'))
-        .arg(counter, 6, 10, QLatin1Char('0'))
-        .arg(deviceId);
+    // Hot path (every op, every field clock): format by hand, zero-padded.
+    char buf[40];
+    const int n = std::snprintf(buf, sizeof buf, "%013lld:%06u:", static_cast<long long>(wallMs),
+                                static_cast<unsigned>(counter));
+    return QString::fromLatin1(buf, n) + deviceId;
 }
 
 std::optional<Hlc> Hlc::parse(QStringView text)
@@ -40,8 +43,8 @@ std::optional<Hlc> Hlc::parse(QStringView text)
     h.wallMs = wall.toLongLong();
     h.counter = counter.toUInt();
     h.deviceId = device.toString();
-    if (h.wallMs <= 0)
-        return std::nullopt;
+    if (h.wallMs <= 0 || h.wallMs > Hlc::MaxWallMs || h.counter > Hlc::MaxCounter)
+        return std::nullopt; // would not fit the padded form: text order would break
     return h;
 }
 
@@ -57,6 +60,10 @@ Hlc HlcClock::now()
     const qint64 wall = m_wall();
     if (wall > m_lastWall) {
         m_lastWall = wall;
+        m_lastCounter = 0;
+    } else if (m_lastCounter >= Hlc::MaxCounter) {
+        // The text form has six counter digits: borrow the next millisecond.
+        ++m_lastWall;
         m_lastCounter = 0;
     } else {
         ++m_lastCounter;
@@ -86,15 +93,20 @@ Status HlcClock::observe(const Hlc &remote)
                          .arg(remote.deviceId));
     }
     const qint64 maxWall = std::max({wall, m_lastWall, remote.wallMs});
+    quint64 counter = 0; // wide: a remote counter may be anything
     if (maxWall == m_lastWall && maxWall == remote.wallMs)
-        m_lastCounter = std::max(m_lastCounter, remote.counter) + 1;
+        counter = quint64(std::max(m_lastCounter, remote.counter)) + 1;
     else if (maxWall == m_lastWall)
-        ++m_lastCounter;
+        counter = quint64(m_lastCounter) + 1;
     else if (maxWall == remote.wallMs)
-        m_lastCounter = remote.counter + 1;
-    else
-        m_lastCounter = 0;
+        counter = quint64(remote.counter) + 1;
     m_lastWall = maxWall;
+    m_lastCounter = quint32(counter);
+    if (counter > Hlc::MaxCounter) {
+        // Keep within the padded text form: borrow the next millisecond.
+        ++m_lastWall;
+        m_lastCounter = 0;
+    }
     return {};
 }
 

@@ -21,6 +21,11 @@ struct Hlc {
 
     bool isNull() const { return wallMs == 0 && counter == 0 && deviceId.isEmpty(); }
 
+    // The largest values that fit the padded text form; parse() refuses
+    // larger ones and the clock never makes them.
+    static constexpr qint64 MaxWallMs = 9999999999999;
+    static constexpr quint32 MaxCounter = 999999;
+
     // "wallMs:counter:deviceId", zero-padded (13 and 6 digits) so that text
     // order equals clock order.
     QString toString() const;

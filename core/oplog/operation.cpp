@@ -90,7 +90,7 @@ Result<Operation> Operation::fromJson(const QJsonObject &json)
 
     Operation op;
     op.id = parseId(str("id").toString());
-    if (op.id.isNull() || op.id.version() != 7)
+    if (!isUuidV7(op.id))
         return bad(Tr::tr("\"id\" is not a version 7 UUID"));
     op.entity = str("entity").toString();
     if (op.entity.isEmpty() || op.entity.size() > 64)

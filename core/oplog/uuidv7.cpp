@@ -73,9 +73,14 @@ QUuid createUuidV7(qint64 unixMs)
     return QUuid::fromRfc4122(QByteArrayView(b.data(), b.size()));
 }
 
+bool isUuidV7(const QUuid &id)
+{
+    return !id.isNull() && (id.data3 >> 12) == 7 && id.variant() == QUuid::DCE;
+}
+
 qint64 uuidV7Time(const QUuid &id)
 {
-    if (id.isNull() || id.version() != 7)
+    if (!isUuidV7(id))
         return -1;
     const QByteArray b = id.toRfc4122();
     quint64 ms = 0;

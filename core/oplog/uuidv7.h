@@ -15,6 +15,10 @@ QUuid createUuidV7();
 // Same, with an explicit clock reading (tests, demo data with fixed dates).
 QUuid createUuidV7(qint64 unixMs);
 
+// True for a version 7 UUID of the RFC 9562 variant. (QUuid::version() before
+// Qt 6.9 does not know version 7 and answers VerUnknown, so it cannot be used.)
+bool isUuidV7(const QUuid &id);
+
 // Milliseconds since the epoch encoded in a version 7 UUID, or -1.
 qint64 uuidV7Time(const QUuid &id);
 

@@ -50,13 +50,13 @@ Status checkReference(RuleContext &ctx, const Operation &op, const Record &after
     const QUuid id = idOf(after, key);
     if (id.isNull())
         return {};
-    auto target = ctx.record(entity, id);
+    auto target = ctx.presence(entity, id);
     if (!target)
         return target.error();
-    if (!target->exists())
+    if (!target->exists)
         return ruleError(QStringLiteral("ref.missing"),
                          Tr::tr("The %1 chosen does not exist.").arg(label));
-    if (target->values.value(QStringLiteral("retired")).toBool())
+    if (target->retired)
         return ruleError(QStringLiteral("ref.retired"),
                          Tr::tr("The %1 chosen has been retired.").arg(label));
     return {};

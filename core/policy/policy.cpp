@@ -81,11 +81,13 @@ Decision Policy::check(const Actor &actor, QStringView action, const RecordScope
 {
     const QString who = actor.login.isEmpty() ? tr("This account") : actor.login;
     if (actor.disabled)
-        return {false, tr("%1 is disabled.").arg(who)};
+        return {false, tr("%1 is disabled.").arg(who), QStringLiteral("disabled")};
     if (!actor.activeAt(atMs))
-        return {false, tr("%1 belongs to an employee who has left; access ended on their "
-                          "departure date.")
-                           .arg(who)};
+        return {false,
+                tr("%1 belongs to an employee who has left; access ended on their departure "
+                   "date.")
+                    .arg(who),
+                QStringLiteral("departed")};
     bool holdsAction = false;
     for (const RoleAssignment &assignment : actor.roles) {
         if (!assignment.validAt(atMs))
@@ -95,13 +97,17 @@ Decision Policy::check(const Actor &actor, QStringView action, const RecordScope
                 continue;
             holdsAction = true;
             if (covers(actor, assignment, grant.scope, record, tree))
-                return {true, {}};
+                return {true, {}, {}};
         }
     }
     if (!holdsAction)
-        return {false, tr("%1 is not permitted to %2.").arg(who, action.toString())};
-    return {false, tr("%1 may %2 only within their own scope; this record is outside it.")
-                       .arg(who, action.toString())};
+        return {false, tr("%1 may not %2.").arg(who, actionTitle(action)),
+                QStringLiteral("not_granted")};
+    return {false,
+            tr("%1 may %2 only for their own records or department; this record is outside "
+               "that scope.")
+                .arg(who, actionTitle(action)),
+            QStringLiteral("out_of_scope")};
 }
 
 bool Policy::can(const Actor &actor, QStringView action, qint64 atMs) const

@@ -80,6 +80,9 @@ struct ReadScope {
 struct Decision {
     bool allowed = false;
     QString reason; // translated, when refused
+    // Why, for the audit trail (stable, untranslated): not_granted,
+    // out_of_scope, departed or disabled.
+    QString why;
 };
 
 // Least privilege: an action is allowed only through a grant whose scope

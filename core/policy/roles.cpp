@@ -92,4 +92,30 @@ QStringList knownActions()
             QLatin1StringView(AuditVerify),    QLatin1StringView(Export)};
 }
 
+QString actionTitle(QStringView action)
+{
+    using namespace actions;
+    const struct {
+        const char *key;
+        const char *title;
+    } titles[] = {
+        {EmployeeRead, QT_TRANSLATE_NOOP("Roles", "view employee archives")},
+        {EmployeeCreate, QT_TRANSLATE_NOOP("Roles", "add employees")},
+        {EmployeeUpdate, QT_TRANSLATE_NOOP("Roles", "change employee archives")},
+        {EmployeeUpdateContact, QT_TRANSLATE_NOOP("Roles", "change contact details")},
+        {EmployeeRetire, QT_TRANSLATE_NOOP("Roles", "retire employee records")},
+        {OrgManage, QT_TRANSLATE_NOOP("Roles", "manage departments and positions")},
+        {UserManage, QT_TRANSLATE_NOOP("Roles", "manage accounts")},
+        {UserChangePassword, QT_TRANSLATE_NOOP("Roles", "change passwords")},
+        {RoleGrant, QT_TRANSLATE_NOOP("Roles", "grant roles")},
+        {AuditRead, QT_TRANSLATE_NOOP("Roles", "view the audit trail")},
+        {AuditVerify, QT_TRANSLATE_NOOP("Roles", "verify the audit trail")},
+        {Export, QT_TRANSLATE_NOOP("Roles", "export data")},
+    };
+    for (const auto &t : titles)
+        if (action == QLatin1StringView(t.key))
+            return QCoreApplication::translate("Roles", t.title);
+    return action.toString();
+}
+
 } // namespace baton

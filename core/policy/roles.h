@@ -40,4 +40,8 @@ inline constexpr char Export[] = "export";
 
 QStringList knownActions();
 
+// What an action lets someone do, as a translated verb phrase for messages
+// ("change contact details"); the action key itself for unknown actions.
+QString actionTitle(QStringView action);
+
 } // namespace baton

@@ -1,12 +1,18 @@
 #include "database.h"
 
+#include "migrations.h"
 #include "util/logging.h"
 
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#ifdef BATON_SQLITE_DIRECT
+#include <sqlite3.h>
+#endif
 
 namespace baton {
 
@@ -47,11 +53,16 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
     if (options.mode == Mode::ReadWrite) {
         const bool fileReadOnly = file.exists() && !file.isWritable();
         const bool folderReadOnly = !QFileInfo(file.absolutePath()).isWritable();
-        if (fileReadOnly || folderReadOnly)
+        if (fileReadOnly)
             return Error(QStringLiteral("store.read_only"),
-                         tr("Baton cannot write to %1: the %2 is read-only. Check the file's "
+                         tr("Baton cannot write to %1: the file is read-only. Check its "
                             "permissions, or copy it to a folder you can write to.")
-                             .arg(shownPath, fileReadOnly ? tr("file") : tr("folder")));
+                             .arg(shownPath));
+        if (folderReadOnly)
+            return Error(QStringLiteral("store.read_only"),
+                         tr("Baton cannot write to %1: its folder is read-only. Copy the file "
+                            "to a folder you can write to.")
+                             .arg(shownPath));
     }
 
     std::unique_ptr<Database> d(new Database);
@@ -74,6 +85,35 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
     probe.finish(); // an unfinished statement would hold a read transaction open
 
     if (!d->m_readOnly) {
+        // Refusals come before the switch to WAL below, which rewrites the
+        // file header: a refused file must stay byte for byte as it was.
+        QSqlQuery version(d->m_db);
+        if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
+            return d->errorFrom(version, tr("reading %1").arg(shownPath));
+        const int found = version.value(0).toInt();
+        version.finish();
+        if (found > Migrations::latest())
+            return Migrations::newerVersionError(found);
+        // A damaged page anywhere is found now, not halfway through some later
+        // change. quick_check reads every page once, which is quick for most
+        // files but seconds for a large one read from a cold disk (5.7 s for
+        // 820 MB here); past the limit, damage is reported as store.corrupt
+        // when a page is first read, and the transaction reading it rolls back.
+        const bool small = QFileInfo(d->m_path).size() <= options.integrityCheckMaxBytes;
+        QSqlQuery check(d->m_db);
+        if (small) {
+        if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
+            return d->errorFrom(check, tr("checking %1").arg(shownPath));
+        const QString verdict = check.value(0).toString();
+        check.finish();
+        if (verdict != QLatin1String("ok"))
+            return d->errorFrom(QSqlError(verdict, verdict, QSqlError::StatementError,
+                                          QString::number(SqliteCorrupt)),
+                                tr("checking %1").arg(shownPath));
+        }
+    }
+
+    if (!d->m_readOnly) {
         // WAL lets readers (views, verification) run beside the writer.
         QSqlQuery wal(d->m_db);
         if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !wal.next())
@@ -86,6 +126,16 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
                             "shared mode. Close the other program and try again.")
                              .arg(shownPath));
     }
+#ifdef BATON_SQLITE_DIRECT
+    // Qt's SQLite plugin and Baton share one libsqlite3 (checked when
+    // building), so the connection's handle can run statements directly.
+    // BATON_SQL_BACKEND=qt forces the portable path (tests cover both).
+    if (qEnvironmentVariable("BATON_SQL_BACKEND") != QLatin1String("qt")) {
+        const QVariant handle = d->m_db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            d->m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    }
+#endif
     for (const char *pragma : {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
                                "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-32000"}) {
         if (auto s = d->exec(QString::fromLatin1(pragma)); !s)
@@ -98,6 +148,7 @@ Database::~Database()
 {
     if (m_inTransaction)
         rollback();
+    m_lean.clear(); // finalise before Qt closes the connection
     m_statements.clear();
     if (m_db.isValid())
         m_db.close();
@@ -111,11 +162,31 @@ QSqlQuery &Database::prepared(const QString &sql)
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery q(m_db);
+        // Forward-only: otherwise Qt's result cache allocates room for 128
+        // rows on every exec, which dominates a single-row lookup.
+        q.setForwardOnly(true);
         if (!q.prepare(sql))
             qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
         it = m_statements.insert(sql, q);
     }
     return *it;
+}
+
+SqlStatement &Database::statement(const QString &sql)
+{
+    auto it = m_lean.find(sql);
+    if (it == m_lean.end()) {
+        SqlStatement s = oneOff(sql);
+        if (!s.isValid())
+            qCWarning(lcStore) << "prepare failed:" << s.errorText() << sql;
+        it = m_lean.emplace(sql, std::move(s)).first;
+    }
+    return it->second;
+}
+
+SqlStatement Database::oneOff(const QString &sql)
+{
+    return m_sqlite ? SqlStatement::direct(m_sqlite, sql) : SqlStatement::viaQt(m_db, sql);
 }
 
 Status Database::exec(const QString &sql)
@@ -165,9 +236,19 @@ Error Database::errorFrom(const QSqlQuery &query, const QString &context) const
 
 Error Database::errorFrom(const QSqlError &error, const QString &context) const
 {
-    const int code = error.nativeErrorCode().toInt() & 0xff; // primary result code
+    return classify(error.nativeErrorCode().toInt(), error.text(), context);
+}
+
+Error Database::errorFrom(const SqlStatement &statement, const QString &context) const
+{
+    return classify(statement.errorCode(), statement.errorText(), context);
+}
+
+Error Database::classify(int nativeCode, const QString &text, const QString &context) const
+{
+    const int code = nativeCode & 0xff; // primary result code
     const QString where = QDir::toNativeSeparators(m_path);
-    qCWarning(lcStore) << "database error while" << context << ":" << error.text();
+    qCWarning(lcStore) << "database error while" << context << ":" << text;
     if (m_dialect == Dialect::Sqlite) {
         switch (code) {
         case SqliteBusy:
@@ -194,7 +275,7 @@ Error Database::errorFrom(const QSqlError &error, const QString &context) const
         }
     }
     return Error(QStringLiteral("store.sql"),
-                 tr("A database error occurred while %1: %2").arg(context, error.text()));
+                 tr("A database error occurred while %1: %2").arg(context, text));
 }
 
 Result<int> Database::schemaVersion()

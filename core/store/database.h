@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sqlstatement.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <unordered_map>
 
 namespace baton {
 
@@ -27,6 +29,8 @@ public:
         QString path;             // SQLite file
         Mode mode = Mode::ReadWrite;
         int busyTimeoutMs = 5000; // how long to wait for another writer
+        // Files up to this size get a full page check when opened for writing.
+        qint64 integrityCheckMaxBytes = 64 * 1024 * 1024;
     };
 
     // Opens (creating if needed, in ReadWrite mode) a SQLite file with WAL,
@@ -45,6 +49,12 @@ public:
 
     // A prepared statement, made once per connection and reused.
     QSqlQuery &prepared(const QString &sql);
+    // Same, on the lean backend (see SqlStatement) for hot paths.
+    SqlStatement &statement(const QString &sql);
+    // A one-off statement on the lean backend (long scans in worker threads).
+    SqlStatement oneOff(const QString &sql);
+    // True when statements use the sqlite3 API directly.
+    bool isDirect() const { return m_sqlite != nullptr; }
 
     // Runs one statement without parameters.
     Status exec(const QString &sql);
@@ -59,6 +69,7 @@ public:
     // Turns a failed query into a classified, translated error.
     Error errorFrom(const QSqlQuery &query, const QString &context) const;
     Error errorFrom(const QSqlError &error, const QString &context) const;
+    Error errorFrom(const SqlStatement &statement, const QString &context) const;
 
     // Schema version (PRAGMA user_version on SQLite).
     Result<int> schemaVersion();
@@ -77,6 +88,9 @@ private:
     bool m_readOnly = false;
     bool m_inTransaction = false;
     QHash<QString, QSqlQuery> m_statements;
+    std::unordered_map<QString, SqlStatement> m_lean;
+    sqlite3 *m_sqlite = nullptr; // the Qt connection's handle, when shared
+    Error classify(int code, const QString &text, const QString &context) const;
 };
 
 } // namespace baton

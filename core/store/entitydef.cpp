@@ -115,12 +115,12 @@ QString fieldLabel(const QString &name)
     return s;
 }
 
-Result<QJsonValue> validateField(const FieldDef &def, const QJsonValue &value)
+Result<QVariant> validateField(const FieldDef &def, const QJsonValue &value)
 {
     if (value.isNull()) {
         if (def.required)
             return invalid(def, Tr::tr("a value is required"));
-        return QJsonValue(QJsonValue::Null);
+        return QVariant();
     }
     switch (def.type) {
     case FieldType::Text:
@@ -148,9 +148,9 @@ Result<QJsonValue> validateField(const FieldDef &def, const QJsonValue &value)
         if (s.isEmpty()) {
             if (def.required)
                 return invalid(def, Tr::tr("a value is required"));
-            return QJsonValue(QJsonValue::Null);
+            return QVariant();
         }
-        return QJsonValue(s);
+        return QVariant(s);
     }
     case FieldType::Date: {
         if (!value.isString())
@@ -162,7 +162,7 @@ Result<QJsonValue> validateField(const FieldDef &def, const QJsonValue &value)
             return invalid(def, Tr::tr("\"%1\" is not a valid date (YYYY-MM-DD)").arg(s.left(20)));
         if (d.year() < 1900 || d.year() > 2200)
             return invalid(def, Tr::tr("the year %1 is out of range").arg(d.year()));
-        return QJsonValue(s);
+        return QVariant(s);
     }
     case FieldType::Integer:
     case FieldType::TimeMs: {
@@ -172,22 +172,22 @@ Result<QJsonValue> validateField(const FieldDef &def, const QJsonValue &value)
             return invalid(def, Tr::tr("must be a whole number"));
         if (def.type == FieldType::TimeMs && v < 0)
             return invalid(def, Tr::tr("must not be negative"));
-        return QJsonValue(v);
+        return QVariant(v);
     }
     case FieldType::Bool:
         if (!value.isBool())
             return invalid(def, Tr::tr("must be true or false"));
-        return value;
+        return QVariant(value.toBool());
     case FieldType::Id: {
         if (!value.isString() || value.toString().size() != 36
             || QUuid::fromString(value.toString()).isNull())
             return invalid(def, Tr::tr("is not a record id"));
-        return QJsonValue(value.toString().toLower());
+        return QVariant(value.toString().toLower());
     }
     case FieldType::Enum:
         if (!value.isString() || !def.values.contains(value.toString()))
             return invalid(def, Tr::tr("must be one of: %1").arg(def.values.join(QStringLiteral(", "))));
-        return value;
+        return QVariant(value.toString());
     }
     return invalid(def, Tr::tr("has an unknown type"));
 }

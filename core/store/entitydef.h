@@ -2,6 +2,7 @@
 
 #include "oplog/operation.h"
 #include "policy/recordscope.h"
+#include "record.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -37,12 +38,9 @@ struct FieldDef {
     bool secret = false;    // never shown in summaries, logs or history
     QStringList values;     // Enum
     QString references;     // Id: the entity it points to
-    QJsonValue defaultValue = QJsonValue(QJsonValue::Null); // on create, when not given
+    QVariant defaultValue; // on create, when not given (invalid: null)
 };
 
-// A record as the store sees it: field name -> JSON value, plus "id" and
-// "retired". Empty when the record does not exist.
-using Record = QJsonObject;
 
 // Domain rules of one entity, run inside the apply transaction on the state
 // the op would produce.
@@ -97,9 +95,10 @@ FieldDef ref(const char *name, const char *entity, bool required = false);
 FieldDef oneOf(const char *name, QStringList values, bool required = true);
 } // namespace fields
 
-// Checks one field value against its definition and returns it normalised
-// (text trimmed, NFC). Null clears an optional field.
-Result<QJsonValue> validateField(const FieldDef &def, const QJsonValue &value);
+// Checks one field value from an operation against its definition and
+// returns it normalised (text trimmed, NFC) as the store keeps it: QString,
+// qint64 or bool; an invalid QVariant for null (clears an optional field).
+Result<QVariant> validateField(const FieldDef &def, const QJsonValue &value);
 
 // Title for field names in messages ("departure_date" -> "departure date").
 QString fieldLabel(const QString &name);

@@ -150,6 +150,16 @@ int Migrations::latest()
     return all().isEmpty() ? 0 : all().constLast().version;
 }
 
+Error Migrations::newerVersionError(int found)
+{
+    return Error(QStringLiteral("store.newer_version"),
+                 tr("This database was written by a newer version of Baton (schema %1; this "
+                    "Baton understands up to %2). Install the newer Baton to open it; the "
+                    "file was not changed.")
+                     .arg(found)
+                     .arg(latest()));
+}
+
 Status Migrations::migrate(Database &db, int target)
 {
     if (target < 0)
@@ -157,14 +167,8 @@ Status Migrations::migrate(Database &db, int target)
     auto current = db.schemaVersion();
     if (!current)
         return current.error();
-    if (*current > latest()) {
-        return Error(QStringLiteral("store.newer_version"),
-                     tr("This database was written by a newer version of Baton (schema %1; this "
-                        "Baton understands up to %2). Install the newer Baton to open it; the "
-                        "file was not changed.")
-                         .arg(*current)
-                         .arg(latest()));
-    }
+    if (*current > latest())
+        return newerVersionError(*current);
     for (const Migration &step : all()) {
         if (step.version <= *current || step.version > target)
             continue;

@@ -28,6 +28,9 @@ public:
     // Brings db to `target` (default: latest). Refuses a database written by a
     // newer Baton (store.newer_version) without touching it.
     static Status migrate(Database &db, int target = -1);
+
+    // store.newer_version, for a file at schema `found` > latest().
+    static Error newerVersionError(int found);
 };
 
 } // namespace baton

@@ -11,36 +11,37 @@ namespace baton {
 
 namespace {
 
-QVariant toSql(const FieldDef &f, const QJsonValue &v)
+void bindField(SqlStatement &q, int index, const FieldDef &f, const QVariant &v)
 {
-    if (v.isNull() || v.isUndefined())
-        return QVariant(QMetaType(f.type == FieldType::Integer || f.type == FieldType::TimeMs
-                                          || f.type == FieldType::Bool
-                                      ? QMetaType::LongLong
-                                      : QMetaType::QString));
+    if (!v.isValid() || v.isNull()) {
+        q.bindNull(index);
+        return;
+    }
     switch (f.type) {
     case FieldType::Integer:
     case FieldType::TimeMs:
-        return QVariant(v.toInteger());
+        q.bind(index, v.toLongLong());
+        return;
     case FieldType::Bool:
-        return QVariant(qint64(v.toBool() ? 1 : 0));
+        q.bind(index, qint64(v.toBool() ? 1 : 0));
+        return;
     default:
-        return QVariant(v.toString());
+        q.bind(index, v.toString());
     }
 }
 
-QJsonValue fromSql(const FieldDef &f, const QVariant &v)
+QVariant readField(const SqlStatement &q, int column, const FieldDef &f)
 {
-    if (v.isNull())
-        return QJsonValue(QJsonValue::Null);
+    if (q.isNull(column))
+        return QVariant();
     switch (f.type) {
     case FieldType::Integer:
     case FieldType::TimeMs:
-        return QJsonValue(v.toLongLong());
+        return QVariant(q.int64(column));
     case FieldType::Bool:
-        return QJsonValue(v.toLongLong() != 0);
+        return QVariant(q.int64(column) != 0);
     default:
-        return QJsonValue(v.toString());
+        return QVariant(q.text(column));
     }
 }
 
@@ -54,14 +55,45 @@ QString hlcsToJson(const QHash<QString, Hlc> &hlcs)
 
 } // namespace
 
+const RecordIO::Statements &RecordIO::statements(const EntityDef &def)
+{
+    auto it = m_sql.constFind(&def);
+    if (it != m_sql.constEnd())
+        return *it;
+    QString cols;
+    QString insertCols = QStringLiteral("id,retired,hlc,field_hlcs");
+    QString marks = QStringLiteral("?,?,?,?");
+    for (const FieldDef &f : def.fields) {
+        cols += f.name + QLatin1Char(',');
+        insertCols += QLatin1Char(',') + f.name;
+        marks += QStringLiteral(",?");
+    }
+    Statements s;
+    s.load = QStringLiteral("SELECT %1retired,hlc,field_hlcs FROM %2 WHERE id=?").arg(cols, def.table);
+    s.insert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(def.table, insertCols, marks);
+    s.presence = QStringLiteral("SELECT retired FROM %1 WHERE id=?").arg(def.table);
+    return *m_sql.insert(&def, s);
+}
+
+Result<RecordIO::Presence> RecordIO::presence(const EntityDef &def, const QUuid &id)
+{
+    SqlStatement &q = m_db.statement(statements(def).presence);
+    q.bind(0, idString(id));
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("reading a %1 record").arg(def.name));
+    Presence p;
+    if (q.next()) {
+        p.exists = true;
+        p.retired = q.int64(0) != 0;
+    }
+    q.finish();
+    return p;
+}
+
 Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
 {
-    QString cols;
-    for (const FieldDef &f : def.fields)
-        cols += f.name + QLatin1Char(',');
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT %1retired,hlc,field_hlcs FROM %2 WHERE id=?")
-                                     .arg(cols, def.table));
-    q.bindValue(0, idString(id));
+    SqlStatement &q = m_db.statement(statements(def).load);
+    q.bind(0, idString(id));
     if (!q.exec())
         return m_db.errorFrom(q, tr("reading a %1 record").arg(def.name));
     StoredRecord r;
@@ -70,12 +102,16 @@ Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
         return r;
     }
     int i = 0;
+    r.values.reserve(def.fields.size() + 2);
     for (const FieldDef &f : def.fields)
-        r.values.insert(f.name, fromSql(f, q.value(i++)));
+        r.values.insert(f.name, readField(q, i++, f));
     r.values.insert(QStringLiteral("id"), idString(id));
-    r.values.insert(QStringLiteral("retired"), q.value(i++).toLongLong() != 0);
-    r.createdHlc = Hlc::parse(q.value(i++).toString()).value_or(Hlc{});
-    const QJsonObject hlcs = QJsonDocument::fromJson(q.value(i++).toString().toUtf8()).object();
+    r.values.insert(QStringLiteral("retired"), q.int64(i++) != 0);
+    r.createdHlc = Hlc::parse(q.text(i++)).value_or(Hlc{});
+    const QString hlcText = q.text(i++);
+    const QJsonObject hlcs = hlcText.size() > 2
+                                 ? QJsonDocument::fromJson(hlcText.toUtf8()).object()
+                                 : QJsonObject();
     for (auto it = hlcs.constBegin(); it != hlcs.constEnd(); ++it)
         if (auto h = Hlc::parse(it.value().toString()))
             r.fieldHlcs.insert(it.key(), *h);
@@ -85,21 +121,14 @@ Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
 
 Status RecordIO::insert(const EntityDef &def, const QUuid &id, const Record &values, const Hlc &hlc)
 {
-    QString cols = QStringLiteral("id,retired,hlc,field_hlcs");
-    QString marks = QStringLiteral("?,?,?,?");
-    for (const FieldDef &f : def.fields) {
-        cols += QLatin1Char(',') + f.name;
-        marks += QStringLiteral(",?");
-    }
-    QSqlQuery &q =
-        m_db.prepared(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(def.table, cols, marks));
+    SqlStatement &q = m_db.statement(statements(def).insert);
     int i = 0;
-    q.bindValue(i++, idString(id));
-    q.bindValue(i++, qint64(values.value(QStringLiteral("retired")).toBool() ? 1 : 0));
-    q.bindValue(i++, hlc.toString());
-    q.bindValue(i++, QStringLiteral("{}"));
+    q.bind(i++, idString(id));
+    q.bind(i++, qint64(values.value(QStringLiteral("retired")).toBool() ? 1 : 0));
+    q.bind(i++, hlc.toString());
+    q.bind(i++, QStringLiteral("{}"));
     for (const FieldDef &f : def.fields)
-        q.bindValue(i++, toSql(f, values.value(f.name)));
+        bindField(q, i++, f, values.value(f.name));
     if (!q.exec())
         return m_db.errorFrom(q, tr("saving a new %1 record").arg(def.name));
     return {};
@@ -112,56 +141,73 @@ Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &cha
     QString sets;
     for (const QString &k : std::as_const(keys))
         sets += k + QStringLiteral("=?,");
-    QSqlQuery &q = m_db.prepared(
+    SqlStatement &q = m_db.statement(
         QStringLiteral("UPDATE %1 SET %2field_hlcs=? WHERE id=?").arg(def.table, sets));
     QHash<QString, Hlc> hlcs = before.fieldHlcs;
     int i = 0;
     for (const QString &k : std::as_const(keys)) {
-        if (k == QLatin1String("retired")) {
-            q.bindValue(i++, qint64(changed.value(k).toBool() ? 1 : 0));
-        } else {
-            q.bindValue(i++, toSql(*def.field(k), changed.value(k)));
-        }
+        if (k == QLatin1String("retired"))
+            q.bind(i++, qint64(changed.value(k).toBool() ? 1 : 0));
+        else
+            bindField(q, i++, *def.field(k), changed.value(k));
         hlcs.insert(k, hlc);
     }
-    q.bindValue(i++, hlcsToJson(hlcs));
-    q.bindValue(i++, idString(id));
+    q.bind(i++, hlcsToJson(hlcs));
+    q.bind(i++, idString(id));
     if (!q.exec())
         return m_db.errorFrom(q, tr("saving a %1 record").arg(def.name));
     return {};
 }
 
-Result<QUuid> RecordIO::findBy(const EntityDef &def, const QString &field, const QJsonValue &value)
+Result<QUuid> RecordIO::findBy(const EntityDef &def, const QString &field, const QVariant &value)
 {
     const FieldDef *f = def.field(field);
     if (!f)
         return QUuid();
-    QSqlQuery &q =
-        m_db.prepared(QStringLiteral("SELECT id FROM %1 WHERE %2=? LIMIT 1").arg(def.table, field));
-    q.bindValue(0, toSql(*f, value));
+    SqlStatement &q =
+        m_db.statement(QStringLiteral("SELECT id FROM %1 WHERE %2=? LIMIT 1").arg(def.table, field));
+    bindField(q, 0, *f, value);
     if (!q.exec())
         return m_db.errorFrom(q, tr("looking up a %1 record").arg(def.name));
     QUuid id;
     if (q.next())
-        id = parseId(q.value(0).toString());
+        id = parseId(q.text(0));
     q.finish();
     return id;
 }
 
 Result<qint64> RecordIO::countActive(const EntityDef &def, const QString &field,
-                                     const QJsonValue &value)
+                                     const QVariant &value)
 {
     const FieldDef *f = def.field(field);
     if (!f)
         return qint64(0);
-    QSqlQuery &q = m_db.prepared(
+    SqlStatement &q = m_db.statement(
         QStringLiteral("SELECT count(*) FROM %1 WHERE %2=? AND retired=0").arg(def.table, field));
-    q.bindValue(0, toSql(*f, value));
+    bindField(q, 0, *f, value);
     if (!q.exec() || !q.next())
         return m_db.errorFrom(q, tr("counting %1 records").arg(def.name));
-    const qint64 n = q.value(0).toLongLong();
+    const qint64 n = q.int64(0);
     q.finish();
     return n;
+}
+
+Result<QList<QUuid>> RecordIO::findActive(const EntityDef &def, const QString &field,
+                                          const QVariant &value)
+{
+    QList<QUuid> ids;
+    const FieldDef *f = def.field(field);
+    if (!f)
+        return ids;
+    SqlStatement &q = m_db.statement(
+        QStringLiteral("SELECT id FROM %1 WHERE %2=? AND retired=0").arg(def.table, field));
+    bindField(q, 0, *f, value);
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("looking up %1 records").arg(def.name));
+    while (q.next())
+        ids.append(parseId(q.text(0)));
+    q.finish();
+    return ids;
 }
 
 } // namespace baton

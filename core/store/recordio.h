@@ -38,12 +38,30 @@ public:
     Status update(const EntityDef &def, const QUuid &id, const Record &changed,
                   const StoredRecord &before, const Hlc &hlc);
     // Id of the record whose field equals value, or a null id.
-    Result<QUuid> findBy(const EntityDef &def, const QString &field, const QJsonValue &value);
+    Result<QUuid> findBy(const EntityDef &def, const QString &field, const QVariant &value);
     // Records in use whose field equals value.
-    Result<qint64> countActive(const EntityDef &def, const QString &field, const QJsonValue &value);
+    Result<qint64> countActive(const EntityDef &def, const QString &field, const QVariant &value);
+    // Ids of those records.
+    Result<QList<QUuid>> findActive(const EntityDef &def, const QString &field,
+                                    const QVariant &value);
+
+    // Does the record exist, and is it retired? Cheaper than load().
+    struct Presence {
+        bool exists = false;
+        bool retired = false;
+    };
+    Result<Presence> presence(const EntityDef &def, const QUuid &id);
 
 private:
+    struct Statements {
+        QString load;
+        QString insert;
+        QString presence;
+    };
+    const Statements &statements(const EntityDef &def);
+
     Database &m_db;
+    QHash<const EntityDef *, Statements> m_sql;
 };
 
 } // namespace baton

@@ -14,11 +14,16 @@ class RuleContext
 public:
     virtual ~RuleContext() = default;
     virtual Result<StoredRecord> record(QStringView entity, const QUuid &id) = 0;
+    // Existence and retirement only: for reference checks.
+    virtual Result<RecordIO::Presence> presence(QStringView entity, const QUuid &id) = 0;
     virtual Result<QUuid> findBy(QStringView entity, const QString &field,
-                                 const QJsonValue &value) = 0;
+                                 const QVariant &value) = 0;
     // Records of entity in use (not retired) whose field equals value.
     virtual Result<qint64> countActive(QStringView entity, const QString &field,
-                                       const QJsonValue &value) = 0;
+                                       const QVariant &value) = 0;
+    // Ids of those records (few expected: e.g. the administrator grants).
+    virtual Result<QList<QUuid>> findActive(QStringView entity, const QString &field,
+                                            const QVariant &value) = 0;
     virtual const OrgTree &orgTree() = 0;
     virtual qint64 nowMs() const = 0;
     virtual Origin origin() const = 0;

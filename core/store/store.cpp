@@ -2,6 +2,7 @@
 
 #include "entitydef.h"
 #include "evidence/auditentry.h"
+#include "evidence/sha256.h"
 #include "migrations.h"
 #include "oplog/canonicaljson.h"
 #include "oplog/uuidv7.h"
@@ -41,15 +42,13 @@ Error rejected(const QString &code, const QString &message)
     return Error(code, message);
 }
 
-QString shortValue(const QJsonValue &v)
+QString shortValue(const QVariant &v)
 {
     QString s;
-    if (v.isNull() || v.isUndefined())
+    if (!v.isValid() || v.isNull())
         s = QStringLiteral("-");
-    else if (v.isBool())
+    else if (v.typeId() == QMetaType::Bool)
         s = v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
-    else if (v.isDouble())
-        s = QString::number(v.toInteger());
     else
         s = v.toString();
     if (s.size() > 60)
@@ -75,7 +74,14 @@ public:
             return StoredRecord{};
         return m_store.m_io->load(*def, id);
     }
-    Result<QUuid> findBy(QStringView entity, const QString &field, const QJsonValue &value) override
+    Result<RecordIO::Presence> presence(QStringView entity, const QUuid &id) override
+    {
+        const EntityDef *def = EntityRegistry::instance().find(entity);
+        if (!def)
+            return RecordIO::Presence{};
+        return m_store.m_io->presence(*def, id);
+    }
+    Result<QUuid> findBy(QStringView entity, const QString &field, const QVariant &value) override
     {
         const EntityDef *def = EntityRegistry::instance().find(entity);
         if (!def)
@@ -83,18 +89,27 @@ public:
         return m_store.m_io->findBy(*def, field, value);
     }
     Result<qint64> countActive(QStringView entity, const QString &field,
-                               const QJsonValue &value) override
+                               const QVariant &value) override
     {
         const EntityDef *def = EntityRegistry::instance().find(entity);
         if (!def)
             return qint64(0);
         return m_store.m_io->countActive(*def, field, value);
     }
+    Result<QList<QUuid>> findActive(QStringView entity, const QString &field,
+                                    const QVariant &value) override
+    {
+        const EntityDef *def = EntityRegistry::instance().find(entity);
+        if (!def)
+            return QList<QUuid>();
+        return m_store.m_io->findActive(*def, field, value);
+    }
     const OrgTree &orgTree() override { return m_store.orgTree(); }
     qint64 nowMs() const override { return m_store.nowMs(); }
     Origin origin() const override { return m_origin; }
 
     QSet<QString> touched;
+    QSet<QUuid> knownOps; // op ids already in the log: their ops are duplicates
 
 private:
     Store &m_store;
@@ -119,6 +134,7 @@ Result<std::unique_ptr<Store>> Store::open(const Options &options)
     store->m_options = options;
     store->m_db = std::move(db).value();
     store->m_io = std::make_unique<RecordIO>(*store->m_db);
+    store->m_hasher = std::make_unique<Sha256>();
     store->m_policy = Policy(options.grants);
     if (auto s = store->ensureDeviceId(); !s)
         return s.error();
@@ -271,37 +287,48 @@ Result<Actor> Store::actorFor(const QUuid &userId, qint64 atMs)
     return actor;
 }
 
-Result<bool> Store::isDuplicate(const QUuid &opId)
+Result<QSet<QUuid>> Store::knownOpIds(const QList<Operation> &ops)
 {
-    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT 1 FROM oplog WHERE id=?"));
-    q.bindValue(0, idString(opId));
-    if (!q.exec())
-        return m_db->errorFrom(q, tr("checking for a repeated change"));
-    const bool found = q.next();
-    q.finish();
-    return found;
+    // One query per chunk instead of one per op: a retried batch is the
+    // common case in sync, and each lookup costs a statement execution.
+    constexpr qsizetype Chunk = 250;
+    QSet<QUuid> known;
+    for (qsizetype start = 0; start < ops.size(); start += Chunk) {
+        const qsizetype n = std::min(Chunk, ops.size() - start);
+        QString marks;
+        for (qsizetype i = 0; i < n; ++i)
+            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+        SqlStatement &q = m_db->statement(QStringLiteral("SELECT id FROM oplog WHERE id IN (%1)").arg(marks));
+        for (qsizetype i = 0; i < n; ++i)
+            q.bind(static_cast<int>(i), idString(ops[start + i].id));
+        if (!q.exec())
+            return m_db->errorFrom(q, tr("checking for repeated changes"));
+        while (q.next())
+            known.insert(parseId(q.text(0)));
+    }
+    return known;
 }
 
 Status Store::checkDeviceClock(const Operation &op)
 {
     // Each device's readings must increase: a device cannot backdate a change
     // behind what it already sent.
-    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT last_hlc FROM device_clock WHERE device=?"));
-    q.bindValue(0, op.device);
+    SqlStatement &q = m_db->statement(QStringLiteral("SELECT last_hlc FROM device_clock WHERE device=?"));
+    q.bind(0, op.device);
     if (!q.exec())
         return m_db->errorFrom(q, tr("reading a device clock"));
     std::optional<Hlc> last;
     if (q.next())
-        last = Hlc::parse(q.value(0).toString());
+        last = Hlc::parse(q.text(0));
     q.finish();
     if (last && !(op.hlc > *last))
         return rejected(QStringLiteral("hlc.backdated"),
                         tr("The change is dated before an earlier change from the same device."));
-    QSqlQuery &w = m_db->prepared(QStringLiteral(
+    SqlStatement &w = m_db->statement(QStringLiteral(
         "INSERT INTO device_clock (device, last_hlc) VALUES (?, ?) "
         "ON CONFLICT(device) DO UPDATE SET last_hlc=excluded.last_hlc"));
-    w.bindValue(0, op.device);
-    w.bindValue(1, op.hlc.toString());
+    w.bind(0, op.device);
+    w.bind(1, op.hlc.toString());
     if (!w.exec())
         return m_db->errorFrom(w, tr("saving a device clock"));
     return {};
@@ -327,6 +354,14 @@ QList<ApplyOutcome> Store::apply(const QList<Operation> &ops, Origin origin,
         }
         Context ctx(*this, origin);
         m_auditWritten = false;
+        if (auto known = knownOpIds(ops); !known) {
+            m_db->rollback();
+            for (ApplyOutcome &o : out)
+                o = ApplyOutcome{ApplyOutcome::Status::Rejected, known.error(), {}, 0};
+            return out;
+        } else {
+            ctx.knownOps = std::move(known).value();
+        }
         int failedAt = -1;
         for (int i = 0; i < ops.size(); ++i) {
             if (auto it = excluded.constFind(i); it != excluded.constEnd()) {
@@ -344,10 +379,19 @@ QList<ApplyOutcome> Store::apply(const QList<Operation> &ops, Origin origin,
                 ctx.touched.insert(ops[i].entity);
         }
         if (failedAt >= 0) {
-            qCWarning(lcStore) << "op" << idString(ops[failedAt].id)
-                               << "failed mid-batch; re-applying the batch without it";
             m_db->rollback();
             invalidateCaches();
+            // A locked, read-only or damaged file fails every op alike:
+            // stop rather than retry the batch once per op.
+            const QString code = excluded.value(failedAt).code;
+            if (code == QLatin1String("store.locked") || code == QLatin1String("store.corrupt")
+                || code == QLatin1String("store.read_only")) {
+                for (ApplyOutcome &o : out)
+                    o = ApplyOutcome{ApplyOutcome::Status::Rejected, excluded.value(failedAt), {}, 0};
+                return out;
+            }
+            qCWarning(lcStore) << "op" << idString(ops[failedAt].id)
+                               << "failed mid-batch; re-applying the batch without it";
             continue;
         }
         if (auto s = m_db->commit(); !s) {
@@ -378,10 +422,7 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         return reject(e);
     };
 
-    auto dup = isDuplicate(op.id);
-    if (!dup)
-        return hard(dup.error());
-    if (*dup) {
+    if (ctx.knownOps.contains(op.id)) {
         r.outcome.status = ApplyOutcome::Status::Duplicate;
         return r;
     }
@@ -399,7 +440,7 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     if (op.author.isNull()) {
         // The first administrator is created by the bootstrap author, which
         // exists only locally and only until an administrator exists.
-        QSqlQuery &q = m_db->prepared(
+        SqlStatement &q = m_db->statement(
             QStringLiteral("SELECT 1 FROM role_grant WHERE role='admin' AND retired=0 LIMIT 1"));
         if (!q.exec())
             return hard(m_db->errorFrom(q, tr("checking for an administrator")));
@@ -441,7 +482,8 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     }
 
     // Shape of every field.
-    QJsonObject normalized;
+    Record normalized;
+    normalized.reserve(op.fields.size());
     for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
         const FieldDef *f = def->field(it.key());
         if (!f)
@@ -453,10 +495,23 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         normalized.insert(f->name, *v);
     }
 
-    auto loaded = m_io->load(*def, op.entityId);
-    if (!loaded)
-        return hard(loaded.error());
-    const StoredRecord &before = *loaded;
+    // A create needs only to know the record is new; reading it whole is for
+    // changes to existing records.
+    StoredRecord loadedRecord;
+    if (op.kind == OpKind::Create || op.kind == OpKind::Append) {
+        auto present = m_io->presence(*def, op.entityId);
+        if (!present)
+            return hard(present.error());
+        if (present->exists)
+            return reject(rejected(QStringLiteral("op.exists"),
+                                   tr("This %1 already exists.").arg(def->name)));
+    } else {
+        auto loaded = m_io->load(*def, op.entityId);
+        if (!loaded)
+            return hard(loaded.error());
+        loadedRecord = std::move(loaded).value();
+    }
+    const StoredRecord &before = loadedRecord;
 
     switch (op.kind) {
     case OpKind::Create:
@@ -470,7 +525,7 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
                                        ? tr("A %1 can only be added, not created.").arg(def->name)
                                        : tr("A %1 must be created, not appended.").arg(def->name)));
         for (const FieldDef &f : def->fields) {
-            if (f.required && normalized.value(f.name).isNull())
+            if (f.required && !normalized.value(f.name).isValid())
                 return reject(rejected(QStringLiteral("field.required"),
                                        tr("%1: a value is required.").arg(fieldLabel(f.name))));
         }
@@ -490,9 +545,9 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         if (op.kind == OpKind::Retire && !normalized.isEmpty())
             return reject(rejected(QStringLiteral("op.malformed"),
                                    tr("Retiring a record takes no fields.")));
-        for (auto it = normalized.constBegin(); it != normalized.constEnd(); ++it) {
-            const FieldDef *f = def->field(it.key());
-            if (f->immutable && it.value() != before.values.value(f->name))
+        for (const auto &[name, value] : normalized.items()) {
+            const FieldDef *f = def->field(name);
+            if (f->immutable && value != before.values.value(f->name))
                 return reject(rejected(QStringLiteral("field.immutable"),
                                        tr("%1 cannot be changed once set.").arg(fieldLabel(f->name))));
         }
@@ -501,24 +556,29 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
 
     // Merge: per field, the later clock reading wins. The clock is recorded
     // even when the value is equal, so a third, earlier write cannot win later.
-    QJsonObject winners;
+    Record winners;
     if (op.kind == OpKind::Create || op.kind == OpKind::Append) {
         winners = normalized;
     } else if (op.kind == OpKind::Retire) {
         if (op.hlc > before.hlcOf(QStringLiteral("retired")))
             winners.insert(QStringLiteral("retired"), true);
     } else {
-        for (auto it = normalized.constBegin(); it != normalized.constEnd(); ++it)
-            if (op.hlc > before.hlcOf(it.key()))
-                winners.insert(it.key(), it.value());
+        for (const auto &[name, value] : normalized.items())
+            if (op.hlc > before.hlcOf(name))
+                winners.insert(name, value);
     }
     Record after = before.values;
-    for (auto it = winners.constBegin(); it != winners.constEnd(); ++it)
-        after.insert(it.key(), it.value());
     if (!before.exists()) {
-        for (const FieldDef &f : def->fields)
-            if (!after.contains(f.name) || after.value(f.name).isNull())
-                after.insert(f.name, f.defaultValue);
+        after.reserve(def->fields.size() + 2);
+        for (const FieldDef &f : def->fields) {
+            const QVariant given = winners.value(f.name);
+            after.insert(f.name, given.isValid() ? given : f.defaultValue);
+        }
+    } else {
+        for (const auto &[name, value] : winners.items())
+            after.insert(name, value);
+    }
+    if (!before.exists()) {
         after.insert(QStringLiteral("id"), idString(op.entityId));
         after.insert(QStringLiteral("retired"), false);
     }
@@ -528,7 +588,7 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     const QString action = def->rules->action(op);
     const qint64 at = op.hlc.wallMs;
     const OrgTree &tree = orgTree();
-    Decision decision{true, {}};
+    Decision decision{true, {}, {}};
     if (before.exists())
         decision = m_policy.check(actor, action, def->rules->scope(ctx, before.values), tree, at);
     if (decision.allowed)
@@ -536,7 +596,9 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     if (!decision.allowed) {
         qCInfo(lcPolicy) << "refused" << action << "by" << actor.login;
         const Error e(QStringLiteral("policy.denied"), decision.reason);
-        if (auto s = auditRejection(op, actor, QStringLiteral("denied"), e, context); !s)
+        if (auto s = auditRejection(op, actor, QStringLiteral("denied"),
+                                    Error(QStringLiteral("policy.") + decision.why, {}), context);
+            !s)
             return hard(s.error());
         return reject(e);
     }
@@ -555,28 +617,30 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     QString summary;
     QStringList changedFields;
     if (op.kind == OpKind::Create || op.kind == OpKind::Append) {
-        summary = tr("Created %1").arg(def->rules->describe(after));
+        // Summaries are evidence: stored in English whatever the interface
+        // language, so the trail reads the same for everyone, later.
+        summary = QStringLiteral("Created %1").arg(def->rules->describe(after));
         changedFields = winners.keys();
     } else if (op.kind == OpKind::Retire) {
-        summary = tr("Retired %1").arg(def->rules->describe(after));
+        summary = QStringLiteral("Retired %1").arg(def->rules->describe(after));
         if (!winners.isEmpty())
             changedFields.append(QStringLiteral("retired"));
     } else {
         QStringList parts;
-        for (auto it = winners.constBegin(); it != winners.constEnd(); ++it) {
-            const QJsonValue old = before.values.value(it.key());
-            if (old == it.value())
+        for (const auto &[name, value] : winners.items()) {
+            const QVariant old = before.values.value(name);
+            if (old == value)
                 continue;
-            changedFields.append(it.key());
-            const FieldDef *f = def->field(it.key());
+            changedFields.append(name);
+            const FieldDef *f = def->field(name);
             if (f && f->secret)
-                parts.append(tr("%1 changed").arg(fieldLabel(it.key())));
+                parts.append(QStringLiteral("%1 changed").arg(fieldLabel(name)));
             else
                 parts.append(QStringLiteral("%1: %2 → %3")
-                                 .arg(fieldLabel(it.key()), shortValue(old), shortValue(it.value())));
+                                 .arg(fieldLabel(name), shortValue(old), shortValue(value)));
         }
         summary = def->rules->describe(after) + QStringLiteral(": ")
-                  + (parts.isEmpty() ? tr("no change (a later edit already holds)")
+                  + (parts.isEmpty() ? QStringLiteral("no change (a later edit already holds)")
                                      : parts.join(QStringLiteral("; ")));
     }
 
@@ -585,18 +649,29 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         !s)
         return hard(s.error());
 
-    if (op.entity == QLatin1String("department"))
+    // Drop what the op may have made stale: the tree on department changes,
+    // actors when accounts, roles or their own employee record change.
+    if (op.entity == QLatin1String("department")) {
         m_orgTreeLoaded = false;
-    if (op.entity == QLatin1String("app_user") || op.entity == QLatin1String("role_grant")
-        || op.entity == QLatin1String("employee") || op.entity == QLatin1String("department"))
+        m_actors.clear(); // a time zone moves departure cut-offs
+    } else if (op.entity == QLatin1String("app_user") || op.entity == QLatin1String("role_grant")) {
         m_actors.clear();
+    } else if (op.entity == QLatin1String("employee")) {
+        for (auto it = m_actors.begin(); it != m_actors.end();) {
+            if (it->employeeId == op.entityId)
+                it = m_actors.erase(it);
+            else
+                ++it;
+        }
+    }
 
+    ctx.knownOps.insert(op.id);
     r.outcome = ApplyOutcome{ApplyOutcome::Status::Applied, {}, changedFields, seq};
     return r;
 }
 
 Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
-                      const StoredRecord &before, const QJsonObject &winners, const Record &after,
+                      const StoredRecord &before, const Record &winners, const Record &after,
                       const QString &summary, const Actor &actor, const ApplyContext &context,
                       qint64 *seqOut)
 {
@@ -614,27 +689,27 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     auto fields = canonicalJson(op.fields);
     if (!fields)
         return fields.error();
-    QSqlQuery &log = m_db->prepared(QStringLiteral(
+    SqlStatement &log = m_db->statement(QStringLiteral(
         "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
         "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
-    log.bindValue(0, idString(op.id));
-    log.bindValue(1, op.entity);
-    log.bindValue(2, idString(op.entityId));
-    log.bindValue(3, opKindName(op.kind));
-    log.bindValue(4, QString::fromUtf8(*fields));
-    log.bindValue(5, op.hlc.toString());
-    log.bindValue(6, idString(op.author));
-    log.bindValue(7, op.device);
-    log.bindValue(8, origin == Origin::Local ? QStringLiteral("local") : QStringLiteral("remote"));
-    log.bindValue(9, nowMs());
+    log.bind(0, idString(op.id));
+    log.bind(1, op.entity);
+    log.bind(2, idString(op.entityId));
+    log.bind(3, opKindName(op.kind));
+    log.bind(4, QString::fromUtf8(*fields));
+    log.bind(5, op.hlc.toString());
+    log.bind(6, idString(op.author));
+    log.bind(7, op.device);
+    log.bind(8, origin == Origin::Local ? QStringLiteral("local") : QStringLiteral("remote"));
+    log.bind(9, nowMs());
     if (!log.exec())
         return m_db->errorFrom(log, tr("writing the change log"));
-    const qint64 seq = log.lastInsertId().toLongLong();
+    const qint64 seq = log.lastInsertId();
     *seqOut = seq;
 
     if (origin == Origin::Local) {
-        QSqlQuery &outbox = m_db->prepared(QStringLiteral("INSERT INTO outbox (op_seq) VALUES (?)"));
-        outbox.bindValue(0, seq);
+        SqlStatement &outbox = m_db->statement(QStringLiteral("INSERT INTO outbox (op_seq) VALUES (?)"));
+        outbox.bind(0, seq);
         if (!outbox.exec())
             return m_db->errorFrom(outbox, tr("queueing a change for sync"));
     }
@@ -670,7 +745,8 @@ Status Store::auditRejection(const Operation &op, const Actor &actor, const QStr
     e.outcome = outcome;
     e.entity = op.entity.left(64);
     e.recordId = op.entityId;
-    e.summary = error.message;
+    e.summary = QStringLiteral("Refused %1 %2 (%3)")
+                    .arg(opKindName(op.kind), op.entity.left(64), error.code);
     e.opId = op.id;
     return appendAudit(e);
 }
@@ -678,13 +754,13 @@ Status Store::auditRejection(const Operation &op, const Actor &actor, const QStr
 Status Store::appendAudit(AuditEntry &entry)
 {
     if (m_auditSeq < 0) {
-        QSqlQuery &q = m_db->prepared(
+        SqlStatement &q = m_db->statement(
             QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
         if (!q.exec())
             return m_db->errorFrom(q, tr("reading the audit trail"));
         if (q.next()) {
-            m_auditSeq = q.value(0).toLongLong();
-            m_auditHash = q.value(1).toByteArray();
+            m_auditSeq = q.int64(0);
+            m_auditHash = q.blob(1);
         } else {
             m_auditSeq = 0;
             m_auditHash = genesisHash();
@@ -693,28 +769,26 @@ Status Store::appendAudit(AuditEntry &entry)
     }
     entry.seq = m_auditSeq + 1;
     entry.prevHash = m_auditHash;
-    entry.hash = entry.computeHash();
+    entry.hash = entry.computeHash(*m_hasher);
 
-    QSqlQuery &ins = m_db->prepared(QStringLiteral(
+    SqlStatement &ins = m_db->statement(QStringLiteral(
         "INSERT INTO audit_log (seq, time_ms, user_id, user_name, device, ip, action, outcome, "
         "entity, record_id, summary, op_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    auto idOrNull = [](const QUuid &id) {
-        return id.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(idString(id));
-    };
-    ins.bindValue(0, entry.seq);
-    ins.bindValue(1, entry.timeMs);
-    ins.bindValue(2, idOrNull(entry.userId));
-    ins.bindValue(3, entry.userName);
-    ins.bindValue(4, entry.device);
-    ins.bindValue(5, entry.ip);
-    ins.bindValue(6, entry.action);
-    ins.bindValue(7, entry.outcome);
-    ins.bindValue(8, entry.entity);
-    ins.bindValue(9, idOrNull(entry.recordId));
-    ins.bindValue(10, entry.summary);
-    ins.bindValue(11, idOrNull(entry.opId));
-    ins.bindValue(12, entry.prevHash);
-    ins.bindValue(13, entry.hash);
+    auto idOrNull = [](const QUuid &id) { return id.isNull() ? QString() : idString(id); };
+    ins.bind(0, entry.seq);
+    ins.bind(1, entry.timeMs);
+    ins.bind(2, idOrNull(entry.userId));
+    ins.bind(3, entry.userName.isNull() ? QStringLiteral("") : entry.userName);
+    ins.bind(4, entry.device.isNull() ? QStringLiteral("") : entry.device);
+    ins.bind(5, entry.ip.isNull() ? QStringLiteral("") : entry.ip);
+    ins.bind(6, entry.action);
+    ins.bind(7, entry.outcome);
+    ins.bind(8, entry.entity);
+    ins.bind(9, idOrNull(entry.recordId));
+    ins.bind(10, entry.summary.isNull() ? QStringLiteral("") : entry.summary);
+    ins.bind(11, idOrNull(entry.opId));
+    ins.bindBlob(12, entry.prevHash);
+    ins.bindBlob(13, entry.hash);
     if (!ins.exec()) {
         m_auditSeq = -1; // reload from disk next time
         return m_db->errorFrom(ins, tr("writing the audit trail"));
@@ -722,6 +796,25 @@ Status Store::appendAudit(AuditEntry &entry)
     m_auditSeq = entry.seq;
     m_auditHash = entry.hash;
     m_auditWritten = true;
+    return {};
+}
+
+Status Store::transact(const std::function<Status()> &body)
+{
+    if (auto s = m_db->begin(); !s)
+        return s;
+    m_auditWritten = false;
+    if (auto s = body(); !s) {
+        m_db->rollback();
+        invalidateCaches();
+        return s;
+    }
+    if (auto s = m_db->commit(); !s) {
+        invalidateCaches();
+        return s;
+    }
+    if (m_auditWritten)
+        Q_EMIT changed({QStringLiteral("audit")});
     return {};
 }
 
@@ -771,10 +864,20 @@ Result<std::unique_ptr<Database>> Store::openReader() const
 
 qint64 Store::pendingOutboxCount()
 {
-    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT count(*) FROM outbox"));
+    SqlStatement &q = m_db->statement(QStringLiteral("SELECT count(*) FROM outbox"));
     qint64 n = 0;
     if (q.exec() && q.next())
-        n = q.value(0).toLongLong();
+        n = q.int64(0);
+    q.finish();
+    return n;
+}
+
+Result<qint64> Store::auditEntryCount()
+{
+    SqlStatement &q = m_db->statement(QStringLiteral("SELECT count(*) FROM audit_log"));
+    if (!q.exec() || !q.next())
+        return m_db->errorFrom(q, tr("counting audit entries"));
+    const qint64 n = q.int64(0);
     q.finish();
     return n;
 }

@@ -9,15 +9,17 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 namespace baton {
 
 class RecordIO;
+class Sha256;
 struct AuditEntry;
 struct EntityDef;
 struct StoredRecord;
-using Record = QJsonObject;
+class Record;
 
 // What became of one op.
 struct ApplyOutcome {
@@ -69,7 +71,14 @@ public:
     // (for forms and the CLI: all or nothing).
     Status submit(const QList<Operation> &ops);
 
-    // Appends an audit entry outside an op (login, logout, export...).
+    // Runs body in one write transaction: commits when it succeeds, rolls
+    // back (and drops the store's caches, the audit chain head among them)
+    // when it or the commit fails, and emits changed() for what it wrote.
+    // For core code that writes device-local state beside an audit entry.
+    Status transact(const std::function<Status()> &body);
+
+    // Appends an audit entry outside an op (login, logout, export...). Inside
+    // transact() it joins that transaction.
     Status recordEvent(const QString &action, const QString &outcome, const QUuid &userId,
                        const QString &userName, const QString &summary,
                        const QString &entity = {}, const QUuid &recordId = {});
@@ -89,6 +98,7 @@ public:
     Result<std::unique_ptr<Database>> openReader() const;
 
     qint64 pendingOutboxCount();
+    Result<qint64> auditEntryCount();
 
     // Testing hook: fail the nth table write from now with an SQL error, to
     // prove a batch recovers (roll back, re-apply without the failing op).
@@ -107,18 +117,19 @@ private:
     OpResult applyOne(Context &ctx, const Operation &op, Origin origin,
                       const ApplyContext &context);
     Status writeOp(const Operation &op, const EntityDef &def, Origin origin,
-                   const StoredRecord &before, const QJsonObject &winners, const Record &after,
+                   const StoredRecord &before, const Record &winners, const Record &after,
                    const QString &summary, const Actor &actor, const ApplyContext &context,
                    qint64 *seqOut);
     Status auditRejection(const Operation &op, const Actor &actor, const QString &outcome,
                           const Error &error, const ApplyContext &context);
     Status appendAudit(AuditEntry &entry);
-    Result<bool> isDuplicate(const QUuid &opId);
+    Result<QSet<QUuid>> knownOpIds(const QList<Operation> &ops);
     Status checkDeviceClock(const Operation &op);
     void invalidateCaches();
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RecordIO> m_io;
+    std::unique_ptr<Sha256> m_hasher;
     std::unique_ptr<HlcClock> m_clock;
     Policy m_policy;
     QString m_deviceId;

@@ -1,0 +1,51 @@
+#include "clicommand.h"
+
+#include "store/store.h"
+
+#include <QFileInfo>
+
+namespace baton {
+
+QCommandLineOption CliCommand::databaseOption()
+{
+    return QCommandLineOption(QStringList{QStringLiteral("database"), QStringLiteral("d")},
+                              tr("The Baton database file."), tr("FILE"));
+}
+
+bool CliCommand::parse(QCommandLineParser &parser, const QStringList &args, const QString &usage)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        m_err << parser.errorText() << Qt::endl << usage << Qt::endl;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << usage << Qt::endl << parser.helpText();
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<Store> CliCommand::openStore(const QString &path)
+{
+    if (path.isEmpty()) {
+        m_err << tr("Give the database file with --database FILE.") << Qt::endl;
+        return nullptr;
+    }
+    Store::Options options;
+    options.path = path;
+    auto store = Store::open(options);
+    if (!store) {
+        m_err << store.error().message << Qt::endl;
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
+int CliCommand::fail(const Error &error)
+{
+    m_err << error.message << Qt::endl;
+    return ExitFailed;
+}
+
+} // namespace baton

@@ -1,0 +1,60 @@
+// baton-cli: administration from the command line (first set-up, the demo
+// company, audit verification). It writes only through core's operations.
+#include "clicommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace baton;
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(BatonCli)
+};
+
+QString usage()
+{
+    return Tr::tr("Usage: baton-cli COMMAND [options]\n"
+                  "\n"
+                  "Commands:\n"
+                  "  init --database FILE --admin NAME (--password-file F | --password P)\n"
+                  "        Create a database and its first administrator.\n"
+                  "  demo --employees N --seed S --database FILE [--locale zh_CN|en]\n"
+                  "        Create the demo company in a new database and print its logins.\n"
+                  "  audit verify --database FILE\n"
+                  "        Check the audit trail's hash chain; name the first broken entry.\n"
+                  "\n"
+                  "Run baton-cli COMMAND --help for the options of a command.");
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Baton"));
+    QCoreApplication::setApplicationName(QStringLiteral("baton-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList args = app.arguments();
+    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")) {
+        (args.size() < 2 ? err : out) << usage() << Qt::endl;
+        return args.size() < 2 ? ExitUsage : ExitOk;
+    }
+    if (args[1] == QLatin1String("--version")) {
+        out << QCoreApplication::applicationVersion() << Qt::endl;
+        return ExitOk;
+    }
+    const QString command = args.takeAt(1);
+    if (command == QLatin1String("init"))
+        return runInit(args, out, err);
+    if (command == QLatin1String("demo"))
+        return runDemo(args, out, err);
+    if (command == QLatin1String("audit"))
+        return runAudit(args, out, err);
+    err << Tr::tr("Unknown command \"%1\".").arg(command) << Qt::endl << usage() << Qt::endl;
+    return ExitUsage;
+}

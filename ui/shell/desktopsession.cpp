@@ -1,0 +1,248 @@
+#include "desktopsession.h"
+
+#include "auth/accounts.h"
+#include "common/appcontext.h"
+#include "firstrundialog.h"
+#include "logindialog.h"
+#include "mainwindow.h"
+#include "store/store.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+
+// Resources of a static library must be pulled in by name, outside any
+// namespace.
+static void initBatonResources()
+{
+    Q_INIT_RESOURCE(baton);
+}
+
+namespace baton {
+
+namespace {
+const QString databaseKey = QStringLiteral("database/path");
+} // namespace
+
+DesktopSession::DesktopSession(LanguageManager &languages, QObject *parent)
+    : QObject(parent)
+    , m_languages(languages)
+{
+    initBatonResources();
+    m_accessTimer.setInterval(60 * 1000);
+    connect(&m_accessTimer, &QTimer::timeout, this, &DesktopSession::checkAccess);
+}
+
+DesktopSession::~DesktopSession()
+{
+    endSession();
+    delete m_firstRun;
+    delete m_login;
+    delete m_errorBox;
+}
+
+FirstRunDialog *DesktopSession::firstRunDialog() const
+{
+    return m_firstRun;
+}
+
+LoginDialog *DesktopSession::loginDialog() const
+{
+    return m_login;
+}
+
+MainWindow *DesktopSession::mainWindow() const
+{
+    return m_window;
+}
+
+QMessageBox *DesktopSession::errorBox() const
+{
+    return m_errorBox;
+}
+
+QString DesktopSession::defaultDatabasePath()
+{
+    const QString remembered = QSettings().value(databaseKey).toString();
+    if (!remembered.isEmpty())
+        return remembered;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(QStringLiteral("baton.db"));
+}
+
+void DesktopSession::rememberDatabasePath(const QString &path)
+{
+    QSettings().setValue(databaseKey, QFileInfo(path).absoluteFilePath());
+}
+
+bool DesktopSession::isHeadless()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform == QLatin1String("offscreen") || platform == QLatin1String("minimal");
+}
+
+Result<std::unique_ptr<Store>> DesktopSession::openStore(const QString &path)
+{
+    Store::Options options;
+    options.path = path;
+    options.wallClock = m_wallClock;
+    return Store::open(options);
+}
+
+Status DesktopSession::start(const QString &path)
+{
+    auto store = openStore(path);
+    if (!store) {
+        showError(store.error(), true);
+        return store.error();
+    }
+    m_store = std::move(store).value();
+    proceed();
+    return {};
+}
+
+Status DesktopSession::switchDatabase(const QString &path)
+{
+    if (m_store && QFileInfo(path).absoluteFilePath() == m_store->database().path())
+        return {};
+    auto store = openStore(path);
+    if (!store) {
+        showError(store.error(), false);
+        return store.error();
+    }
+    rememberDatabasePath(path);
+    endSession();
+    m_store = std::move(store).value();
+    proceed();
+    return {};
+}
+
+void DesktopSession::proceed(const QString &login)
+{
+    auto setup = Accounts(*m_store).needsSetup();
+    if (!setup) {
+        showError(setup.error(), true);
+        return;
+    }
+    if (*setup)
+        showFirstRun();
+    else
+        showLogin(login);
+}
+
+void DesktopSession::showFirstRun()
+{
+    delete m_firstRun;
+    m_firstRun = new FirstRunDialog(*m_store);
+    m_firstRun->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_firstRun, &QDialog::accepted, this, [this] { showLogin(m_firstRun->login()); });
+    connect(m_firstRun, &QDialog::rejected, this, [this] { Q_EMIT finished(0); });
+    m_firstRun->open();
+}
+
+void DesktopSession::showLogin(const QString &login, const QString &error)
+{
+    delete m_login;
+    m_login = new LoginDialog(*m_store);
+    m_login->setAttribute(Qt::WA_DeleteOnClose);
+    m_login->setLogin(login);
+    if (!error.isEmpty())
+        m_login->showError(error);
+    connect(m_login, &QDialog::accepted, this, [this] { showMainWindow(m_login->session()); });
+    connect(m_login, &QDialog::rejected, this, [this] { Q_EMIT finished(0); });
+    m_login->open();
+}
+
+void DesktopSession::showMainWindow(const Session &session)
+{
+    m_context = std::make_unique<AppContext>(*m_store, session);
+    m_window = new MainWindow(*m_context, m_languages);
+    m_window->setAttribute(Qt::WA_DeleteOnClose, false); // the session owns it
+    // Queued: each of these ends in deleting the window whose action or
+    // button emitted it.
+    connect(m_window, &MainWindow::signOutRequested, this, &DesktopSession::signOut,
+            Qt::QueuedConnection);
+    connect(
+        m_window, &MainWindow::openDatabaseRequested, this,
+        [this](const QString &path) { (void)switchDatabase(path); }, Qt::QueuedConnection);
+    connect(
+        m_window, &MainWindow::closed, this,
+        [this] {
+            endSession();
+            Q_EMIT finished(0);
+        },
+        Qt::QueuedConnection);
+    m_window->show();
+    m_accessTimer.start();
+    Q_EMIT signedIn();
+}
+
+void DesktopSession::signOut()
+{
+    if (!m_context)
+        return;
+    const QString login = m_context->session().login;
+    endSession();
+    Q_EMIT signedOut();
+    showLogin(login);
+}
+
+void DesktopSession::checkAccess()
+{
+    if (!m_context)
+        return;
+    const qint64 now = m_store->nowMs();
+    auto actor = m_store->actorFor(m_context->userId(), now);
+    if (actor && actor->activeAt(now))
+        return;
+    // Never pull the window from under a dialog running its own event loop;
+    // the next tick ends the session. Until then the store refuses this
+    // user's changes anyway.
+    if (QApplication::activeModalWidget())
+        return;
+    // Access ends by itself, offline included: close the window and say why.
+    const QString login = m_context->session().login;
+    const QString why = !actor ? actor.error().message
+                        : actor->disabled
+                            ? tr("Your account was disabled, so you were signed out.")
+                            : tr("Your access ended on your departure date, so you were signed "
+                                 "out.");
+    endSession();
+    Q_EMIT signedOut();
+    showLogin(login, why);
+}
+
+void DesktopSession::endSession()
+{
+    m_accessTimer.stop();
+    if (m_window) {
+        m_window->saveSettings();
+        delete m_window;
+    }
+    if (m_context) {
+        Authenticator(*m_store).logout(m_context->session());
+        m_context.reset();
+    }
+}
+
+void DesktopSession::showError(const Error &error, bool fatal)
+{
+    delete m_errorBox;
+    m_errorBox =
+        new QMessageBox(QMessageBox::Critical, tr("Baton"), QString(), QMessageBox::Ok, m_window);
+    m_errorBox->setObjectName(QStringLiteral("errorBox"));
+    m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
+    const QString summary =
+        fatal ? tr("Baton cannot open the database.") : tr("That database could not be opened.");
+    m_errorBox->setText(summary);
+    m_errorBox->setInformativeText(error.message);
+    if (fatal)
+        connect(m_errorBox, &QMessageBox::finished, this, [this] { Q_EMIT finished(1); });
+    m_errorBox->open();
+}
+
+} // namespace baton

@@ -1,13 +1,330 @@
 #include "auditpage.h"
 
+#include "auditactions.h"
+#include "auditdetailpane.h"
+#include "auditexportjob.h"
+#include "auditfilterbar.h"
+#include "audittablemodel.h"
+#include "audittableview.h"
+#include "auditverifypanel.h"
 #include "common/appcontext.h"
+#include "evidence/auditentryreader.h"
+#include "policy/roles.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+#include <limits>
 
 namespace baton {
 
+namespace {
+
+// Rows shown above an entry reached by "Show entry", for context.
+constexpr qint64 JumpContext = 10;
+
+int clampInt(qint64 v) {
+    return int(std::min<qint64>(v, std::numeric_limits<int>::max()));
+}
+
+QString settingsKey(const char *name) {
+    return QStringLiteral("audit/") + QLatin1String(name);
+}
+
+} // namespace
+
 AuditPage::AuditPage(AppContext &context, QWidget *parent)
     : QWidget(parent)
-{
-    Q_UNUSED(context)
+    , m_context(context) {
+    setObjectName(QStringLiteral("auditPage"));
+    m_model = new AuditTableModel(context, this);
+
+    m_filters = new AuditFilterBar(this);
+    m_exportButton = new QPushButton(tr("Export CSV..."), this);
+    m_exportButton->setObjectName(QStringLiteral("exportButton"));
+    m_verifyButton = new QPushButton(tr("Verify chain"), this);
+    m_verifyButton->setObjectName(QStringLiteral("verifyButton"));
+    m_verifyButton->setToolTip(tr("Recompute every entry's hash and check that none was "
+                                  "changed, removed or inserted"));
+    if (!context.can(QString::fromLatin1(actions::AuditVerify))) {
+        m_verifyButton->setEnabled(false);
+        m_verifyButton->setToolTip(
+            tr("Verifying the audit trail needs a role that may verify it. Ask an administrator."));
+    }
+    if (!context.can(QString::fromLatin1(actions::Export))) {
+        m_exportButton->setEnabled(false);
+        m_exportButton->setToolTip(tr("Exporting needs a role that may export. Ask an "
+                                      "administrator."));
+    }
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_filters, 1);
+    toolbar->addSpacing(12);
+    toolbar->addWidget(m_exportButton);
+    toolbar->addWidget(m_verifyButton);
+
+    m_verify = new AuditVerifyPanel(this);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("auditMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setVisible(false);
+
+    m_fromNotice = new QWidget(this);
+    m_fromLabel = new QLabel(m_fromNotice);
+    m_fromLabel->setObjectName(QStringLiteral("auditFromNotice"));
+    auto *showNewest = new QPushButton(tr("Show newest entries"), m_fromNotice);
+    showNewest->setObjectName(QStringLiteral("showNewestButton"));
+    auto *noticeRow = new QHBoxLayout(m_fromNotice);
+    noticeRow->setContentsMargins(0, 0, 0, 0);
+    noticeRow->addWidget(m_fromLabel, 1);
+    noticeRow->addWidget(showNewest);
+    m_fromNotice->setVisible(false);
+
+    m_table = new AuditTableView(this);
+    m_table->setAuditModel(m_model);
+
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("auditEmptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_clearFilters = new QPushButton(tr("Clear filters"), this);
+    m_clearFilters->setObjectName(QStringLiteral("clearFiltersButton"));
+    auto *emptyPage = new QWidget(this);
+    auto *emptyColumn = new QVBoxLayout(emptyPage);
+    emptyColumn->addStretch(1);
+    emptyColumn->addWidget(m_empty);
+    emptyColumn->addWidget(m_clearFilters, 0, Qt::AlignHCenter);
+    emptyColumn->addStretch(1);
+    m_listStack = new QStackedWidget(this);
+    m_listStack->addWidget(m_table);
+    m_listStack->addWidget(emptyPage);
+
+    m_detail = new AuditDetailPane(this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("auditSplitter"));
+    m_splitter->addWidget(m_listStack);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({800, 320});
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("auditCount"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_verify);
+    layout->addWidget(m_message);
+    layout->addWidget(m_fromNotice);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_count);
+
+    connect(m_filters, &AuditFilterBar::queryChanged, this, &AuditPage::applyFilters);
+    connect(m_clearFilters, &QPushButton::clicked, m_filters, &AuditFilterBar::clear);
+    connect(showNewest, &QPushButton::clicked, this, &AuditPage::applyFilters);
+    connect(m_model, &AuditTableModel::countChanged, this, &AuditPage::updateCount);
+    connect(m_model, &AuditTableModel::pageLoaded, this, &AuditPage::pageLoaded);
+    connect(m_model, &AuditTableModel::modelReset, this, [this] {
+        m_detail->showMessage(QString()); // a reset drops the selection silently
+        updateState();
+    });
+    connect(m_model, &AuditTableModel::errorOccurred, this,
+            [this](const QString &error) { showMessage(error, true); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AuditPage::currentChanged);
+    connect(m_exportButton, &QPushButton::clicked, this, &AuditPage::chooseExportFile);
+    connect(m_verifyButton, &QPushButton::clicked, this,
+            [this] { m_verify->start(m_context.store().database().path()); });
+    connect(m_verify, &AuditVerifyPanel::runningChanged, m_verifyButton,
+            [this](bool running) { m_verifyButton->setEnabled(!running); });
+    connect(m_verify, &AuditVerifyPanel::jumpRequested, this, &AuditPage::showEntry);
+    connect(m_verify, &AuditVerifyPanel::finished, this, [this] {
+        // A broken chain means stored rows changed under the list: show
+        // what the file holds now.
+        if (m_verify->report().firstBrokenSeq > 0)
+            m_model->setQuery(m_model->query(), m_model->fromSeq());
+    });
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, m_filters, [this] { m_filters->focusSearch(); });
+
+    restoreState();
+    updateCount(m_model->count());
+    updateState();
+}
+
+AuditPage::~AuditPage() {
+    saveState();
+}
+
+void AuditPage::applyFilters() {
+    m_pendingSeq = 0;
+    m_model->setQuery(m_filters->query());
+}
+
+void AuditPage::showEntry(qint64 seq) {
+    if (seq <= 0)
+        return;
+    const int row = m_model->rowOfSeq(seq);
+    if (row >= 0) {
+        m_table->showRow(row);
+        return;
+    }
+    // Filters could hide it; the view then starts just above it.
+    {
+        const QSignalBlocker quiet(m_filters);
+        m_filters->clear();
+    }
+    m_pendingSeq = seq;
+    m_model->setQuery(m_filters->query(), seq + JumpContext);
+}
+
+void AuditPage::pageLoaded() {
+    if (m_pendingSeq > 0 && !m_model->isLoading()) {
+        // The entry itself, or the nearest older one when it is missing.
+        int row = m_model->rowOfSeq(m_pendingSeq);
+        for (int r = 0; row < 0 && r < m_model->rowCount(); ++r)
+            if (m_model->entryAt(r).seq < m_pendingSeq)
+                row = r;
+        m_pendingSeq = 0;
+        m_table->showRow(row);
+    }
+    updateState();
+}
+
+void AuditPage::updateCount(qint64 count) {
+    m_count->setText(count < 0 ? tr("Counting entries...")
+                               : tr("%Ln entries", nullptr, clampInt(count)));
+}
+
+void AuditPage::updateState() {
+    const bool empty =
+        m_model->rowCount() == 0 && !m_model->isLoading() && !m_model->canFetchMore({});
+    if (empty) {
+        const bool filtering = !m_model->query().isEmpty();
+        m_empty->setText(filtering ? tr("No audit entries match these filters.")
+                                   : tr("The audit trail is empty. Sign-ins, changes to records "
+                                        "and exports are recorded here as they happen."));
+        m_clearFilters->setVisible(filtering);
+    }
+    m_listStack->setCurrentIndex(empty ? 1 : 0);
+    const qint64 from = m_model->fromSeq();
+    m_fromNotice->setVisible(from > 0);
+    if (from > 0)
+        m_fromLabel->setText(
+            tr("Showing entries from %1 back; newer entries are not listed.").arg(from));
+}
+
+void AuditPage::currentChanged(const QModelIndex &current) {
+    if (!current.isValid()) {
+        m_detail->showMessage(QString());
+        return;
+    }
+    const qint64 seq = current.data(AuditTableModel::SeqRole).toLongLong();
+    AuditEntryReader reader(m_context.store().database());
+    auto entry = reader.entry(seq);
+    if (!entry)
+        m_detail->showMessage(entry.error().message);
+    else if (!entry->has_value())
+        m_detail->showMessage(tr("Entry %1 is no longer in the audit trail.").arg(seq));
+    else
+        m_detail->showEntry(**entry);
+}
+
+void AuditPage::chooseExportFile() {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    //: Default file name of an audit export; %1 is today's date
+    const QString name = tr("audit-trail-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
+    QFileDialog dialog(this, tr("Export audit trail"), QDir(folder).filePath(name),
+                       tr("CSV files (*.csv)"));
+    dialog.setObjectName(QStringLiteral("auditExportDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("csv"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    startExport(dialog.selectedFiles().constFirst());
+}
+
+void AuditPage::startExport(const QString &path) {
+    if (m_exportJob)
+        return; // one export at a time
+    m_exportJob =
+        new AuditExportJob(m_context.store().database().path(), m_model->query(), path, this);
+    const QString filters = m_filters->description();
+    connect(m_exportJob, &AuditExportJob::finished, this,
+            [this, path, filters](qint64 written, const QString &error, bool cancelled) {
+                m_exportJob->deleteLater();
+                m_exportJob = nullptr;
+                m_exportButton->setEnabled(true);
+                if (cancelled)
+                    showMessage(tr("The export was cancelled; no file was written."), false);
+                else
+                    exportFinished(written, error, path, filters);
+            });
+    m_exportButton->setEnabled(false);
+    m_exportJob->start();
+}
+
+void AuditPage::exportFinished(qint64 written, const QString &error, const QString &path,
+                               const QString &filters) {
+    const QString shown = QDir::toNativeSeparators(path);
+    if (!error.isEmpty()) {
+        showMessage(tr("The export failed: %1").arg(error), true);
+        return;
+    }
+    const QString fileName = QFileInfo(path).fileName();
+    const QLocale locale;
+    const QString summary =
+        filters.isEmpty()
+            ? tr("Exported %1 audit entries to %2").arg(locale.toString(written), fileName)
+            //: %3 lists the filters, e.g. "outcome: Denied; period: Today"
+            : tr("Exported %1 audit entries to %2, filtered by %3")
+                  .arg(locale.toString(written), fileName, filters);
+    const Session &session = m_context.session();
+    if (auto s = m_context.store().recordEvent(QStringLiteral("export"), QStringLiteral("ok"),
+                                               session.userId, session.login, summary);
+        !s) {
+        // An export the trail does not record must not leave the building.
+        QFile::remove(path);
+        showMessage(tr("The export could not be recorded in the audit trail, so the file was "
+                       "removed: %1")
+                        .arg(s.error().message),
+                    true);
+        return;
+    }
+    showMessage(tr("Exported %1 entries to %2.").arg(locale.toString(written), shown), false);
+}
+
+void AuditPage::showMessage(const QString &text, bool isError) {
+    m_message->setText(text);
+    QPalette p;
+    if (isError)
+        p.setColor(QPalette::WindowText, AuditActions::errorColor());
+    m_message->setPalette(p);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void AuditPage::saveState() const {
+    QSettings settings;
+    settings.setValue(settingsKey("splitter"), m_splitter->saveState());
+    settings.setValue(settingsKey("columns"), m_table->saveColumns());
+}
+
+void AuditPage::restoreState() {
+    QSettings settings;
+    m_splitter->restoreState(settings.value(settingsKey("splitter")).toByteArray());
+    m_table->restoreColumns(settings.value(settingsKey("columns")).toByteArray());
 }
 
 } // namespace baton

@@ -106,8 +106,41 @@ void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
 
 Status writeValue(QByteArray &out, const QJsonValue &v, int depth);
 
+// The common case: every key already NFC (isAsciiNfc) and the object's own
+// order (QJsonObject keeps keys sorted) strictly ascending by UTF-16 code
+// units, which is RFC 8785's order: write it as it iterates. Returns false,
+// having written nothing, when a key needs the general path.
+bool writeAsciiKeyedObject(QByteArray &out, const QJsonObject &o, int depth, Status *status)
+{
+    QString previous;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString key = it.key();
+        if (!isAsciiNfc(key) || (!previous.isNull() && !(previous < key)))
+            return false;
+        previous = key;
+    }
+    out.append('{');
+    bool first = true;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (!first)
+            out.append(',');
+        first = false;
+        appendEscapedUtf8(out, it.key().toUtf8());
+        out.append(':');
+        if (auto s = writeValue(out, it.value(), depth + 1); !s) {
+            *status = s;
+            return true;
+        }
+    }
+    out.append('}');
+    return true;
+}
+
 Status writeObject(QByteArray &out, const QJsonObject &o, int depth)
 {
+    Status fast;
+    if (writeAsciiKeyedObject(out, o, depth, &fast))
+        return fast;
     QStringList keys = o.keys();
     // RFC 8785: sort by UTF-16 code units; keys are normalised first so that
     // two spellings of one key cannot both appear.

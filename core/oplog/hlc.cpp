@@ -2,17 +2,29 @@
 
 #include <QDateTime>
 
-#include <cstdio>
+#include <algorithm>
 
 namespace baton {
 
 QString Hlc::toString() const
 {
     // Hot path (every op, every field clock): format by hand, zero-padded.
-    char buf[40];
-    const int n = std::snprintf(buf, sizeof buf, "%013lld:%06u:", static_cast<long long>(wallMs),
-                                static_cast<unsigned>(counter));
-    return QString::fromLatin1(buf, n) + deviceId;
+    // Readings stay within MaxWallMs and MaxCounter (parse() and the clock
+    // refuse others), so 13 and 6 digits always hold them.
+    Q_ASSERT(wallMs >= 0 && wallMs <= MaxWallMs && counter <= MaxCounter);
+    QString out(13 + 1 + 6 + 1 + deviceId.size(), Qt::Uninitialized);
+    char16_t *p = reinterpret_cast<char16_t *>(out.data());
+    auto digits = [&p](quint64 v, int width) {
+        for (int i = width - 1; i >= 0; --i, v /= 10)
+            p[i] = char16_t(u'0' + v % 10);
+        p += width;
+    };
+    digits(quint64(std::max<qint64>(wallMs, 0)), 13);
+    *p++ = u':';
+    digits(quint64(counter), 6);
+    *p++ = u':';
+    std::copy(deviceId.cbegin(), deviceId.cend(), reinterpret_cast<QChar *>(p));
+    return out;
 }
 
 std::optional<Hlc> Hlc::parse(QStringView text)

@@ -89,11 +89,68 @@ qint64 uuidV7Time(const QUuid &id)
     return static_cast<qint64>(ms);
 }
 
+namespace {
+constexpr bool isDashAt(qsizetype i)
+{
+    return i == 8 || i == 13 || i == 18 || i == 23;
+}
+
+int hexValue(char16_t c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c - u'a' + 10;
+    if (c >= u'A' && c <= u'F')
+        return c - u'A' + 10;
+    return -1;
+}
+} // namespace
+
+QString idString(const QUuid &id)
+{
+    static constexpr char16_t digits[] = u"0123456789abcdef";
+    uchar bytes[16];
+    for (int i = 0; i < 4; ++i)
+        bytes[i] = uchar(id.data1 >> (24 - 8 * i));
+    bytes[4] = uchar(id.data2 >> 8);
+    bytes[5] = uchar(id.data2);
+    bytes[6] = uchar(id.data3 >> 8);
+    bytes[7] = uchar(id.data3);
+    for (int i = 0; i < 8; ++i)
+        bytes[8 + i] = id.data4[i];
+    QString out(36, Qt::Uninitialized);
+    char16_t *p = reinterpret_cast<char16_t *>(out.data());
+    qsizetype pos = 0;
+    for (int i = 0; i < 16; ++i) {
+        if (isDashAt(pos))
+            p[pos++] = u'-';
+        const uchar b = bytes[i];
+        p[pos++] = digits[b >> 4];
+        p[pos++] = digits[b & 0xF];
+    }
+    return out;
+}
+
 QUuid parseId(QStringView text)
 {
     if (text.size() != 36)
         return {};
-    return QUuid::fromString(text);
+    char bytes[16];
+    int n = 0;
+    for (qsizetype i = 0; i < 36; ++i) {
+        if (isDashAt(i)) {
+            if (text[i] != u'-')
+                return {};
+            continue;
+        }
+        const int hi = hexValue(text[i].unicode());
+        const int lo = hexValue(text[++i].unicode());
+        if (hi < 0 || lo < 0)
+            return {};
+        bytes[n++] = static_cast<char>((hi << 4) | lo);
+    }
+    return QUuid::fromRfc4122(QByteArrayView(bytes, 16));
 }
 
 } // namespace baton

@@ -23,10 +23,9 @@ bool isUuidV7(const QUuid &id);
 qint64 uuidV7Time(const QUuid &id);
 
 // Lower-case 36-character form without braces: how ids are stored and sent.
-inline QString idString(const QUuid &id)
-{
-    return id.toString(QUuid::WithoutBraces);
-}
+// (Formatted by hand: ids are written several times per applied op, and
+// QUuid::toString goes through a Latin-1 round trip.)
+QString idString(const QUuid &id);
 
 // Parses the stored form; returns a null QUuid if text is not a UUID.
 QUuid parseId(QStringView text);

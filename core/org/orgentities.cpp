@@ -10,7 +10,6 @@
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace baton {
@@ -36,6 +35,21 @@ QUuid idOf(const Record &r, const char *key)
     return parseId(r.value(QLatin1StringView(key)).toString());
 }
 
+// A code or number: a letter or digit, then letters, digits, '.', '_' or '-',
+// 32 characters at most. Checked by hand: it runs on every employee write.
+bool isCode(QStringView value)
+{
+    if (value.isEmpty() || value.size() > 32)
+        return false;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char16_t c = value[i].unicode();
+        const bool alnum = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+        if (!alnum && (i == 0 || (c != u'.' && c != u'_' && c != u'-')))
+            return false;
+    }
+    return true;
+}
+
 bool changedField(const Operation &op, const char *key)
 {
     return op.kind == OpKind::Create || op.fields.contains(QLatin1StringView(key));
@@ -43,7 +57,7 @@ bool changedField(const Operation &op, const char *key)
 
 // The record `key` of `after` points to must exist and be in use.
 Status checkReference(RuleContext &ctx, const Operation &op, const Record &after, const char *key,
-                      const QString &entity, const QString &label)
+                      const QString &entity, const char *label)
 {
     if (!changedField(op, key))
         return {};
@@ -55,31 +69,30 @@ Status checkReference(RuleContext &ctx, const Operation &op, const Record &after
         return target.error();
     if (!target->exists)
         return ruleError(QStringLiteral("ref.missing"),
-                         Tr::tr("The %1 chosen does not exist.").arg(label));
+                         Tr::tr("The %1 chosen does not exist.").arg(Tr::tr(label)));
     if (target->retired)
         return ruleError(QStringLiteral("ref.retired"),
-                         Tr::tr("The %1 chosen has been retired.").arg(label));
+                         Tr::tr("The %1 chosen has been retired.").arg(Tr::tr(label)));
     return {};
 }
 
 Status checkUniqueCode(RuleContext &ctx, const Operation &op, const Record &after,
-                       const QString &entity, const char *key, const QString &what)
+                       const QString &entity, const char *key, const char *whatSource)
 {
     if (!changedField(op, key))
         return {};
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
     const QString value = str(after, key);
-    if (!pattern.match(value).hasMatch())
+    if (!isCode(value))
         return ruleError(QStringLiteral("field.invalid"),
                          Tr::tr("%1 \"%2\" may hold only letters, digits, '.', '_' and '-' (at "
                                 "most 32).")
-                             .arg(what, value.left(40)));
+                             .arg(Tr::tr(whatSource), value.left(40)));
     auto other = ctx.findBy(entity, QString::fromLatin1(key), value);
     if (!other)
         return other.error();
     if (!other->isNull() && *other != op.entityId)
         return ruleError(QStringLiteral("field.duplicate"),
-                         Tr::tr("%1 \"%2\" is already in use.").arg(what, value));
+                         Tr::tr("%1 \"%2\" is already in use.").arg(Tr::tr(whatSource), value));
     return {};
 }
 
@@ -106,7 +119,7 @@ public:
         if (op.kind == OpKind::Retire)
             return checkRetire(ctx, op);
         if (auto s = checkUniqueCode(ctx, op, after, QStringLiteral("department"), "code",
-                                     Tr::tr("The department code"));
+                                     QT_TRANSLATE_NOOP("OrgRules", "The department code"));
             !s)
             return s;
         const QString kind = str(after, "kind");
@@ -123,7 +136,7 @@ public:
                 return ruleError(QStringLiteral("org.cycle"),
                                  Tr::tr("A department cannot belong to itself."));
             if (auto s = checkReference(ctx, op, after, "parent_id", QStringLiteral("department"),
-                                        Tr::tr("parent department"));
+                                        QT_TRANSLATE_NOOP("OrgRules", "parent department"));
                 !s)
                 return s;
             // Walking up from the new parent must not meet this department.
@@ -146,7 +159,7 @@ public:
                              Tr::tr("\"%1\" is not an ISO 4217 currency code (for example CNY).")
                                  .arg(str(after, "currency").left(8)));
         if (auto s = checkReference(ctx, op, after, "head_id", QStringLiteral("employee"),
-                                    Tr::tr("department head"));
+                                    QT_TRANSLATE_NOOP("OrgRules", "department head"));
             !s)
             return s;
         Q_UNUSED(before)
@@ -195,11 +208,11 @@ public:
         if (op.kind == OpKind::Retire)
             return {};
         if (auto s = checkUniqueCode(ctx, op, after, QStringLiteral("job_position"), "code",
-                                     Tr::tr("The position code"));
+                                     QT_TRANSLATE_NOOP("OrgRules", "The position code"));
             !s)
             return s;
         return checkReference(ctx, op, after, "department_id", QStringLiteral("department"),
-                              Tr::tr("department"));
+                              QT_TRANSLATE_NOOP("OrgRules", "department"));
     }
 };
 
@@ -215,7 +228,7 @@ public:
         if (op.kind == OpKind::Retire)
             return {};
         return checkReference(ctx, op, after, "position_id", QStringLiteral("job_position"),
-                              Tr::tr("position"));
+                              QT_TRANSLATE_NOOP("OrgRules", "position"));
     }
 };
 
@@ -266,15 +279,15 @@ public:
         if (op.kind == OpKind::Retire)
             return {};
         if (auto s = checkUniqueCode(ctx, op, after, QStringLiteral("employee"), "number",
-                                     Tr::tr("The employee number"));
+                                     QT_TRANSLATE_NOOP("OrgRules", "The employee number"));
             !s)
             return s;
         if (auto s = checkReference(ctx, op, after, "department_id", QStringLiteral("department"),
-                                    Tr::tr("department"));
+                                    QT_TRANSLATE_NOOP("OrgRules", "department"));
             !s)
             return s;
         if (auto s = checkReference(ctx, op, after, "position_id", QStringLiteral("job_position"),
-                                    Tr::tr("position"));
+                                    QT_TRANSLATE_NOOP("OrgRules", "position"));
             !s)
             return s;
         if (auto s = checkContacts(op, after); !s)
@@ -288,17 +301,43 @@ public:
     }
 
 private:
+    // Same shapes as the form's validators: something@domain.tld with no
+    // spaces, and a phone number of digits, spaces, brackets and dashes.
+    static bool isEmail(QStringView v)
+    {
+        const qsizetype at = v.indexOf(u'@');
+        if (at <= 0 || v.indexOf(u'@', at + 1) >= 0)
+            return false;
+        for (QChar c : v)
+            if (c.isSpace())
+                return false;
+        const QStringView domain = v.mid(at + 1);
+        const qsizetype dot = domain.lastIndexOf(u'.');
+        return dot > 0 && dot < domain.size() - 1;
+    }
+
+    static bool isPhone(QStringView v)
+    {
+        if (v.startsWith(u'+'))
+            v = v.mid(1);
+        if (v.size() < 5 || v.size() > 25 || v[0].unicode() < u'0' || v[0].unicode() > u'9')
+            return false;
+        for (QChar c : v) {
+            const char16_t u = c.unicode();
+            if (!((u >= u'0' && u <= u'9') || u == u' ' || u == u'(' || u == u')' || u == u'-'))
+                return false;
+        }
+        return true;
+    }
+
     static Status checkContacts(const Operation &op, const Record &after)
     {
-        static const QRegularExpression email(
-            QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
-        static const QRegularExpression phone(QStringLiteral("^\\+?[0-9][0-9 ()-]{4,24}$"));
         if (changedField(op, "email") && !str(after, "email").isEmpty()
-            && !email.match(str(after, "email")).hasMatch())
+            && !isEmail(str(after, "email")))
             return ruleError(QStringLiteral("field.invalid"),
                              Tr::tr("\"%1\" is not an e-mail address.").arg(str(after, "email")));
         if (changedField(op, "phone") && !str(after, "phone").isEmpty()
-            && !phone.match(str(after, "phone")).hasMatch())
+            && !isPhone(str(after, "phone")))
             return ruleError(QStringLiteral("field.invalid"),
                              Tr::tr("\"%1\" is not a phone number (digits, spaces, +, - and "
                                     "brackets).")

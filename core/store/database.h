@@ -16,6 +16,12 @@ namespace baton {
 
 enum class Dialect { Sqlite, Postgres };
 
+// Remembers one statement of Database::statement() so a hot path skips the
+// lookup by SQL text. Must not outlive the Database that filled it.
+struct StatementSlot {
+    SqlStatement *statement = nullptr;
+};
+
 // One connection to a Baton database, owned by one thread. Knows the SQL
 // dialect, keeps prepared statements, and turns driver errors into messages a
 // person can act on.
@@ -51,6 +57,13 @@ public:
     QSqlQuery &prepared(const QString &sql);
     // Same, on the lean backend (see SqlStatement) for hot paths.
     SqlStatement &statement(const QString &sql);
+    // Same, remembered in slot after the first call.
+    SqlStatement &statement(StatementSlot &slot, const QString &sql)
+    {
+        if (!slot.statement)
+            slot.statement = &statement(sql);
+        return *slot.statement;
+    }
     // A one-off statement on the lean backend (long scans in worker threads).
     SqlStatement oneOff(const QString &sql);
     // True when statements use the sqlite3 API directly.

@@ -55,10 +55,10 @@ QString hlcsToJson(const QHash<QString, Hlc> &hlcs)
 
 } // namespace
 
-const RecordIO::Statements &RecordIO::statements(const EntityDef &def)
+RecordIO::Statements &RecordIO::statements(const EntityDef &def)
 {
-    auto it = m_sql.constFind(&def);
-    if (it != m_sql.constEnd())
+    auto it = m_sql.find(&def);
+    if (it != m_sql.end())
         return *it;
     QString cols;
     QString insertCols = QStringLiteral("id,retired,hlc,field_hlcs");
@@ -77,7 +77,8 @@ const RecordIO::Statements &RecordIO::statements(const EntityDef &def)
 
 Result<RecordIO::Presence> RecordIO::presence(const EntityDef &def, const QUuid &id)
 {
-    SqlStatement &q = m_db.statement(statements(def).presence);
+    Statements &sql = statements(def);
+    SqlStatement &q = m_db.statement(sql.presenceSlot, sql.presence);
     q.bind(0, idString(id));
     if (!q.exec())
         return m_db.errorFrom(q, tr("reading a %1 record").arg(def.name));
@@ -92,7 +93,8 @@ Result<RecordIO::Presence> RecordIO::presence(const EntityDef &def, const QUuid 
 
 Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
 {
-    SqlStatement &q = m_db.statement(statements(def).load);
+    Statements &sql = statements(def);
+    SqlStatement &q = m_db.statement(sql.loadSlot, sql.load);
     q.bind(0, idString(id));
     if (!q.exec())
         return m_db.errorFrom(q, tr("reading a %1 record").arg(def.name));
@@ -121,7 +123,8 @@ Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
 
 Status RecordIO::insert(const EntityDef &def, const QUuid &id, const Record &values, const Hlc &hlc)
 {
-    SqlStatement &q = m_db.statement(statements(def).insert);
+    Statements &sql = statements(def);
+    SqlStatement &q = m_db.statement(sql.insertSlot, sql.insert);
     int i = 0;
     q.bind(i++, idString(id));
     q.bind(i++, qint64(values.value(QStringLiteral("retired")).toBool() ? 1 : 0));
@@ -137,20 +140,40 @@ Status RecordIO::insert(const EntityDef &def, const QUuid &id, const Record &val
 Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &changed,
                         const StoredRecord &before, const Hlc &hlc)
 {
-    QStringList keys = changed.keys(); // sorted: one cached statement per field set
-    QString sets;
-    for (const QString &k : std::as_const(keys))
-        sets += k + QStringLiteral("=?,");
-    SqlStatement &q = m_db.statement(
-        QStringLiteral("UPDATE %1 SET %2field_hlcs=? WHERE id=?").arg(def.table, sets));
+    // Columns in definition order, so one field set always makes the same
+    // statement; the SQL text is built only the first time a set is seen.
+    Q_ASSERT(def.fields.size() < 63);
+    quint64 mask = 0;
+    for (qsizetype f = 0; f < def.fields.size(); ++f)
+        if (changed.contains(def.fields[f].name))
+            mask |= quint64(1) << f;
+    const bool retiredChanged = changed.contains(QLatin1StringView("retired"));
+    if (retiredChanged)
+        mask |= quint64(1) << 63;
+    StatementSlot &slot = statements(def).updates[mask];
+    if (!slot.statement) {
+        QString sets;
+        for (qsizetype f = 0; f < def.fields.size(); ++f)
+            if (mask & (quint64(1) << f))
+                sets += def.fields[f].name + QStringLiteral("=?,");
+        if (retiredChanged)
+            sets += QStringLiteral("retired=?,");
+        slot.statement =
+            &m_db.statement(QStringLiteral("UPDATE %1 SET %2field_hlcs=? WHERE id=?").arg(def.table, sets));
+    }
+    SqlStatement &q = *slot.statement;
     QHash<QString, Hlc> hlcs = before.fieldHlcs;
     int i = 0;
-    for (const QString &k : std::as_const(keys)) {
-        if (k == QLatin1String("retired"))
-            q.bind(i++, qint64(changed.value(k).toBool() ? 1 : 0));
-        else
-            bindField(q, i++, *def.field(k), changed.value(k));
-        hlcs.insert(k, hlc);
+    for (qsizetype f = 0; f < def.fields.size(); ++f) {
+        if (!(mask & (quint64(1) << f)))
+            continue;
+        const FieldDef &field = def.fields[f];
+        bindField(q, i++, field, changed.value(field.name));
+        hlcs.insert(field.name, hlc);
+    }
+    if (retiredChanged) {
+        q.bind(i++, qint64(changed.value(QLatin1StringView("retired")).toBool() ? 1 : 0));
+        hlcs.insert(QStringLiteral("retired"), hlc);
     }
     q.bind(i++, hlcsToJson(hlcs));
     q.bind(i++, idString(id));
@@ -164,8 +187,11 @@ Result<QUuid> RecordIO::findBy(const EntityDef &def, const QString &field, const
     const FieldDef *f = def.field(field);
     if (!f)
         return QUuid();
-    SqlStatement &q =
-        m_db.statement(QStringLiteral("SELECT id FROM %1 WHERE %2=? LIMIT 1").arg(def.table, field));
+    StatementSlot &slot = statements(def).findBy[field];
+    if (!slot.statement)
+        slot.statement =
+            &m_db.statement(QStringLiteral("SELECT id FROM %1 WHERE %2=? LIMIT 1").arg(def.table, field));
+    SqlStatement &q = *slot.statement;
     bindField(q, 0, *f, value);
     if (!q.exec())
         return m_db.errorFrom(q, tr("looking up a %1 record").arg(def.name));

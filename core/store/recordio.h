@@ -1,5 +1,6 @@
 #pragma once
 
+#include "database.h"
 #include "entitydef.h"
 #include "oplog/hlc.h"
 #include "util/result.h"
@@ -8,8 +9,6 @@
 #include <QHash>
 
 namespace baton {
-
-class Database;
 
 // A record with the merge bookkeeping the store keeps beside it.
 struct StoredRecord {
@@ -57,8 +56,15 @@ private:
         QString load;
         QString insert;
         QString presence;
+        StatementSlot loadSlot;
+        StatementSlot insertSlot;
+        StatementSlot presenceSlot;
+        // UPDATE statements by the set of columns they write: bit i is
+        // def.fields[i], bit 63 the retired flag.
+        QHash<quint64, StatementSlot> updates;
+        QHash<QString, StatementSlot> findBy; // by field name
     };
-    const Statements &statements(const EntityDef &def);
+    Statements &statements(const EntityDef &def);
 
     Database &m_db;
     QHash<const EntityDef *, Statements> m_sql;

@@ -689,7 +689,7 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     auto fields = canonicalJson(op.fields);
     if (!fields)
         return fields.error();
-    SqlStatement &log = m_db->statement(QStringLiteral(
+    SqlStatement &log = m_db->statement(m_oplogInsert, QStringLiteral(
         "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
         "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
     log.bind(0, idString(op.id));
@@ -708,7 +708,7 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     *seqOut = seq;
 
     if (origin == Origin::Local) {
-        SqlStatement &outbox = m_db->statement(QStringLiteral("INSERT INTO outbox (op_seq) VALUES (?)"));
+        SqlStatement &outbox = m_db->statement(m_outboxInsert, QStringLiteral("INSERT INTO outbox (op_seq) VALUES (?)"));
         outbox.bind(0, seq);
         if (!outbox.exec())
             return m_db->errorFrom(outbox, tr("queueing a change for sync"));
@@ -771,7 +771,7 @@ Status Store::appendAudit(AuditEntry &entry)
     entry.prevHash = m_auditHash;
     entry.hash = entry.computeHash(*m_hasher);
 
-    SqlStatement &ins = m_db->statement(QStringLiteral(
+    SqlStatement &ins = m_db->statement(m_auditInsert, QStringLiteral(
         "INSERT INTO audit_log (seq, time_ms, user_id, user_name, device, ip, action, outcome, "
         "entity, record_id, summary, op_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     auto idOrNull = [](const QUuid &id) { return id.isNull() ? QString() : idString(id); };

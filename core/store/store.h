@@ -142,6 +142,10 @@ private:
     QHash<QUuid, Actor> m_actors; // by user id, roles unfiltered by time
     qint64 m_auditSeq = -1;       // last audit seq; -1 = not loaded
     QByteArray m_auditHash;
+    // The statements every applied op runs, found once.
+    StatementSlot m_oplogInsert;
+    StatementSlot m_outboxInsert;
+    StatementSlot m_auditInsert;
     int m_failWriteAfter = -1;
     bool m_auditWritten = false;
 };

@@ -83,6 +83,8 @@ private Q_SLOTS:
     void managerOutsideTheTree();
     void managerCycle();
     void managerWhoDeparted();
+    void acceptedContactShapes_data();
+    void acceptedContactShapes();
     void lockedDatabase_data();
     void lockedDatabase();
     void lockedWhileOpen();
@@ -186,6 +188,23 @@ void TestBadInput::refusedEmployeeOps_data() {
         "field.invalid");
     row("bad phone", with(create, "phone", QStringLiteral("call me")), false, "field.invalid");
     row("bad e-mail", with(create, "email", QStringLiteral("qian.duo")), false, "field.invalid");
+    row("e-mail with two @", with(create, "email", QStringLiteral("a@b@example.cn")), false,
+        "field.invalid");
+    row("e-mail with a space", with(create, "email", QStringLiteral("qian duo@example.cn")), false,
+        "field.invalid");
+    row("e-mail without a domain dot", with(create, "email", QStringLiteral("qian@localhost")),
+        false, "field.invalid");
+    row("e-mail ending in a dot", with(create, "email", QStringLiteral("qian@example.")), false,
+        "field.invalid");
+    row("phone too short", with(create, "phone", QStringLiteral("1234")), false, "field.invalid");
+    row("phone starting with a bracket", with(create, "phone", QStringLiteral("(010) 1234")),
+        false, "field.invalid");
+    row("phone with full-width digits", with(create, "phone", QStringLiteral("１３８００１３８０００")),
+        false, "field.invalid");
+    row("number starting with a dash", with(create, "number", QStringLiteral("-E9")), false,
+        "field.invalid");
+    row("number with a Chinese character", with(create, "number", QStringLiteral("E九")), false,
+        "field.invalid");
     row("update: departure before hire",
         QJsonObject{{QStringLiteral("departure_date"), QStringLiteral("2019-12-31")}}, true,
         "employee.departure_before_hire");
@@ -217,6 +236,38 @@ void TestBadInput::refusedEmployeeOps() {
                       idString(org.dept.value(QStringLiteral("PRJ"))));
     const QUuid id = existing ? org.emp.value(QStringLiteral("E006")) : createUuidV7();
     expectRefused(org.op(QStringLiteral("lina"), entity, id, OpKind(kind), fields), code);
+}
+
+// The other side of the contact rows above: shapes people really type.
+void TestBadInput::acceptedContactShapes_data() {
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("phone");
+    QTest::addColumn<QString>("number");
+    QTest::newRow("plain") << QStringLiteral("qian.duo@example.cn") << QStringLiteral("13800138000")
+                           << QStringLiteral("E100");
+    QTest::newRow("international") << QStringLiteral("q+hr@mail.example.com.cn")
+                                   << QStringLiteral("+86 138-0013-8000") << QStringLiteral("ST03.001");
+    QTest::newRow("landline") << QStringLiteral("d_q@x.io") << QStringLiteral("010 (6552) 1234")
+                              << QStringLiteral("hq_2024-07");
+    QTest::newRow("longest number") << QStringLiteral("a@b.c") << QStringLiteral("12345")
+                                    << QString(32, QLatin1Char('7'));
+}
+
+void TestBadInput::acceptedContactShapes() {
+    QFETCH(QString, email);
+    QFETCH(QString, phone);
+    QFETCH(QString, number);
+    test::TestOrg &org = *m_org;
+    QJsonObject fields = employeeFields("X");
+    fields.insert(QStringLiteral("number"), number);
+    fields.insert(QStringLiteral("email"), email);
+    fields.insert(QStringLiteral("phone"), phone);
+    fields.insert(QStringLiteral("department_id"), idString(org.dept.value(QStringLiteral("PRJ"))));
+    const auto out = org.store->apply(
+        {org.op(QStringLiteral("lina"), QStringLiteral("employee"), createUuidV7(), OpKind::Create, fields)},
+        Origin::Local);
+    QCOMPARE(out.size(), 1);
+    QVERIFY2(out[0].applied(), qPrintable(out[0].error.message));
 }
 
 void TestBadInput::departmentCannotBeItsOwnAncestor() {

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void uniqueAcrossThreads();
     void storedFormIsLowerCase();
     void parseIdAcceptsStoredForm();
+    void storedFormMatchesQUuid();
     void parseIdRejectsJunk_data();
     void parseIdRejectsJunk();
     void timeOfOtherVersionsIsMinusOne();
@@ -170,6 +171,19 @@ void TestUuidV7::parseIdAcceptsStoredForm() {
     const QUuid id = createUuidV7();
     QCOMPARE(parseId(idString(id)), id);
     QCOMPARE(parseId(idString(id).toUpper()), id);
+}
+
+// idString and parseId are written by hand for speed: they must agree with
+// QUuid's own formatting and parsing on any id, not only version 7.
+void TestUuidV7::storedFormMatchesQUuid() {
+    for (int i = 0; i < 2000; ++i) {
+        const QUuid id = i % 2 ? QUuid::createUuid() : createUuidV7();
+        QCOMPARE(idString(id), id.toString(QUuid::WithoutBraces));
+        QCOMPARE(parseId(id.toString(QUuid::WithoutBraces)), id);
+    }
+    QCOMPARE(idString(QUuid()), QStringLiteral("00000000-0000-0000-0000-000000000000"));
+    const QUuid allOnes = parseId(QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+    QCOMPARE(allOnes.toString(QUuid::WithoutBraces), QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff"));
 }
 
 void TestUuidV7::parseIdRejectsJunk_data() {

@@ -5,381 +5,347 @@
     <name>AccountRules</name>
     <message>
         <source>account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 %1</translation>
     </message>
     <message>
         <source>A login uses 2 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名须为 2 至 64 个字符，只能使用小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
         <source>The login &quot;%1&quot; is already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名“%1”已被占用。</translation>
     </message>
     <message>
         <source>The password must be stored as an scrypt verifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码必须以 scrypt 校验值的形式存储。</translation>
     </message>
     <message>
         <source>The employee for this account does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该账号对应的员工不存在。</translation>
     </message>
     <message>
         <source>This employee already has an account.</source>
-        <translation type="unfinished"></translation>
+        <translation>该员工已有账号。</translation>
     </message>
     <message>
         <source>role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>角色 %1</translation>
     </message>
     <message>
         <source>The account for this role does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该角色对应的账号不存在。</translation>
     </message>
     <message>
         <source>The department for this role does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该角色对应的部门不存在。</translation>
     </message>
     <message>
         <source>A role must end after it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色的结束时间必须晚于开始时间。</translation>
     </message>
     <message>
         <source>This is the last administrator role; grant another administrator first.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是最后一个系统管理员角色；请先为其他人授予系统管理员角色。</translation>
     </message>
 </context>
 <context>
     <name>Accounts</name>
     <message>
         <source>checking for an administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>检查系统管理员</translation>
     </message>
     <message>
         <source>This database already has an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库已有系统管理员。</translation>
     </message>
 </context>
 <context>
     <name>AuditActions</name>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Failed sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Create employee</source>
-        <translation type="unfinished"></translation>
+        <translation>新建员工</translation>
     </message>
     <message>
         <source>Update employee</source>
-        <translation type="unfinished"></translation>
+        <translation>修改员工</translation>
     </message>
     <message>
         <source>Update contact details</source>
-        <translation type="unfinished"></translation>
+        <translation>修改联系方式</translation>
     </message>
     <message>
         <source>Retire employee</source>
-        <translation type="unfinished"></translation>
+        <translation>归档员工</translation>
     </message>
     <message>
         <source>Change organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>变更组织架构</translation>
     </message>
     <message>
         <source>Change account</source>
-        <translation type="unfinished"></translation>
+        <translation>变更账号</translation>
     </message>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
         <source>Grant role</source>
-        <translation type="unfinished"></translation>
+        <translation>授予角色</translation>
     </message>
     <message>
         <source>Change role grant</source>
-        <translation type="unfinished"></translation>
+        <translation>变更角色授权</translation>
     </message>
     <message>
         <source>Revoke role</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销角色</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>Denied</source>
-        <translation type="unfinished"></translation>
+        <translation>权限不足</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished"></translation>
+        <translation>员工</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Job position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位职责</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账号</translation>
     </message>
     <message>
         <source>Role grant</source>
-        <translation type="unfinished"></translation>
+        <translation>角色授权</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>全部操作</translation>
     </message>
     <message>
         <source>Sign-ins</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Employees</source>
-        <translation type="unfinished"></translation>
+        <translation>员工</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>组织架构</translation>
     </message>
     <message>
         <source>Accounts and roles</source>
-        <translation type="unfinished"></translation>
+        <translation>账号与角色</translation>
     </message>
     <message>
         <source>Exports</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
     <name>AuditCommand</name>
     <message>
         <source>Usage: baton-cli audit verify --database FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：baton-cli audit verify --database FILE</translation>
     </message>
     <message>
         <source>Give an existing database file with --database FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --database FILE 指定一个已存在的数据库文件。</translation>
     </message>
     <message>
         <source>BROKEN: entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏：记录 %1：%2</translation>
     </message>
     <message>
         <source>  entry %1 reads: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  记录 %1 的内容：%2</translation>
     </message>
     <message>
         <source>OK: all %1 audit entries check out (%2 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>正常：全部 %1 条审计记录校验通过（用时 %2 秒）。</translation>
     </message>
 </context>
 <context>
     <name>AuditCsvWriter</name>
     <message>
         <source>Could not create %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1：%2</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>记录号</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间（UTC）</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Action code</source>
-        <translation type="unfinished"></translation>
+        <translation>操作代码</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Record type</source>
-        <translation type="unfinished"></translation>
+        <translation>记录类型</translation>
     </message>
     <message>
         <source>Record ID</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 ID</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>The export was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消。</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>AuditEntryReader</name>
     <message>
         <source>reading an audit entry</source>
-        <translation type="unfinished"></translation>
+        <translation>读取审计记录</translation>
     </message>
 </context>
 <context>
     <name>AuditTrail</name>
     <message>
         <source>counting audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>统计审计记录数</translation>
     </message>
     <message>
         <source>reading the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>读取审计日志</translation>
     </message>
 </context>
 <context>
     <name>AuditVerifier</name>
     <message>
         <source>reading the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>读取审计日志</translation>
     </message>
     <message>
         <source>Entry %1 is missing: the trail jumps from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 %1 缺失：审计日志从记录 %2 直接跳到了记录 %3。</translation>
     </message>
     <message>
         <source>Entry %1 does not follow entry %2: an entry before it was removed, inserted or rewritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 %1 与记录 %2 衔接不上：其之前的某条记录被删除、插入或改写过。</translation>
     </message>
     <message>
         <source>Entry %1 was changed after it was written: its content no longer matches its hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 %1 在写入后被修改过：其内容与哈希值不再相符。</translation>
     </message>
     <message>
         <source>Entry %1 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 %1 缺失。</translation>
     </message>
     <message>
         <source>Entry 1 is missing: the trail starts at entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 1 缺失：审计日志从记录 %1 开始。</translation>
     </message>
 </context>
 <context>
     <name>Authenticator</name>
     <message>
         <source>reading sign-in attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>读取登录尝试记录</translation>
     </message>
     <message>
         <source>recording a failed sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source> (locked after %n failed attempt(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>记录登录失败</translation>
     </message>
     <message>
         <source>recording a sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>记录登录</translation>
     </message>
     <message>
         <source>The login or password is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attempt while locked</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名或密码错误。</translation>
     </message>
     <message>
         <source>Too many failed attempts: this account is locked on this computer until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>失败次数过多：此账号在本机上已被锁定，直至 %1。</translation>
     </message>
     <message>
         <source>reading an account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>读取账号</translation>
     </message>
     <message>
         <source>This account is disabled. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Employee has left</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号已停用，请联系系统管理员。</translation>
     </message>
     <message>
         <source>This account belonged to an employee who has left; access ended on the departure date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号所属的员工已离职，访问权限已于离职日期终止。</translation>
     </message>
 </context>
 <context>
@@ -396,1559 +362,1614 @@ Commands:
         Check the audit trail&apos;s hash chain; name the first broken entry.
 
 Run baton-cli COMMAND --help for the options of a command.</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：baton-cli COMMAND [选项]
+
+命令：
+  init --database FILE --admin NAME (--password-file F | --password P)
+        创建数据库及其第一个系统管理员。
+  demo --employees N --seed S --database FILE [--locale zh_CN|en]
+        在新数据库中创建演示公司，并列出其登录名。
+  audit verify --database FILE
+        校验审计日志的哈希链，并指出第一条损坏的记录。
+
+运行 baton-cli COMMAND --help 可查看某个命令的选项。</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令“%1”。</translation>
     </message>
 </context>
 <context>
     <name>CanonicalJson</name>
     <message>
         <source>A field name contains an invalid character.</source>
-        <translation type="unfinished"></translation>
+        <translation>字段名包含无效字符。</translation>
     </message>
     <message>
         <source>The field &quot;%1&quot; appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“%1”出现了两次。</translation>
     </message>
     <message>
         <source>The data is nested too deeply.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据嵌套层级过深。</translation>
     </message>
     <message>
         <source>Only whole numbers up to 2^53 are allowed (money in minor units, times in milliseconds).</source>
-        <translation type="unfinished"></translation>
+        <translation>只允许不超过 2^53 的整数（金额以最小货币单位计，时间以毫秒计）。</translation>
     </message>
     <message>
         <source>A text value contains an invalid character.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本值包含无效字符。</translation>
     </message>
     <message>
         <source>A value is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少一个值。</translation>
     </message>
 </context>
 <context>
     <name>CliCommand</name>
     <message>
         <source>The Baton database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 数据库文件。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>Give the database file with --database FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --database FILE 指定数据库文件。</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>No database file was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定数据库文件。</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
         <source>%1 is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <source>The database %1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Baton cannot write to %1: the %2 is read-only. Check the file&apos;s permissions, or copy it to a folder you can write to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>folder</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 不存在。</translation>
     </message>
     <message>
         <source>opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 %1</translation>
     </message>
     <message>
         <source>reading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 %1</translation>
     </message>
     <message>
         <source>checking %1</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1</translation>
     </message>
     <message>
         <source>%1 is in use by another program, so Baton could not switch it to shared mode. Close the other program and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 正被其他程序使用，Baton 无法将其切换为共享模式。请关闭该程序后重试。</translation>
     </message>
     <message>
         <source>running a database command</source>
-        <translation type="unfinished"></translation>
+        <translation>执行数据库命令</translation>
     </message>
     <message>
         <source>Internal error: a transaction is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：已有一个事务处于打开状态。</translation>
     </message>
     <message>
         <source>The database %1 is locked by another program (another copy of Baton?). Close it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 已被其他程序锁定（是否另开了一个 Baton？）。请将其关闭后重试。</translation>
     </message>
     <message>
         <source>The database %1 is read-only; Baton cannot save changes to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 为只读，Baton 无法保存对它的修改。</translation>
     </message>
     <message>
         <source>%1 is not a Baton database or is damaged. Restore it from a backup, or choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 Baton 数据库或已损坏。请从备份中恢复，或选择其他文件。</translation>
     </message>
     <message>
         <source>The database %1 cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 %1。</translation>
     </message>
     <message>
         <source>A database error occurred while %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库出错（%1）：%2</translation>
     </message>
     <message>
         <source>reading the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>读取数据库结构版本</translation>
     </message>
     <message>
         <source>writing the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>写入数据库结构版本</translation>
+    </message>
+    <message>
+        <source>Baton cannot write to %1: the file is read-only. Check its permissions, or copy it to a folder you can write to.</source>
+        <translation>Baton 无法写入 %1：该文件为只读。请检查文件权限，或将其复制到可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Baton cannot write to %1: its folder is read-only. Copy the file to a folder you can write to.</source>
+        <translation>Baton 无法写入 %1：其所在文件夹为只读。请将该文件复制到可写入的文件夹。</translation>
     </message>
 </context>
 <context>
     <name>DemoCommand</name>
     <message>
         <source>Number of employees (20 to 200000).</source>
-        <translation type="unfinished"></translation>
+        <translation>员工人数（20 至 200000）。</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <source>Seed: the same seed gives the same company.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子：相同的种子生成相同的公司。</translation>
     </message>
     <message>
         <source>S</source>
-        <translation type="unfinished"></translation>
+        <translation>S</translation>
     </message>
     <message>
         <source>Names and texts: zh_CN or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名与文本所用语言：zh_CN 或 en。</translation>
     </message>
     <message>
         <source>LOCALE</source>
-        <translation type="unfinished"></translation>
+        <translation>LOCALE</translation>
     </message>
     <message>
         <source>Build the company as of this date (YYYY-MM-DD) instead of today.</source>
-        <translation type="unfinished"></translation>
+        <translation>按此日期（YYYY-MM-DD）而非今天生成公司数据。</translation>
     </message>
     <message>
         <source>DATE</source>
-        <translation type="unfinished"></translation>
+        <translation>DATE</translation>
     </message>
     <message>
         <source>Add routine history until the audit trail holds N entries (benchmark data).</source>
-        <translation type="unfinished"></translation>
+        <translation>追加日常变更历史，直至审计日志达到 N 条记录（基准测试数据）。</translation>
     </message>
     <message>
         <source>Usage: baton-cli demo --employees N --seed S --database FILE [--locale zh_CN|en]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：baton-cli demo --employees N --seed S --database FILE [--locale zh_CN|en]</translation>
     </message>
     <message>
         <source>--employees needs a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--employees 需要一个整数。</translation>
     </message>
     <message>
         <source>--seed needs a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed 需要一个整数。</translation>
     </message>
     <message>
         <source>--locale is zh_CN or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>--locale 只能是 zh_CN 或 en。</translation>
     </message>
     <message>
         <source>--today needs a date as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>--today 需要 YYYY-MM-DD 格式的日期。</translation>
     </message>
     <message>
         <source>--audit-entries needs a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--audit-entries 需要一个整数。</translation>
     </message>
     <message>
         <source>Demo company written to %1 in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示公司已写入 %1，用时 %2 秒。</translation>
     </message>
 </context>
 <context>
     <name>DemoCompany</name>
     <message>
         <source>The demo vocabulary for %1 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 %1 的演示词库。</translation>
     </message>
     <message>
         <source>%1 of %2 records written</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1 / %2 条记录</translation>
     </message>
     <message>
         <source>%1 of %2 audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>审计记录 %1 / %2</translation>
     </message>
     <message>
         <source>This database already holds a company; the demo company needs a new, empty database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库中已有公司数据；演示公司需要一个新的空数据库文件。</translation>
     </message>
     <message>
         <source>Choose between 20 and 200,000 employees.</source>
-        <translation type="unfinished"></translation>
+        <translation>员工人数请选择 20 至 200,000 之间。</translation>
     </message>
     <message>
         <source>Planning %1 (%2 employees)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在规划 %1（%2 名员工）</translation>
     </message>
     <message>
         <source>System administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员</translation>
     </message>
 </context>
 <context>
     <name>Directory</name>
     <message>
         <source>counting employees</source>
-        <translation type="unfinished"></translation>
+        <translation>统计员工人数</translation>
     </message>
     <message>
         <source>reading employees</source>
-        <translation type="unfinished"></translation>
+        <translation>读取员工</translation>
     </message>
     <message>
         <source>reading an employee</source>
-        <translation type="unfinished"></translation>
+        <translation>读取员工信息</translation>
     </message>
     <message>
         <source>This employee does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>该员工不存在。</translation>
     </message>
     <message>
         <source>reading responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>读取岗位职责</translation>
     </message>
     <message>
         <source>reading departments</source>
-        <translation type="unfinished"></translation>
+        <translation>读取部门</translation>
     </message>
     <message>
         <source>reading positions</source>
-        <translation type="unfinished"></translation>
+        <translation>读取岗位</translation>
     </message>
     <message>
         <source>reading possible managers</source>
-        <translation type="unfinished"></translation>
+        <translation>读取可选的直属上级</translation>
     </message>
     <message>
         <source>finding an employee</source>
-        <translation type="unfinished"></translation>
+        <translation>查找员工</translation>
     </message>
     <message>
         <source>No employee has the number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有工号为 %1 的员工。</translation>
     </message>
 </context>
 <context>
     <name>EmployeeChanges</name>
     <message>
         <source>Employee number</source>
-        <translation type="unfinished"></translation>
+        <translation>工号</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>名</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>直属上级</translation>
     </message>
     <message>
         <source>Hire date</source>
-        <translation type="unfinished"></translation>
+        <translation>入职日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Departure date</source>
-        <translation type="unfinished"></translation>
+        <translation>离职日期</translation>
     </message>
     <message>
         <source>Sales staff</source>
-        <translation type="unfinished"></translation>
+        <translation>销售人员</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>已归档</translation>
     </message>
 </context>
 <context>
     <name>EmployeeCsvExporter</name>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>工号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Hire date</source>
-        <translation type="unfinished"></translation>
+        <translation>入职日期</translation>
     </message>
     <message>
         <source>Departure date</source>
-        <translation type="unfinished"></translation>
+        <translation>离职日期</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>%1 could not be opened for writing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1 进行写入：%2</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>text &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>关键字“%1”</translation>
     </message>
     <message>
         <source>department %1 and below</source>
-        <translation type="unfinished"></translation>
+        <translation>部门 %1 及下级部门</translation>
     </message>
     <message>
         <source>department %1 only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅部门 %1</translation>
     </message>
     <message>
         <source>status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Exported the employee list to %1; people listed: %2</source>
+        <translation>已将员工名单导出到 %1；导出人数：%2</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n employee(s) to %1, filtered by %2</source>
-        <extracomment>%2 lists the filters, e.g. text &quot;zhang&quot;; status active</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Exported the employee list to %1; people listed: %2; filtered by %3</source>
+        <extracomment>%3 lists the filters, e.g. text &quot;zhang&quot;; status active</extracomment>
+        <translation>已将员工名单导出到 %1；导出人数：%2；筛选条件：%3</translation>
     </message>
 </context>
 <context>
     <name>EmployeeValidator</name>
     <message>
         <source>Remove the control characters (such as tabs) from this field.</source>
-        <translation type="unfinished"></translation>
+        <translation>请删除此字段中的控制字符（如制表符）。</translation>
     </message>
     <message>
         <source>At most %1 characters are allowed; this has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多允许 %1 个字符，当前为 %2 个。</translation>
     </message>
     <message>
         <source>Enter the employee number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入工号。</translation>
     </message>
     <message>
         <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only, starting with a letter or digit (at most 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>只能使用字母、数字、“.”、“_”和“-”，且须以字母或数字开头（最多 32 个字符）。</translation>
     </message>
     <message>
         <source>Enter the family name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入姓。</translation>
     </message>
     <message>
         <source>Enter the given name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入名。</translation>
     </message>
     <message>
         <source>This is not an e-mail address (for example name@example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是有效的电子邮箱地址（例如 name@example.com）。</translation>
     </message>
     <message>
         <source>Use digits, spaces, +, - and brackets only, 5 to 26 characters, starting with + or a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能使用数字、空格、+、- 和括号，长度为 5 至 26 个字符，且须以 + 或数字开头。</translation>
     </message>
     <message>
         <source>Choose a department.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择部门。</translation>
     </message>
     <message>
         <source>Enter the hire date.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入入职日期。</translation>
     </message>
     <message>
         <source>The departure date is before the hire date (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>离职日期早于入职日期（%1）。</translation>
     </message>
     <message>
         <source>A departing or departed employee needs a departure date.</source>
-        <translation type="unfinished"></translation>
+        <translation>离职中或已离职的员工必须填写离职日期。</translation>
     </message>
 </context>
 <context>
     <name>Fields</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>a value is required</source>
-        <translation type="unfinished"></translation>
+        <translation>必须填写</translation>
     </message>
     <message>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是文本</translation>
     </message>
     <message>
         <source>contains an invalid character</source>
-        <translation type="unfinished"></translation>
+        <translation>包含无效字符</translation>
     </message>
     <message>
         <source>contains control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>包含控制字符</translation>
     </message>
     <message>
         <source>is %1 characters long; at most %2 are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>长度为 %1 个字符，最多允许 %2 个</translation>
     </message>
     <message>
         <source>must be a date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效日期（YYYY-MM-DD）</translation>
     </message>
     <message>
         <source>the year %1 is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>年份 %1 超出范围</translation>
     </message>
     <message>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是整数</translation>
     </message>
     <message>
         <source>must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>不能为负数</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 true 或 false</translation>
     </message>
     <message>
         <source>is not a record id</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的记录 ID</translation>
     </message>
     <message>
         <source>must be one of: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是以下之一：%1</translation>
     </message>
     <message>
         <source>has an unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型未知</translation>
     </message>
 </context>
 <context>
     <name>History</name>
     <message>
         <source>reading a record&apos;s history</source>
-        <translation type="unfinished"></translation>
+        <translation>读取记录的历史</translation>
     </message>
     <message>
         <source>setup</source>
-        <translation type="unfinished"></translation>
+        <translation>初始设置</translation>
     </message>
     <message>
         <source>(changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已更改）</translation>
     </message>
 </context>
 <context>
     <name>HlcClock</name>
     <message>
         <source>The change is dated %1 ms ahead of this computer&apos;s clock (at most %2 ms allowed). Check the clock of device %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>该更改的时间比本机时钟快 %1 毫秒（最多允许 %2 毫秒）。请检查设备 %3 的时钟。</translation>
     </message>
 </context>
 <context>
     <name>InitCommand</name>
     <message>
         <source>Login of the first administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个系统管理员的登录名。</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Read the administrator&apos;s password from the first line of FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 FILE 的第一行读取系统管理员密码。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>The administrator&apos;s password (visible to other users of this computer; prefer --password-file).</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员的密码（本机其他用户可以看到；建议改用 --password-file）。</translation>
     </message>
     <message>
         <source>PASSWORD</source>
-        <translation type="unfinished"></translation>
+        <translation>PASSWORD</translation>
     </message>
     <message>
         <source>Usage: baton-cli init --database FILE --admin NAME (--password-file F | --password P)</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：baton-cli init --database FILE --admin NAME (--password-file F | --password P)</translation>
     </message>
     <message>
         <source>Cannot read the password file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取密码文件 %1。</translation>
     </message>
     <message>
         <source>Give the administrator&apos;s password with --password-file FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --password-file FILE 提供系统管理员密码。</translation>
     </message>
     <message>
         <source>Created %1 with administrator &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建 %1，系统管理员为“%2”。</translation>
     </message>
 </context>
 <context>
     <name>Migrations</name>
     <message>
         <source>This database was written by a newer version of Baton (schema %1; this Baton understands up to %2). Install the newer Baton to open it; the file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库由更新版本的 Baton 写入（结构版本 %1；当前 Baton 最高支持 %2）。请安装新版 Baton 后再打开；文件未被修改。</translation>
     </message>
     <message>
         <source>The database needs an upgrade to schema %1, but it is open read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库需要升级到结构版本 %1，但当前以只读方式打开。</translation>
     </message>
     <message>
         <source>Upgrading the database to schema %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>将数据库升级到结构版本 %1 失败：%2</translation>
     </message>
 </context>
 <context>
     <name>ModulePreview</name>
     <message>
         <source>When someone leaves, everything they were responsible for passes to a named successor on a signed checklist, so nothing is lost and every step can be shown later.</source>
-        <translation type="unfinished"></translation>
+        <translation>员工离职时，其负责的全部工作通过一份经签字确认的交接清单移交给指定的接任人，不遗漏任何事项，每一步事后都可查证。</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished"></translation>
+        <translation>员工</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>最后工作日</translation>
     </message>
     <message>
         <source>Successor</source>
-        <translation type="unfinished"></translation>
+        <translation>接任人</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>直属上级</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>交接清单</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>No handovers in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无进行中的工作交接</translation>
     </message>
     <message>
         <source>A handover starts in People when HR records a departure. Baton then prepares the checklist from the leaver&apos;s own records.</source>
-        <translation type="unfinished"></translation>
+        <translation>人事部门在“员工档案”中登记离职后，工作交接即开始。Baton 随即根据离职人员本人的记录生成交接清单。</translation>
     </message>
     <message>
         <source>A checklist that fills itself</source>
-        <translation type="unfinished"></translation>
+        <translation>自动生成的交接清单</translation>
     </message>
     <message>
         <source>Open tasks (overdue ones first), customers owned, responsibilities from the job description, approvals waiting on the leaver and where the key documents are.</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的任务（逾期的排在最前）、名下客户、岗位说明书中的岗位职责、等待离职人员处理的审批，以及关键文件的存放位置。</translation>
     </message>
     <message>
         <source>Three signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>三方签字</translation>
     </message>
     <message>
         <source>The leaver confirms the list, the successor confirms what they receive and the supervisor approves; each signs with their own password.</source>
-        <translation type="unfinished"></translation>
+        <translation>离职人员确认清单，接任人确认接收内容，直属上级审批；每人均以自己的密码签字。</translation>
     </message>
     <message>
         <source>Work moves on approval</source>
-        <translation type="unfinished"></translation>
+        <translation>审批通过即移交工作</translation>
     </message>
     <message>
         <source>Tasks and customers pass to the successor, and the leaver&apos;s access ends by itself on the last day, offline included.</source>
-        <translation type="unfinished"></translation>
+        <translation>任务和客户移交给接任人，离职人员的访问权限在最后工作日自动终止，离线时同样生效。</translation>
     </message>
     <message>
         <source>Proof when it is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需要时有据可查</translation>
     </message>
     <message>
         <source>Months later, show who was responsible for what on any date and export a dossier that an outside expert can verify.</source>
-        <translation type="unfinished"></translation>
+        <translation>即使在数月之后，也能查明任一日期谁对哪些工作负责，并导出一份可由外部专家核验的证据档案。</translation>
     </message>
     <message>
         <source>Requests that need a decision wait here for the people who must take it, in order, with their attachments and history beside them.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要决策的申请在此等候相关人员依次审批，附件和历史记录一并显示在旁。</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>申请</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>审批环节</translation>
     </message>
     <message>
         <source>Waiting since</source>
-        <translation type="unfinished"></translation>
+        <translation>等待起始时间</translation>
     </message>
     <message>
         <source>Nothing is waiting for your decision</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无待您审批的事项</translation>
     </message>
     <message>
         <source>When a colleague submits an expense claim, a delivery request or another request that needs your approval, it appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>同事提交报销申请、发货申请或其他需要您审批的申请后，会显示在这里。</translation>
     </message>
     <message>
         <source>Your queue</source>
-        <translation type="unfinished"></translation>
+        <translation>我的待办</translation>
     </message>
     <message>
         <source>Requests waiting on you, oldest first, with each step&apos;s deadline; steps past their deadline show in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待您处理的申请，最早提交的排在最前，并显示每个环节的截止时间；已超过截止时间的环节以红色显示。</translation>
     </message>
     <message>
         <source>Signed decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>签名审批</translation>
     </message>
     <message>
         <source>Approving or rejecting signs the decision with your own key. A decision taken offline shows its local time and, once synced, the server&apos;s trusted time.</source>
-        <translation type="unfinished"></translation>
+        <translation>批准或驳回时，系统会用您自己的密钥为审批决定签名。离线作出的决定显示本地时间，同步后还会显示服务器的可信时间。</translation>
     </message>
     <message>
         <source>Rules that hold</source>
-        <translation type="unfinished"></translation>
+        <translation>规则严格执行</translation>
     </message>
     <message>
         <source>Steps and limits follow the organisation&apos;s rules: a claim above the threshold cannot be paid without the general manager&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>审批环节和限额遵循组织的规定：超过限额的报销未经总经理批准不能付款。</translation>
     </message>
     <message>
         <source>Conflicts explained</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突有据可查</translation>
     </message>
     <message>
         <source>If someone else decided the same step while you were offline, you see whose decision came first and why yours was not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果您离线期间有其他人对同一环节作出了决定，您可以看到谁的决定在先，以及您的决定为何未被采用。</translation>
     </message>
     <message>
         <source>Indicators, ratings and 360 feedback roll up into scores for each period, which employees and managers review together.</source>
-        <translation type="unfinished"></translation>
+        <translation>指标、评分和 360 度反馈汇总为各考核周期的得分，由员工与直属上级共同回顾。</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>考核周期</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Misses</source>
-        <translation type="unfinished"></translation>
+        <translation>未达标项</translation>
     </message>
     <message>
         <source>No review period is open</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有开放的考核周期</translation>
     </message>
     <message>
         <source>HR opens a review period; indicators, reports and ratings then feed the scores listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>人事部门开启考核周期后，指标、报告和评分将汇总为此处列出的得分。</translation>
     </message>
     <message>
         <source>Scores from indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>指标计分</translation>
     </message>
     <message>
         <source>Each indicator rolls up into the period score, with the misses that lowered it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每项指标都会汇入周期得分，并列出导致扣分的未达标项。</translation>
     </message>
     <message>
         <source>360 feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>360 度反馈</translation>
     </message>
     <message>
         <source>Peers answer anonymously; answers are shown only once three peers have replied.</source>
-        <translation type="unfinished"></translation>
+        <translation>同事匿名作答；至少三位同事回复后才会显示答案。</translation>
     </message>
     <message>
         <source>Department dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>部门看板</translation>
     </message>
     <message>
         <source>The score distribution, the most common causes of misses and the overdue rate over time.</source>
-        <translation type="unfinished"></translation>
+        <translation>得分分布、最常见的未达标原因，以及逾期率随时间的变化。</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进改进</translation>
     </message>
     <message>
         <source>Employees state the cause of each miss and managers confirm or correct it; the rules assign training or recognition.</source>
-        <translation type="unfinished"></translation>
+        <translation>员工说明每个未达标项的原因，直属上级确认或更正；系统按规则安排培训或给予表彰。</translation>
     </message>
     <message>
         <source>Projects, tasks and weekly reports on one timeline, so it is clear on any date who was responsible for each deliverable.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目、任务和周报集中在同一时间轴上，任一日期各项交付成果由谁负责都一目了然。</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>截止</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>No projects yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无项目</translation>
     </message>
     <message>
         <source>Create a project and its tasks; their owners confirm progress and write weekly reports against them.</source>
-        <translation type="unfinished"></translation>
+        <translation>创建项目及其任务后，任务负责人确认进度，并据此撰写周报。</translation>
     </message>
     <message>
         <source>Gantt chart</source>
-        <translation type="unfinished"></translation>
+        <translation>甘特图</translation>
     </message>
     <message>
         <source>Zoom by day, week or month, drag a task to reschedule it and its dependents follow; overdue work shows in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>可按日、周或月缩放；拖动任务即可调整排期，依赖它的任务随之顺延；逾期工作以红色显示。</translation>
     </message>
     <message>
         <source>Confirmed work</source>
-        <translation type="unfinished"></translation>
+        <translation>工作确认</translation>
     </message>
     <message>
         <source>The owner marks a task done and the manager confirms it, so finished means agreed.</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人将任务标记为完成，再由直属上级确认，“完成”即意味着双方认可。</translation>
     </message>
     <message>
         <source>Weekly reports</source>
-        <translation type="unfinished"></translation>
+        <translation>周报</translation>
     </message>
     <message>
         <source>Reports and managers&apos; comments stay with the project as part of its trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>周报及直属上级的点评随项目一并保存，成为项目记录的一部分。</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Every customer has an owner; sales staff see their own customers only.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个客户都有负责人；销售人员只能看到自己的客户。</translation>
     </message>
     <message>
         <source>Baton watches deadlines and tells the right people before something slips.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 盯紧各项截止时间，在事情延误之前提醒相关人员。</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
     <message>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>关联对象</translation>
     </message>
     <message>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时间</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <source>No alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无预警</translation>
     </message>
     <message>
         <source>When something needs attention, an alert appears here and as a desktop notification.</source>
-        <translation type="unfinished"></translation>
+        <translation>有事项需要关注时，预警会显示在此处，同时以桌面通知提醒。</translation>
     </message>
     <message>
         <source>Overdue tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期任务</translation>
     </message>
     <message>
         <source>A task past its due date, with how many days it is late and who owns it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过截止日期的任务，显示逾期天数及负责人。</translation>
     </message>
     <message>
         <source>Missing reports</source>
-        <translation type="unfinished"></translation>
+        <translation>缺交周报</translation>
     </message>
     <message>
         <source>A weekly report that was not written on time.</source>
-        <translation type="unfinished"></translation>
+        <translation>未按时提交的周报。</translation>
     </message>
     <message>
         <source>Late approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>超时审批</translation>
     </message>
     <message>
         <source>An approval step past its deadline, and whose decision it waits for.</source>
-        <translation type="unfinished"></translation>
+        <translation>已超过截止时间的审批环节，以及正在等待谁作出决定。</translation>
     </message>
     <message>
         <source>Departures close to the last day</source>
-        <translation type="unfinished"></translation>
+        <translation>临近最后工作日的离职</translation>
     </message>
     <message>
         <source>A handover whose checklist is still open a few days before the employee leaves.</source>
-        <translation type="unfinished"></translation>
+        <translation>员工离职前几天交接清单仍未完成的工作交接。</translation>
     </message>
 </context>
 <context>
     <name>Modules</name>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>员工档案</translation>
     </message>
     <message>
         <source>Handovers</source>
-        <translation type="unfinished"></translation>
+        <translation>工作交接</translation>
     </message>
     <message>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批</translation>
     </message>
     <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>绩效</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
     <name>Operation</name>
     <message>
         <source>Malformed change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>变更格式错误：%1</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的键 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>missing &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 必须是文本</translation>
     </message>
     <message>
         <source>&quot;fields&quot; must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;fields&quot; 必须是对象</translation>
     </message>
     <message>
         <source>&quot;id&quot; is not a version 7 UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;id&quot; 不是版本 7 的 UUID</translation>
     </message>
     <message>
         <source>&quot;entity&quot; is empty or too long</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;entity&quot; 为空或过长</translation>
     </message>
     <message>
         <source>&quot;entityId&quot; is not a UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;entityId&quot; 不是 UUID</translation>
     </message>
     <message>
         <source>unknown kind &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的类型 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;hlc&quot; is not a clock reading</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;hlc&quot; 不是有效的时钟读数</translation>
     </message>
     <message>
         <source>&quot;author&quot; is not a UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;author&quot; 不是 UUID</translation>
     </message>
     <message>
         <source>&quot;device&quot; is empty or does not match the clock reading</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;device&quot; 为空或与时钟读数不符</translation>
     </message>
     <message>
         <source>&quot;fields&quot; holds a value that cannot be stored</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;fields&quot; 中含有无法存储的值</translation>
     </message>
 </context>
 <context>
     <name>OrgNameResolver</name>
     <message>
         <source>Unknown (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（%1）</translation>
     </message>
     <message>
         <source>%1 (retired)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已停用）</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
     <name>OrgRules</name>
     <message>
         <source>The %1 chosen does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选%1不存在。</translation>
     </message>
     <message>
         <source>The %1 chosen has been retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选%1已停用。</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1“%2”只能包含字母、数字、“.”、“_”和“-”（最多 32 个字符）。</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is already in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1“%2”已被使用。</translation>
     </message>
     <message>
         <source>The department code</source>
-        <translation type="unfinished"></translation>
+        <translation>部门编码</translation>
     </message>
     <message>
         <source>The head office is the top of the organisation and has no parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>总部是组织架构的最顶层，没有上级部门。</translation>
     </message>
     <message>
         <source>Choose the department this one belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择此部门所属的上级部门。</translation>
     </message>
     <message>
         <source>A department cannot belong to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>部门不能隶属于自身。</translation>
     </message>
     <message>
         <source>parent department</source>
-        <translation type="unfinished"></translation>
+        <translation>上级部门</translation>
     </message>
     <message>
         <source>A department cannot be moved below one of its own sub-departments.</source>
-        <translation type="unfinished"></translation>
+        <translation>部门不能移到其自身的下级部门之下。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known time zone (for example Asia/Shanghai).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是已知的时区（例如 Asia/Shanghai）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an ISO 4217 currency code (for example CNY).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 ISO 4217 币种代码（例如 CNY）。</translation>
     </message>
     <message>
         <source>department head</source>
-        <translation type="unfinished"></translation>
+        <translation>部门负责人</translation>
     </message>
     <message>
         <source>Move or retire its sub-departments first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先移走或停用其下级部门。</translation>
     </message>
     <message numerus="yes">
         <source>Move its %n employee(s) to another department first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>请先将其 %n 名员工调到其他部门。</numerusform>
         </translation>
     </message>
     <message>
         <source>The position code</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位编码</translation>
     </message>
     <message>
         <source>department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>The employee number</source>
-        <translation type="unfinished"></translation>
+        <translation>工号</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的电子邮箱地址。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a phone number (digits, spaces, +, - and brackets).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的电话号码（只能包含数字、空格、+、- 和括号）。</translation>
     </message>
     <message>
         <source>The departure date (%1) is before the hire date (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>离职日期（%1）早于入职日期（%2）。</translation>
     </message>
     <message>
         <source>A departing or departed employee needs a departure date.</source>
-        <translation type="unfinished"></translation>
+        <translation>离职中或已离职的员工必须填写离职日期。</translation>
     </message>
     <message>
         <source>An employee cannot be their own manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>员工不能是自己的直属上级。</translation>
     </message>
     <message>
         <source>The manager chosen does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选直属上级不存在。</translation>
     </message>
     <message>
         <source>The manager chosen has left the company.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选直属上级已离职。</translation>
     </message>
     <message>
         <source>The manager must work in the employee&apos;s department or a department above it.</source>
-        <translation type="unfinished"></translation>
+        <translation>直属上级必须在该员工所在部门或其上级部门任职。</translation>
     </message>
     <message>
         <source>This manager reports, directly or not, to the employee: the reporting line would go round in a circle.</source>
-        <translation type="unfinished"></translation>
+        <translation>该直属上级直接或间接向此员工汇报：汇报关系将形成循环。</translation>
     </message>
 </context>
 <context>
     <name>Organisation</name>
     <message>
         <source>Head office</source>
-        <translation type="unfinished"></translation>
+        <translation>总部</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Branch store</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>在职</translation>
     </message>
     <message>
         <source>On leave</source>
-        <translation type="unfinished"></translation>
+        <translation>休假</translation>
     </message>
     <message>
         <source>Departing</source>
-        <translation type="unfinished"></translation>
+        <translation>离职中</translation>
     </message>
     <message>
         <source>Departed</source>
-        <translation type="unfinished"></translation>
+        <translation>已离职</translation>
     </message>
 </context>
 <context>
     <name>PasswordHash</name>
     <message>
         <source>scrypt is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>scrypt 不可用。</translation>
     </message>
     <message>
         <source>The password could not be processed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法处理该密码。</translation>
     </message>
     <message>
         <source>The password hashing parameters are out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码哈希参数超出范围。</translation>
     </message>
     <message>
         <source>No secure random numbers are available.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的安全随机数。</translation>
     </message>
     <message>
         <source>The stored password is unreadable.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储的密码无法读取。</translation>
     </message>
     <message>
         <source>Use at least 8 characters for the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
         <source>The password is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码过长。</translation>
     </message>
     <message>
         <source>The password cannot be blank.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码不能为空。</translation>
     </message>
 </context>
 <context>
     <name>Policy</name>
     <message>
         <source>This account</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号</translation>
     </message>
     <message>
         <source>%1 is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已停用。</translation>
     </message>
     <message>
         <source>%1 belongs to an employee who has left; access ended on their departure date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 属于已离职员工；访问权限已于其离职日期终止。</translation>
     </message>
     <message>
-        <source>%1 is not permitted to %2.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 may not %2.</source>
+        <translation>%1 无权%2。</translation>
     </message>
     <message>
-        <source>%1 may %2 only within their own scope; this record is outside it.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 may %2 only for their own records or department; this record is outside that scope.</source>
+        <translation>%1 仅能在本人或本部门范围内%2；此记录超出该范围。</translation>
     </message>
 </context>
 <context>
     <name>RecordIO</name>
     <message>
         <source>reading a %1 record</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 %1 记录</translation>
     </message>
     <message>
         <source>saving a new %1 record</source>
-        <translation type="unfinished"></translation>
+        <translation>保存新的 %1 记录</translation>
     </message>
     <message>
         <source>saving a %1 record</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 %1 记录</translation>
     </message>
     <message>
         <source>looking up a %1 record</source>
-        <translation type="unfinished"></translation>
+        <translation>查找 %1 记录</translation>
     </message>
     <message>
         <source>counting %1 records</source>
-        <translation type="unfinished"></translation>
+        <translation>统计 %1 记录数</translation>
     </message>
     <message>
         <source>looking up %1 records</source>
-        <translation type="unfinished"></translation>
+        <translation>查找多条 %1 记录</translation>
     </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员</translation>
     </message>
     <message>
         <source>HR officer</source>
-        <translation type="unfinished"></translation>
+        <translation>人事专员</translation>
     </message>
     <message>
         <source>General manager</source>
-        <translation type="unfinished"></translation>
+        <translation>总经理</translation>
     </message>
     <message>
         <source>Department manager</source>
-        <translation type="unfinished"></translation>
+        <translation>部门经理</translation>
     </message>
     <message>
         <source>Finance</source>
-        <translation type="unfinished"></translation>
+        <translation>财务</translation>
     </message>
     <message>
         <source>Employee</source>
-        <translation type="unfinished"></translation>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>view employee archives</source>
+        <translation>查看员工档案</translation>
+    </message>
+    <message>
+        <source>add employees</source>
+        <translation>新增员工</translation>
+    </message>
+    <message>
+        <source>change employee archives</source>
+        <translation>修改员工档案</translation>
+    </message>
+    <message>
+        <source>change contact details</source>
+        <translation>修改联系方式</translation>
+    </message>
+    <message>
+        <source>retire employee records</source>
+        <translation>归档员工档案</translation>
+    </message>
+    <message>
+        <source>manage departments and positions</source>
+        <translation>管理部门和岗位</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>管理账号</translation>
+    </message>
+    <message>
+        <source>change passwords</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>grant roles</source>
+        <translation>授予角色</translation>
+    </message>
+    <message>
+        <source>view the audit trail</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>verify the audit trail</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation>导出数据</translation>
     </message>
 </context>
 <context>
     <name>baton::AuditDetailPane</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Select an entry to see everything it records.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条记录，查看其记录的全部内容。</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录对象</translation>
     </message>
     <message>
         <source>Record ID</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 ID</translation>
     </message>
     <message>
         <source>Operation ID</source>
-        <translation type="unfinished"></translation>
+        <translation>操作 ID</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址</translation>
     </message>
     <message>
         <source>Previous hash</source>
-        <translation type="unfinished"></translation>
+        <translation>前一哈希值</translation>
     </message>
     <message>
         <source>Hash</source>
-        <translation type="unfinished"></translation>
+        <translation>哈希值</translation>
     </message>
     <message>
         <source>Hash check</source>
-        <translation type="unfinished"></translation>
+        <translation>哈希校验</translation>
     </message>
     <message>
         <source>Entry %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-%2 UTC</source>
-        <extracomment>%1 local time with UTC offset, %2 the same moment in UTC</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>An action&apos;s readable label and its stored code, e.g. &quot;Sign in (login)&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>The hash matches this entry&apos;s content.</source>
-        <translation type="unfinished"></translation>
+        <translation>哈希值与此记录的内容相符。</translation>
     </message>
     <message>
         <source>The hash does not match this entry&apos;s content: the entry was changed after it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>哈希值与此记录的内容不符：该记录在写入后被修改过。</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <extracomment>A moment in UTC, e.g. &quot;2026-01-01 08:00:00.000 UTC&quot;</extracomment>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+%3 UTC</source>
+        <extracomment>%1 local time, %2 its UTC offset, %3 the same moment in UTC</extracomment>
+        <translation>%1（%2）
+%3 UTC</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>账号 ID</translation>
     </message>
 </context>
 <context>
     <name>baton::AuditExportJob</name>
     <message>
         <source>Exporting the audit trail...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出审计日志……</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>baton::AuditFilterBar</name>
     <message>
         <source>Search summaries and users</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索摘要和用户</translation>
     </message>
     <message>
         <source>Show one kind of action</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示一类操作</translation>
     </message>
     <message>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>全部结果</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>全部时间</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>Date range</source>
-        <translation type="unfinished"></translation>
+        <translation>日期范围</translation>
     </message>
     <message>
         <source>First day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <source>Last day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>text &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>关键字“%1”</translation>
     </message>
     <message>
         <source>actions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作：%1</translation>
     </message>
     <message>
         <source>outcome: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结果：%1</translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>period: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>时间：%1</translation>
     </message>
     <message>
         <source>; </source>
         <extracomment>Separator between the filters of an export, e.g. &quot;outcome: Denied; period: Today&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>；</translation>
     </message>
 </context>
 <context>
     <name>baton::AuditPage</name>
     <message>
         <source>Export CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Verify chain</source>
-        <translation type="unfinished"></translation>
+        <translation>校验哈希链</translation>
     </message>
     <message>
         <source>Recompute every entry&apos;s hash and check that none was changed, removed or inserted</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算每条记录的哈希值，检查是否有记录被修改、删除或插入</translation>
     </message>
     <message>
         <source>Verifying the audit trail needs a role that may verify it. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验审计日志需要具有校验权限的角色，请联系系统管理员。</translation>
     </message>
     <message>
         <source>Exporting needs a role that may export. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出需要具有导出权限的角色，请联系系统管理员。</translation>
     </message>
     <message>
         <source>Show newest entries</source>
-        <translation type="unfinished"></translation>
+        <translation>显示最新记录</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Counting entries...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计记录数……</translation>
     </message>
     <message numerus="yes">
         <source>%Ln entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 条记录</numerusform>
         </translation>
     </message>
     <message>
         <source>No audit entries match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合这些筛选条件的审计记录。</translation>
     </message>
     <message>
         <source>The audit trail is empty. Sign-ins, changes to records and exports are recorded here as they happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志为空。登录、记录变更和导出发生时都会记录在此。</translation>
     </message>
     <message>
         <source>Showing entries from %1 back; newer entries are not listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在显示记录 %1 及更早的记录；更新的记录未列出。</translation>
     </message>
     <message>
         <source>Entry %1 is no longer in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 %1 已不在审计日志中。</translation>
     </message>
     <message>
         <source>audit-trail-%1.csv</source>
         <extracomment>Default file name of an audit export; %1 is today&apos;s date</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>审计日志-%1.csv</translation>
     </message>
     <message>
         <source>Export audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>导出审计日志</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Exported %1 audit entries to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 条审计记录导出到 %2</translation>
     </message>
     <message>
         <source>Exported %1 audit entries to %2, filtered by %3</source>
         <extracomment>%3 lists the filters, e.g. &quot;outcome: Denied; period: Today&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 条审计记录导出到 %2，筛选条件：%3</translation>
     </message>
     <message>
         <source>The export could not be recorded in the audit trail, so the file was removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出操作无法记入审计日志，因此已删除导出的文件：%1</translation>
     </message>
     <message>
         <source>Exported %1 entries to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 条记录导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -1956,1405 +1977,1396 @@ Run baton-cli COMMAND --help for the options of a command.</source>
     <message>
         <source>%1 %2</source>
         <extracomment>An audited record: its kind and the start of its id, e.g. &quot;Employee 0190ab12&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 (UTC %2)</source>
         <extracomment>%1 local time with its UTC offset, %2 the same moment in UTC</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1（UTC %2）</translation>
     </message>
     <message>
         <source>#</source>
         <extracomment>Column of audit entry numbers</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录对象</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址</translation>
     </message>
 </context>
 <context>
     <name>baton::AuditVerifyPanel</name>
     <message>
         <source>%v of %m entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 条记录</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Verifying the audit chain...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验审计哈希链……</translation>
     </message>
     <message>
         <source>Cancelling...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消……</translation>
     </message>
     <message>
         <source>The audit chain could not be verified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法校验审计哈希链：%1</translation>
     </message>
     <message>
         <source>%1
 Entry: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+记录：%2</translation>
     </message>
     <message>
         <source>Verification cancelled after %1 of %2 entries; nothing was concluded.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验在检查了 %1 / %2 条记录后被取消，未得出结论。</translation>
     </message>
     <message>
         <source>The audit trail is empty: there is nothing to verify yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志为空：暂无可校验的内容。</translation>
     </message>
     <message>
         <source>All %1 entries check out: none was changed, removed or inserted.</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 %1 条记录校验通过：没有记录被修改、删除或插入。</translation>
     </message>
     <message>
         <source>Only %1 of %2 entries could be checked; the chain is not proven intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条记录中仅校验了 %1 条；无法证明哈希链完整。</translation>
     </message>
     <message>
         <source>Show entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>显示记录 %1</translation>
     </message>
 </context>
 <context>
     <name>baton::DepartmentComboBox</name>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
     <name>baton::DepartmentEditor</name>
     <message>
         <source>New department</source>
-        <translation type="unfinished"></translation>
+        <translation>新建部门</translation>
     </message>
     <message>
         <source>Retire…</source>
-        <translation type="unfinished"></translation>
+        <translation>停用…</translation>
     </message>
     <message>
         <source>Take the department out of use; its history is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>停用该部门；其历史记录会保留</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>Discard the changes you made to this department?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃对此部门所做的更改吗？</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Add department</source>
-        <translation type="unfinished"></translation>
+        <translation>添加部门</translation>
     </message>
     <message>
         <source>Not saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存。%1</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Retire department</source>
-        <translation type="unfinished"></translation>
+        <translation>停用部门</translation>
     </message>
     <message>
         <source>Retire %1? It will no longer be offered for new assignments; its history is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>停用 %1？停用后将不再用于新的任职安排；其历史记录会保留。</translation>
     </message>
     <message>
         <source>%1 was not retired. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未停用。%2</translation>
     </message>
     <message>
         <source>%1 was retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已停用。</translation>
     </message>
 </context>
 <context>
     <name>baton::DepartmentFields</name>
     <message>
         <source>For example ST3 or PRJ-E</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 ST3 或 PRJ-E</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>上级部门</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>时区</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>币种</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Nothing: top of the organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>无：组织架构最顶层</translation>
     </message>
     <message>
         <source>No head</source>
-        <translation type="unfinished"></translation>
+        <translation>无负责人</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Unknown person</source>
-        <translation type="unfinished"></translation>
+        <translation>未知人员</translation>
     </message>
     <message>
         <source>Enter a short code for the department.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入部门的简短编码。</translation>
     </message>
     <message>
         <source>The department code may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>部门编码只能包含字母、数字、“.”、“_”和“-”（最多 32 个字符）。</translation>
     </message>
     <message>
         <source>Enter the department&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入部门名称。</translation>
     </message>
     <message>
         <source>The name may be at most 120 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>名称最多 120 个字符。</translation>
     </message>
     <message>
         <source>The head office is the top of the organisation and has no parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>总部是组织架构的最顶层，没有上级部门。</translation>
     </message>
     <message>
         <source>Choose the department this one belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择此部门所属的上级部门。</translation>
     </message>
     <message>
         <source>A department cannot belong to itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>部门不能隶属于自身。</translation>
     </message>
     <message>
         <source>A department cannot be moved below one of its own sub-departments.</source>
-        <translation type="unfinished"></translation>
+        <translation>部门不能移到其自身的下级部门之下。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known time zone (for example Asia/Shanghai).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是已知的时区（例如 Asia/Shanghai）。</translation>
     </message>
     <message>
         <source>Choose the currency the department keeps its money in.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择该部门记账所用的币种。</translation>
     </message>
 </context>
 <context>
     <name>baton::DepartmentTreeModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>时区</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>币种</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
 </context>
 <context>
     <name>baton::DesktopSession</name>
     <message>
         <source>Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton</translation>
     </message>
     <message>
         <source>Baton cannot open the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 无法打开数据库。</translation>
     </message>
     <message>
         <source>That database could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开该数据库。</translation>
+    </message>
+    <message>
+        <source>Your account was disabled, so you were signed out.</source>
+        <translation>您的账号已被停用，因此已退出登录。</translation>
+    </message>
+    <message>
+        <source>Your access ended on your departure date, so you were signed out.</source>
+        <translation>您的访问权限已于离职日期终止，因此已退出登录。</translation>
     </message>
 </context>
 <context>
     <name>baton::EmployeeArchiveFields</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>个人信息</translation>
     </message>
     <message>
         <source>Employee number</source>
-        <translation type="unfinished"></translation>
+        <translation>工号</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>名</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>+86 21 5555 0100</source>
-        <translation type="unfinished"></translation>
+        <translation>+86 21 5555 0100</translation>
     </message>
     <message>
         <source>Employment</source>
-        <translation type="unfinished"></translation>
+        <translation>任职信息</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位职责</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>直属上级</translation>
     </message>
     <message>
         <source>Hire date</source>
-        <translation type="unfinished"></translation>
+        <translation>入职日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Last day:</source>
-        <translation type="unfinished"></translation>
+        <translation>最后工作日：</translation>
     </message>
     <message>
         <source>Departure</source>
-        <translation type="unfinished"></translation>
+        <translation>离职</translation>
     </message>
     <message>
         <source>Sales staff (sees only their own customers)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售人员（只能查看自己的客户）</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
         <source>Choose a department</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择部门</translation>
     </message>
     <message>
         <source>No position</source>
-        <translation type="unfinished"></translation>
+        <translation>无岗位</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>No manager</source>
-        <translation type="unfinished"></translation>
+        <translation>无直属上级</translation>
     </message>
     <message>
         <source>Unknown person</source>
-        <translation type="unfinished"></translation>
+        <translation>未知人员</translation>
     </message>
     <message>
         <source>%1 (outside this department&apos;s line)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（不在本部门汇报线内）</translation>
     </message>
     <message>
         <source>Choose a position to see its responsibilities.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择岗位后即可查看其岗位职责。</translation>
     </message>
     <message>
         <source>No responsibilities are described for this position yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此岗位尚未填写岗位职责。</translation>
     </message>
 </context>
 <context>
     <name>baton::EmployeeDetailPane</name>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>档案</translation>
     </message>
     <message>
         <source>Employment history</source>
-        <translation type="unfinished"></translation>
+        <translation>任职履历</translation>
     </message>
     <message>
         <source>No one selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择人员</translation>
     </message>
     <message>
         <source>Select a person in the list to see their archive and employment history.</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中选择一名员工，即可查看其档案和任职履历。</translation>
     </message>
     <message>
         <source>New employee</source>
-        <translation type="unfinished"></translation>
+        <translation>新员工</translation>
     </message>
     <message>
         <source>Fill in the archive and choose Add employee.</source>
-        <translation type="unfinished"></translation>
+        <translation>填写档案后，点击“添加员工”。</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>%1 · signs in as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 登录名 %2</translation>
     </message>
 </context>
 <context>
     <name>baton::EmployeeFilterBar</name>
     <message>
         <source>Find by name, number, e-mail or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名、工号、电子邮箱或电话查找</translation>
     </message>
     <message>
         <source>Show the people of one department</source>
-        <translation type="unfinished"></translation>
+        <translation>显示某个部门的员工</translation>
     </message>
     <message>
         <source>Include sub-departments</source>
-        <translation type="unfinished"></translation>
+        <translation>包含下级部门</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <extracomment>A status filter chip: status title and how many people have it, e.g. &quot;Active (120)&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>All departments</source>
-        <translation type="unfinished"></translation>
+        <translation>全部部门</translation>
     </message>
 </context>
 <context>
     <name>baton::EmployeeForm</name>
     <message>
         <source>Show the saved version</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已保存的版本</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃更改</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>The manager must work in the employee&apos;s department or a department above it.</source>
-        <translation type="unfinished"></translation>
+        <translation>直属上级必须在该员工所在部门或其上级部门任职。</translation>
     </message>
     <message>
         <source>Fill in the employee number, family name, given name and department to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写工号、姓、名和部门后再保存。</translation>
     </message>
     <message>
         <source>Correct the fields marked in red to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>请更正标红的字段后再保存。</translation>
     </message>
     <message>
         <source>You may change only the e-mail, phone and English name in this archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此档案中，您只能修改电子邮箱、电话和英文名。</translation>
     </message>
     <message>
         <source>This archive is read-only for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>此档案对您只读。</translation>
     </message>
     <message>
         <source>Add employee</source>
-        <translation type="unfinished"></translation>
+        <translation>添加员工</translation>
     </message>
     <message>
         <source>Nothing was saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存任何内容。%1</translation>
     </message>
     <message>
         <source>Someone else saved changes to this archive while you were editing. Their changes are shown now; your unsaved edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>在您编辑期间，其他人保存了对此档案的更改。现已显示对方的更改；您未保存的编辑仍然保留。</translation>
     </message>
     <message>
         <source>Someone else changed %1 while you were editing. Your values are still in the form and will replace theirs if you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>在您编辑期间，其他人修改了%1。您填写的值仍保留在表单中，保存后将覆盖对方的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::EmployeeListExport</name>
+    <message>
+        <source>You are not permitted to export the employee list.</source>
+        <translation>您无权导出员工名单。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>The export could not be recorded in the audit trail, so the file was removed: %1</source>
+        <translation>导出操作无法记入审计日志，因此已删除导出的文件：%1</translation>
+    </message>
+    <message>
+        <source>The list was saved to %1 (people listed: %2).</source>
+        <translation>名单已保存到 %1（共 %2 人）。</translation>
     </message>
 </context>
 <context>
     <name>baton::EmployeeTableModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1, last day %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，最后工作日 %2</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>工号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Hire date</source>
-        <translation type="unfinished"></translation>
+        <translation>入职日期</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
     <name>baton::EmploymentHistoryModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>修改人</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>变更项</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>原值</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>新值</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
 </context>
 <context>
     <name>baton::EmploymentHistoryView</name>
     <message>
         <source>Include changes to names and contact details</source>
-        <translation type="unfinished"></translation>
+        <translation>包括姓名和联系方式的变更</translation>
     </message>
     <message>
         <source>Select an employee to see their employment history.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一名员工，查看其任职履历。</translation>
     </message>
     <message>
         <source>No changes have been recorded for this employee yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该员工尚无变更记录。</translation>
     </message>
 </context>
 <context>
     <name>baton::FirstRunDialog</name>
     <message>
         <source>Set up Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 初始设置</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;This database is new.&lt;/b&gt; Choose the login and password of its administrator: the account that creates departments, user accounts and roles.&lt;/p&gt;&lt;p&gt;Keep the password somewhere safe. Baton stores only a verifier, so nobody can recover a forgotten password; another administrator can set a new one.&lt;/p&gt;&lt;p&gt;Database: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;这是一个新数据库。&lt;/b&gt;请设置其系统管理员的登录名和密码：系统管理员账号负责创建部门、用户账号和角色。&lt;/p&gt;&lt;p&gt;请妥善保管密码。Baton 只保存密码校验值，任何人都无法找回遗忘的密码；但其他系统管理员可以为其设置新密码。&lt;/p&gt;&lt;p&gt;数据库：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Administrator &amp;login:</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理员登录名(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>创建系统管理员(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>A login uses 2 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名须为 2 至 64 个字符，只能使用小写字母、数字、“.”、“_”或“-”，且须以字母或数字开头。</translation>
     </message>
 </context>
 <context>
     <name>baton::LoginDialog</name>
     <message>
         <source>Sign in to Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 Baton</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：%1</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation type="unfinished"></translation>
+        <translation>登录名(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
     <name>baton::MainWindow</name>
     <message>
         <source>About Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Baton</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Baton %1&lt;/h3&gt;&lt;p&gt;Traceable responsibility for HR: archives, handovers and approvals, on- and offline.&lt;/p&gt;&lt;p&gt;When someone leaves, what they were responsible for, what they handed over and who approved it can be shown later, and proven.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Baton %1&lt;/h3&gt;&lt;p&gt;可追溯的人事责任管理：员工档案、工作交接与审批，在线离线均可使用。&lt;/p&gt;&lt;p&gt;员工离职后，其负责过哪些工作、移交了什么、由谁审批，事后都能查明，并有据可证。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>1 employee is leaving</source>
-        <translation type="unfinished"></translation>
+        <translation>1 名员工即将离职</translation>
     </message>
     <message>
         <source>%1 employees are leaving</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 名员工即将离职</translation>
     </message>
     <message>
         <source>%1 - Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - Baton</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open Another Database...</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他数据库(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;New Database...</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Sign Out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Baton</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Baton(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
 </context>
 <context>
     <name>baton::ModulePreviewPage</name>
     <message>
         <source>What you will find here</source>
-        <translation type="unfinished"></translation>
+        <translation>此模块将提供的功能</translation>
     </message>
 </context>
 <context>
     <name>baton::NewPasswordFields</name>
     <message>
         <source>New &amp;password:</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
         <source>Type the password again to confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请再次输入密码以确认。</translation>
     </message>
     <message>
         <source>The two passwords do not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>The passwords match.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码一致。</translation>
     </message>
 </context>
 <context>
     <name>baton::OrganisationDialog</name>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>组织架构</translation>
     </message>
     <message>
         <source>Departments and stores</source>
-        <translation type="unfinished"></translation>
+        <translation>部门与门店</translation>
     </message>
     <message>
         <source>Positions and responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位与职责</translation>
     </message>
 </context>
 <context>
     <name>baton::PasswordForm</name>
     <message>
         <source>C&amp;urrent password:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Change Password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
         <source>Your account may not change its own password. Ask an administrator to set a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的账号不能自行修改密码。请联系系统管理员为您设置新密码。</translation>
     </message>
     <message>
         <source>The current password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码错误。</translation>
     </message>
     <message>
         <source>Your password was changed. Use the new one the next time you sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已修改。下次登录时请使用新密码。</translation>
     </message>
 </context>
 <context>
     <name>baton::PeoplePage</name>
     <message>
         <source>New employee</source>
-        <translation type="unfinished"></translation>
+        <translation>新建员工</translation>
     </message>
     <message>
         <source>Add an employee&apos;s archive (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>添加员工档案（%1）</translation>
     </message>
     <message>
         <source>Export list…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出名单…</translation>
     </message>
     <message>
         <source>Save the people listed, as filtered, to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前筛选出的员工名单保存为 CSV 文件</translation>
     </message>
     <message>
         <source>Organisation…</source>
-        <translation type="unfinished"></translation>
+        <translation>组织架构…</translation>
     </message>
     <message>
         <source>Departments, branch stores and positions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln employee(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>部门、门店和岗位</translation>
     </message>
     <message>
         <source>No one matches</source>
-        <translation type="unfinished"></translation>
+        <translation>无匹配人员</translation>
     </message>
     <message>
         <source>No employee matches the department and status chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合所选部门和状态的员工。</translation>
     </message>
     <message>
         <source>No employee matches &quot;%1&quot; with the department and status chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所选部门和状态中，没有与“%1”匹配的员工。</translation>
     </message>
     <message>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>No employees yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无员工</translation>
     </message>
     <message>
         <source>Employee archives you may see are listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>您有权查看的员工档案会列在这里。</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>This archive has changes that are not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此档案有尚未保存的更改。</translation>
     </message>
     <message>
         <source>Save them before you leave it?</source>
-        <translation type="unfinished"></translation>
+        <translation>离开前要保存吗？</translation>
     </message>
     <message>
         <source>employees-%1.csv</source>
         <extracomment>Default file name of the employee list export; keep it short and without spaces.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>员工名单-%1.csv</translation>
     </message>
     <message>
         <source>Export the employee list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出员工名单</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <source>You are not permitted to export the employee list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export could not be recorded in the audit trail, so the file was removed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln employee(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <source>Employees: %1</source>
+        <translation>员工人数：%1</translation>
     </message>
 </context>
 <context>
     <name>baton::PositionEditor</name>
     <message>
         <source>New position</source>
-        <translation type="unfinished"></translation>
+        <translation>新建岗位</translation>
     </message>
     <message>
         <source>Retire…</source>
-        <translation type="unfinished"></translation>
+        <translation>停用…</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位名称</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>职级</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位概述</translation>
     </message>
     <message>
         <source>Responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位职责</translation>
     </message>
     <message>
         <source>Any department</source>
-        <translation type="unfinished"></translation>
+        <translation>不限部门</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>Discard the changes you made to this position?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃对此岗位所做的更改吗？</translation>
     </message>
     <message>
         <source>Enter a short code for the position, for example PM-SR.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入岗位的简短编码，例如 PM-SR。</translation>
     </message>
     <message>
         <source>The position code may hold only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (at most 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位编码只能包含字母、数字、“.”、“_”和“-”（最多 32 个字符）。</translation>
     </message>
     <message>
         <source>Enter the position&apos;s title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入岗位名称。</translation>
     </message>
     <message>
         <source>The title may be at most 120 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位名称最多 120 个字符。</translation>
     </message>
     <message>
         <source>The grade may be at most 32 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>职级最多 32 个字符。</translation>
     </message>
     <message>
         <source>The summary may be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位概述最多 4000 个字符。</translation>
     </message>
     <message>
         <source>Add position</source>
-        <translation type="unfinished"></translation>
+        <translation>添加岗位</translation>
     </message>
     <message>
         <source>Not saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存。%1</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Retire position</source>
-        <translation type="unfinished"></translation>
+        <translation>停用岗位</translation>
     </message>
     <message>
         <source>Retire %1? It will no longer be offered for new assignments; people who hold it keep it until they are moved, and its history is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>停用 %1？停用后将不再用于新的任职安排；现任人员在调岗前仍保留该岗位，其历史记录也会保留。</translation>
     </message>
     <message>
         <source>%1 was not retired. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未停用。%2</translation>
     </message>
     <message>
         <source>%1 was retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已停用。</translation>
     </message>
 </context>
 <context>
     <name>baton::PositionTableModel</name>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位名称</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>职级</translation>
     </message>
     <message>
         <source>Responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>岗位职责</translation>
     </message>
 </context>
 <context>
     <name>baton::ResponsibilityEditor</name>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Retire…</source>
-        <translation type="unfinished"></translation>
+        <translation>停用…</translation>
     </message>
     <message>
         <source>For example: requirements and delivery of project A</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：A 项目的需求与交付</translation>
     </message>
     <message>
         <source>What it covers: customers, systems, documents, deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>涵盖范围：客户、系统、文档、截止日期</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>职责名称</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细说明</translation>
     </message>
     <message>
         <source>Name the business area, for example &quot;requirements and delivery of project A&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请写明业务范围，例如“A 项目的需求与交付”。</translation>
     </message>
     <message>
         <source>The title may be at most 200 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>职责名称最多 200 个字符。</translation>
     </message>
     <message>
         <source>The details may be at most 4000 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>详细说明最多 4000 个字符。</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Not saved. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存。%1</translation>
     </message>
     <message>
         <source>Retire responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation>停用职责</translation>
     </message>
     <message>
         <source>Retire &quot;%1&quot;? It will no longer be listed for this position; its history is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>停用“%1”？停用后此岗位将不再列出该职责；其历史记录会保留。</translation>
     </message>
 </context>
 <context>
     <name>baton::SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>The language and database of this computer, and your own password.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机的语言和数据库，以及您自己的密码。</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Baton switches at once and remembers the choice on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 会立即切换语言，并在本机记住您的选择。</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>Open now:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前数据库：</translation>
     </message>
     <message>
         <source>This device:</source>
-        <translation type="unfinished"></translation>
+        <translation>本设备：</translation>
     </message>
     <message>
         <source>The name under which this computer&apos;s changes appear in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机所做的更改在审计日志中显示的名称。</translation>
     </message>
     <message>
         <source>Baton opens this database when it starts. Each database has its own people, accounts and history; switching signs you out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 启动时会打开此数据库。每个数据库都有各自的员工、账号和历史记录；切换数据库会退出登录。</translation>
     </message>
     <message>
         <source>&amp;Open Another Database...</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他数据库(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;New Database...</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
         <source>Your password</source>
-        <translation type="unfinished"></translation>
+        <translation>您的密码</translation>
     </message>
     <message>
         <source>Signed in as %1. The password protects your account and, later, the key you sign decisions with.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前登录账号：%1。密码用于保护您的账号，今后也将保护您签署审批决定所用的密钥。</translation>
     </message>
     <message>
         <source>Open a Baton Database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 Baton 数据库</translation>
     </message>
     <message>
         <source>Baton databases (*.db *.baton);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 数据库 (*.db *.baton);;所有文件 (*)</translation>
     </message>
     <message>
         <source>New Baton Database</source>
-        <translation type="unfinished"></translation>
+        <translation>新建 Baton 数据库</translation>
     </message>
     <message>
         <source>baton-new.db</source>
-        <translation type="unfinished"></translation>
+        <translation>baton-new.db</translation>
     </message>
     <message>
         <source>Baton databases (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 数据库 (*.db)</translation>
     </message>
     <message>
         <source>%1 already exists. Baton never replaces a database; to use it, choose Open Another Database.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在。Baton 从不覆盖已有的数据库；如需使用它，请选择“打开其他数据库”。</translation>
     </message>
 </context>
 <context>
     <name>baton::ShellStatusBar</name>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>%1 (%2) · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）· %3</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>当前登录：%1</translation>
     </message>
     <message>
         <source>Offline: no server configured</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：未配置服务器</translation>
     </message>
     <message>
         <source>Baton works on this computer&apos;s database. Changes are kept and sent once a sync server is configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton 使用本机的数据库工作。更改会保存在本机，配置同步服务器后再发送。</translation>
     </message>
     <message>
         <source>Last sync: never</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：从未</translation>
     </message>
     <message>
         <source>Changes waiting to sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>待同步操作：%1</translation>
     </message>
     <message>
         <source>Changes made on this computer that no server has received yet. They are safe in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机所做、尚未被任何服务器接收的更改。它们已安全保存在数据库中。</translation>
     </message>
 </context>
 <context>
     <name>baton::Store</name>
     <message>
         <source>reading the device id</source>
-        <translation type="unfinished"></translation>
+        <translation>读取设备 ID</translation>
     </message>
     <message>
         <source>saving the device id</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设备 ID</translation>
     </message>
     <message>
         <source>reading an account</source>
-        <translation type="unfinished"></translation>
+        <translation>读取账号</translation>
     </message>
     <message>
         <source>The account %1 does not exist here.</source>
-        <translation type="unfinished"></translation>
+        <translation>本数据库中不存在账号 %1。</translation>
     </message>
     <message>
         <source>reading an account&apos;s roles</source>
-        <translation type="unfinished"></translation>
+        <translation>读取账号的角色</translation>
     </message>
     <message>
         <source>checking for repeated changes</source>
-        <translation type="unfinished"></translation>
+        <translation>检查重复的更改</translation>
     </message>
     <message>
         <source>reading a device clock</source>
-        <translation type="unfinished"></translation>
+        <translation>读取设备时钟</translation>
     </message>
     <message>
         <source>The change is dated before an earlier change from the same device.</source>
-        <translation type="unfinished"></translation>
+        <translation>该更改的时间早于同一设备之前的一次更改。</translation>
     </message>
     <message>
         <source>saving a device clock</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设备时钟</translation>
     </message>
     <message>
         <source>The database is open read-only; nothing can be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库以只读方式打开，无法进行任何更改。</translation>
     </message>
     <message>
         <source>Unknown kind of record &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的记录类型“%1”。</translation>
     </message>
     <message>
         <source>The change does not name the device that made it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该更改未注明产生它的设备。</translation>
     </message>
     <message>
         <source>checking for an administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>检查系统管理员</translation>
     </message>
     <message>
         <source>Changes must be made by a signed-in account.</source>
-        <translation type="unfinished"></translation>
+        <translation>更改必须由已登录的账号进行。</translation>
     </message>
     <message>
         <source>A %1 has no field &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有字段“%2”。</translation>
     </message>
     <message>
         <source>This %1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 %1 已存在。</translation>
     </message>
     <message>
         <source>A %1 can only be added, not created.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 只能追加，不能创建。</translation>
     </message>
     <message>
         <source>A %1 must be created, not appended.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须创建，不能追加。</translation>
     </message>
     <message>
         <source>%1: a value is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：必须填写。</translation>
     </message>
     <message>
         <source>The %1 to change does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>要修改的 %1 不存在。</translation>
     </message>
     <message>
         <source>A %1 cannot be changed once added.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 一经添加便不能修改。</translation>
     </message>
     <message>
         <source>This %1 has been retired and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 %1 已停用，不能再修改。</translation>
     </message>
     <message>
         <source>Retiring a record takes no fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>停用记录时不能附带字段。</translation>
     </message>
     <message>
         <source>%1 cannot be changed once set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retired %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no change (a later edit already holds)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 一经设置便不能修改。</translation>
     </message>
     <message>
         <source>Injected write failure (test).</source>
-        <translation type="unfinished"></translation>
+        <translation>注入的写入失败（测试）。</translation>
     </message>
     <message>
         <source>writing the change log</source>
-        <translation type="unfinished"></translation>
+        <translation>写入变更日志</translation>
     </message>
     <message>
         <source>queueing a change for sync</source>
-        <translation type="unfinished"></translation>
+        <translation>将更改加入同步队列</translation>
     </message>
     <message>
         <source>reading the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>读取审计日志</translation>
     </message>
     <message>
         <source>writing the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>写入审计日志</translation>
     </message>
     <message>
         <source>The database is open read-only; the event was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库以只读方式打开，该事件未被记录。</translation>
     </message>
     <message>
         <source>counting audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>统计审计记录数</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Baton: traceable responsibility for HR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baton：可追溯的人事责任管理。</translation>
     </message>
     <message>
         <source>Open the database FILE (created when missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库 FILE（不存在时自动创建）。</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>Use the interface language LANG (en or zh_CN).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用界面语言 LANG（en 或 zh_CN）。</translation>
     </message>
     <message>
         <source>LANG</source>
-        <translation type="unfinished"></translation>
+        <translation>LANG</translation>
     </message>
     <message>
-        <source>Unknown language: %1 (use en or zh_CN).
-</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown language: %1 (use en or zh_CN).</source>
+        <translation>未知语言：%1（请使用 en 或 zh_CN）。</translation>
     </message>
 </context>
 </TS>

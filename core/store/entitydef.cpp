@@ -108,8 +108,71 @@ FieldDef oneOf(const char *name, QStringList values, bool required)
 
 } // namespace fields
 
+namespace {
+// Titles of the fields Baton's entities define, for messages and summaries.
+struct FieldTitle {
+    const char *name;
+    const char *title;
+};
+constexpr FieldTitle FieldTitles[] = {
+    {"code", QT_TRANSLATE_NOOP("Fields", "Code")},
+    {"currency", QT_TRANSLATE_NOOP("Fields", "Currency")},
+    {"department_id", QT_TRANSLATE_NOOP("Fields", "Department")},
+    {"departure_date", QT_TRANSLATE_NOOP("Fields", "Departure date")},
+    {"detail", QT_TRANSLATE_NOOP("Fields", "Detail")},
+    {"disabled", QT_TRANSLATE_NOOP("Fields", "Disabled")},
+    {"email", QT_TRANSLATE_NOOP("Fields", "E-mail")},
+    {"employee_id", QT_TRANSLATE_NOOP("Fields", "Employee")},
+    {"english_name", QT_TRANSLATE_NOOP("Fields", "English name")},
+    {"family_name", QT_TRANSLATE_NOOP("Fields", "Family name")},
+    {"given_name", QT_TRANSLATE_NOOP("Fields", "Given name")},
+    {"grade", QT_TRANSLATE_NOOP("Fields", "Grade")},
+    {"head_id", QT_TRANSLATE_NOOP("Fields", "Department head")},
+    {"hire_date", QT_TRANSLATE_NOOP("Fields", "Hire date")},
+    {"is_sales", QT_TRANSLATE_NOOP("Fields", "Sales staff")},
+    {"kind", QT_TRANSLATE_NOOP("Fields", "Kind")},
+    {"login", QT_TRANSLATE_NOOP("Fields", "Login")},
+    {"manager_id", QT_TRANSLATE_NOOP("Fields", "Manager")},
+    {"name", QT_TRANSLATE_NOOP("Fields", "Name")},
+    {"number", QT_TRANSLATE_NOOP("Fields", "Employee number")},
+    {"parent_id", QT_TRANSLATE_NOOP("Fields", "Parent department")},
+    {"password_hash", QT_TRANSLATE_NOOP("Fields", "Password")},
+    {"phone", QT_TRANSLATE_NOOP("Fields", "Phone")},
+    {"position_id", QT_TRANSLATE_NOOP("Fields", "Position")},
+    {"retired", QT_TRANSLATE_NOOP("Fields", "Retired")},
+    {"role", QT_TRANSLATE_NOOP("Fields", "Role")},
+    {"sort_order", QT_TRANSLATE_NOOP("Fields", "Order")},
+    {"status", QT_TRANSLATE_NOOP("Fields", "Status")},
+    {"summary", QT_TRANSLATE_NOOP("Fields", "Summary")},
+    {"time_zone", QT_TRANSLATE_NOOP("Fields", "Time zone")},
+    {"title", QT_TRANSLATE_NOOP("Fields", "Title")},
+    {"user_id", QT_TRANSLATE_NOOP("Fields", "Account")},
+    {"valid_from_ms", QT_TRANSLATE_NOOP("Fields", "Valid from")},
+    {"valid_to_ms", QT_TRANSLATE_NOOP("Fields", "Valid until")},
+};
+
+const char *titleSource(QStringView name)
+{
+    for (const FieldTitle &t : FieldTitles)
+        if (name == QLatin1StringView(t.name))
+            return t.title;
+    return nullptr;
+}
+} // namespace
+
 QString fieldLabel(const QString &name)
 {
+    if (const char *title = titleSource(name))
+        return Tr::tr(title);
+    QString s = name;
+    s.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return s;
+}
+
+QString fieldTitleEnglish(const QString &name)
+{
+    if (const char *title = titleSource(name))
+        return QString::fromLatin1(title);
     QString s = name;
     s.replace(QLatin1Char('_'), QLatin1Char(' '));
     return s;

@@ -100,7 +100,11 @@ FieldDef oneOf(const char *name, QStringList values, bool required = true);
 // qint64 or bool; an invalid QVariant for null (clears an optional field).
 Result<QVariant> validateField(const FieldDef &def, const QJsonValue &value);
 
-// Title for field names in messages ("departure_date" -> "departure date").
+// Title of a field for messages, in the user's language
+// ("departure_date" -> "Departure date" / "离职日期").
 QString fieldLabel(const QString &name);
+// The same title in English, for audit summaries: evidence is stored in one
+// language, whatever the language of the person who made the change.
+QString fieldTitleEnglish(const QString &name);
 
 } // namespace baton

@@ -196,10 +196,21 @@ Operation Store::makeOp(const QString &entity, const QUuid &entityId, OpKind kin
 
 Status Store::submit(const QList<Operation> &ops)
 {
+    m_allOrNothing = true;
     const QList<ApplyOutcome> outcomes = apply(ops, Origin::Local);
-    for (const ApplyOutcome &o : outcomes)
-        if (o.rejected())
+    m_allOrNothing = false;
+    // The refused op's own reason, not the "abandoned" of the ones with it.
+    const ApplyOutcome *first = nullptr;
+    for (const ApplyOutcome &o : outcomes) {
+        if (!o.rejected())
+            continue;
+        if (o.error.code != QLatin1String("batch.abandoned"))
             return o.error;
+        if (!first)
+            first = &o;
+    }
+    if (first)
+        return first->error;
     return {};
 }
 
@@ -368,12 +379,15 @@ QList<ApplyOutcome> Store::apply(const QList<Operation> &ops, Origin origin,
                 out[i] = ApplyOutcome{ApplyOutcome::Status::Rejected, *it, {}, 0};
                 continue;
             }
+            m_lastRefusal.reset();
             OpResult r = applyOne(ctx, ops[i], origin, context);
             if (r.hardFailure) {
                 failedAt = i;
                 excluded.insert(i, r.outcome.error);
                 break;
             }
+            if (m_allOrNothing && r.outcome.rejected())
+                return abandonBatch(ops, i, r.outcome);
             out[i] = r.outcome;
             if (r.outcome.applied())
                 ctx.touched.insert(ops[i].entity);
@@ -634,10 +648,10 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
             changedFields.append(name);
             const FieldDef *f = def->field(name);
             if (f && f->secret)
-                parts.append(QStringLiteral("%1 changed").arg(fieldLabel(name)));
+                parts.append(QStringLiteral("%1 changed").arg(fieldTitleEnglish(name)));
             else
                 parts.append(QStringLiteral("%1: %2 → %3")
-                                 .arg(fieldLabel(name), shortValue(old), shortValue(value)));
+                                 .arg(fieldTitleEnglish(name), shortValue(old), shortValue(value)));
         }
         summary = def->rules->describe(after) + QStringLiteral(": ")
                   + (parts.isEmpty() ? QStringLiteral("no change (a later edit already holds)")
@@ -731,6 +745,31 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     return appendAudit(e);
 }
 
+QList<ApplyOutcome> Store::abandonBatch(const QList<Operation> &ops, int refusedAt,
+                                        const ApplyOutcome &refusal)
+{
+    m_db->rollback();
+    invalidateCaches();
+    QList<ApplyOutcome> out(ops.size());
+    for (int i = 0; i < ops.size(); ++i)
+        out[i] = i == refusedAt
+                     ? refusal
+                     : ApplyOutcome{ApplyOutcome::Status::Rejected,
+                                    Error(QStringLiteral("batch.abandoned"),
+                                          tr("Not saved: another change made with it was refused.")),
+                                    {},
+                                    0};
+    // The refusal itself is evidence and stays, in a transaction of its own.
+    if (m_lastRefusal) {
+        AuditEntry entry = *m_lastRefusal;
+        m_lastRefusal.reset();
+        const Status kept = transact([&] { return appendAudit(entry); });
+        if (!kept)
+            qCWarning(lcStore) << "could not record a refused change:" << kept.error().message;
+    }
+    return out;
+}
+
 Status Store::auditRejection(const Operation &op, const Actor &actor, const QString &outcome,
                              const Error &error, const ApplyContext &context)
 {
@@ -748,6 +787,7 @@ Status Store::auditRejection(const Operation &op, const Actor &actor, const QStr
     e.summary = QStringLiteral("Refused %1 %2 (%3)")
                     .arg(opKindName(op.kind), op.entity.left(64), error.code);
     e.opId = op.id;
+    m_lastRefusal = e;
     return appendAudit(e);
 }
 

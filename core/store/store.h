@@ -1,6 +1,7 @@
 #pragma once
 
 #include "database.h"
+#include "evidence/auditentry.h"
 #include "oplog/hlc.h"
 #include "oplog/operation.h"
 #include "policy/policy.h"
@@ -11,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace baton {
 
@@ -67,8 +69,9 @@ public:
     Operation makeOp(const QString &entity, const QUuid &entityId, OpKind kind,
                      const QJsonObject &fields, const QUuid &author);
 
-    // Applies local ops as one batch and fails with the first rejection
-    // (for forms and the CLI: all or nothing).
+    // Applies local ops as one batch, all or nothing (for forms and the
+    // CLI): the first rejection rolls the whole batch back and is returned;
+    // only its refusal stays, in the audit trail.
     Status submit(const QList<Operation> &ops);
 
     // Runs body in one write transaction: commits when it succeeds, rolls
@@ -120,6 +123,9 @@ private:
                    const StoredRecord &before, const Record &winners, const Record &after,
                    const QString &summary, const Actor &actor, const ApplyContext &context,
                    qint64 *seqOut);
+    // submit()'s way out: rolls back, keeps only the refusal's audit entry.
+    QList<ApplyOutcome> abandonBatch(const QList<Operation> &ops, int refusedAt,
+                                     const ApplyOutcome &refusal);
     Status auditRejection(const Operation &op, const Actor &actor, const QString &outcome,
                           const Error &error, const ApplyContext &context);
     Status appendAudit(AuditEntry &entry);
@@ -143,6 +149,8 @@ private:
     qint64 m_auditSeq = -1;       // last audit seq; -1 = not loaded
     QByteArray m_auditHash;
     // The statements every applied op runs, found once.
+    bool m_allOrNothing = false;            // set by submit()
+    std::optional<AuditEntry> m_lastRefusal; // the refusal applyOne audited last
     StatementSlot m_oplogInsert;
     StatementSlot m_outboxInsert;
     StatementSlot m_auditInsert;

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void localOpWritesOneRowEach();
     void remoteOpIsNotQueued();
     void rejectedOpDoesNotBlockBatch();
+    void submitIsAllOrNothing();
     void injectedWriteFailureRecovers_data();
     void injectedWriteFailureRecovers();
     void remoteBackdatedFromSameDeviceRejected();
@@ -401,6 +402,43 @@ void TestStoreApply::rejectedOpDoesNotBlockBatch() {
     QCOMPARE(field(s, e006, "hire_date"), QStringLiteral("2020-03-01"));
     // submit() is all or nothing for its caller: it reports the rejection.
     QCOMPARE(s.submit({batch[1]}).error().code, QStringLiteral("field.invalid"));
+}
+
+// A form's batch (submit) either lands whole or not at all; a refusal for
+// lack of rights is still kept as evidence.
+void TestStoreApply::submitIsAllOrNothing() {
+    test::TestOrg &org = *m_org;
+    Store &s = *org.store;
+    const QUuid e006 = org.emp.value(QStringLiteral("E006"));
+    const Counts before = Counts::of(s);
+    // Liu Yang may change their own phone number, not their hire date.
+    const QList<Operation> batch = {
+        org.op(QStringLiteral("liuyang"), QStringLiteral("employee"), e006, OpKind::Update,
+               phone("+86 10 5656 5656")),
+        org.op(QStringLiteral("liuyang"), QStringLiteral("employee"), e006, OpKind::Update,
+               {{QStringLiteral("hire_date"), QStringLiteral("2019-01-01")}}),
+    };
+    const Status refused = s.submit(batch);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, QStringLiteral("policy.denied"));
+    const Counts after = Counts::of(s);
+    QCOMPARE(after.oplog, before.oplog);
+    QCOMPARE(after.outbox, before.outbox);
+    QCOMPARE(after.audit, before.audit + 1);
+    QCOMPARE(field(s, e006, "phone"), QString());
+    QCOMPARE(field(s, e006, "hire_date"), QStringLiteral("2020-03-01"));
+    QSqlQuery q(s.database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT outcome, op_id FROM audit_log ORDER BY seq DESC LIMIT 1")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("denied"));
+    QCOMPARE(q.value(1).toString(), idString(batch[1].id));
+    q.finish();
+
+    // The chain is whole after the rollback, and the same batch without the
+    // refused op lands.
+    QVERIFY(s.submit({batch[0]}).ok());
+    QCOMPARE(field(s, e006, "phone"), QStringLiteral("+86 10 5656 5656"));
+    QCOMPARE(Counts::of(s).audit, before.audit + 2);
 }
 
 void TestStoreApply::injectedWriteFailureRecovers_data() {

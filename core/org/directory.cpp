@@ -36,10 +36,12 @@ void bindAll(QSqlQuery &q, const QVariantList &binds)
 
 } // namespace
 
-Directory::Where Directory::where(const ReadScope &scope, const EmployeeFilter &filter)
+Directory::Where Directory::where(const ReadScope &scope, const EmployeeFilter &filter,
+                                 Retired retired)
 {
     Where w;
-    QStringList clauses{QStringLiteral("e.retired=0")};
+    QStringList clauses{retired == Retired::Exclude ? QStringLiteral("e.retired=0")
+                                                    : QStringLiteral("1")};
     if (!scope.all) {
         QStringList visible;
         if (!scope.departments.isEmpty()) {
@@ -179,8 +181,25 @@ Result<QList<EmployeeRow>> Directory::employees(const ReadScope &scope,
     return rows;
 }
 
-Result<EmployeeDetail> Directory::employee(const QUuid &id)
+Result<PersonRef> Directory::person(const QUuid &id)
 {
+    QSqlQuery q(m_store.database().connection());
+    q.prepare(QStringLiteral("SELECT number, family_name, given_name FROM employee WHERE id=?"));
+    q.addBindValue(idString(id));
+    if (!q.exec())
+        return m_store.database().errorFrom(q, tr("reading an employee"));
+    if (!q.next())
+        return Error(QStringLiteral("employee.not_found"), tr("This employee does not exist."));
+    return PersonRef{id, q.value(0).toString(),
+                     org::displayName(q.value(1).toString(), q.value(2).toString())};
+}
+
+Result<EmployeeDetail> Directory::employee(const QUuid &id, const ReadScope &scope)
+{
+    // The list's own visibility rule, narrowed to this id; a retired record
+    // stays readable for its history.
+    const Where visible = where(scope, EmployeeFilter{}, Retired::Include);
+
     const EntityDef *def = EntityRegistry::instance().find(u"employee");
     QString cols;
     for (const FieldDef &f : def->fields)
@@ -191,9 +210,10 @@ Result<EmployeeDetail> Directory::employee(const QUuid &id)
                              "LEFT JOIN department d ON d.id=e.department_id "
                              "LEFT JOIN job_position p ON p.id=e.position_id "
                              "LEFT JOIN employee m ON m.id=e.manager_id "
-                             "LEFT JOIN app_user u ON u.employee_id=e.id AND u.retired=0 "
-                             "WHERE e.id=?")
-                  .arg(cols));
+                             "LEFT JOIN app_user u ON u.employee_id=e.id AND u.retired=0 %2")
+                  .arg(cols, visible.sql + QStringLiteral(" AND e.id=?")));
+    for (const QVariant &b : std::as_const(visible.binds))
+        q.addBindValue(b);
     q.addBindValue(idString(id));
     if (!q.exec())
         return m_store.database().errorFrom(q, tr("reading an employee"));

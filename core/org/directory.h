@@ -101,7 +101,12 @@ public:
     // Counts by status for the list's filter chips.
     Result<QHash<QString, qint64>> statusCounts(const ReadScope &scope, const EmployeeFilter &filter);
 
-    Result<EmployeeDetail> employee(const QUuid &id);
+    // The full archive of one employee, if scope lets the viewer see it
+    // (employee.not_found otherwise: no hint that the record exists).
+    Result<EmployeeDetail> employee(const QUuid &id, const ReadScope &scope);
+    // Name and number only, as on a company phone list: what any signed-in
+    // user sees of a colleague named in a record they may read.
+    Result<PersonRef> person(const QUuid &id);
     Result<QList<DepartmentInfo>> departments();
     Result<QList<PositionInfo>> positions();
     // Possible managers for an employee of department: people in it or above.
@@ -114,7 +119,9 @@ private:
         QString sql;
         QVariantList binds;
     };
-    Where where(const ReadScope &scope, const EmployeeFilter &filter);
+    enum class Retired { Exclude, Include };
+    Where where(const ReadScope &scope, const EmployeeFilter &filter,
+                Retired retired = Retired::Exclude);
 
     Store &m_store;
 };

@@ -163,9 +163,8 @@ void DepartmentFields::fillHeads(const QUuid &keep)
     if (!keep.isNull() && m_head->findData(idString(keep)) < 0) {
         // A head from elsewhere stays as it is.
         QString name = tr("Unknown person");
-        if (auto e = m_context.directory().employee(keep))
-            name = org::displayName(e->record.value(QStringLiteral("family_name")).toString(),
-                                    e->record.value(QStringLiteral("given_name")).toString());
+        if (auto p = m_context.directory().person(keep))
+            name = p->name;
         m_head->addItem(name, idString(keep));
     }
     m_head->setCurrentIndex(keep.isNull() ? 0 : m_head->findData(idString(keep)));

@@ -110,7 +110,8 @@ void EmployeeForm::retranslate()
 
 void EmployeeForm::showEmployee(const QUuid &id)
 {
-    auto detail = m_context.directory().employee(id);
+    auto detail = m_context.directory().employee(
+        id, m_context.readScope(QString::fromLatin1(actions::EmployeeRead)));
     if (!detail) {
         clear();
         setFormError(detail.error().message);
@@ -305,7 +306,8 @@ void EmployeeForm::onDataChanged(const QSet<QString> &entities)
 
 void EmployeeForm::takeInOutsideChange()
 {
-    auto fresh = m_context.directory().employee(m_id);
+    auto fresh = m_context.directory().employee(
+        m_id, m_context.readScope(QString::fromLatin1(actions::EmployeeRead)));
     if (!fresh) {
         setFormError(fresh.error().message);
         return;

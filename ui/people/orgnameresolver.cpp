@@ -71,12 +71,8 @@ QString OrgNameResolver::employee(const QUuid &id)
     if (it != m_employees.constEnd())
         return *it;
     QString name = tr("Unknown (%1)").arg(id.toString(QUuid::WithoutBraces).left(8));
-    if (auto d = m_context.directory().employee(id)) {
-        const QJsonObject &r = d->record;
-        name = tr("%1 (%2)").arg(org::displayName(r.value(QStringLiteral("family_name")).toString(),
-                                                  r.value(QStringLiteral("given_name")).toString()),
-                                 r.value(QStringLiteral("number")).toString());
-    }
+    if (auto p = m_context.directory().person(id))
+        name = tr("%1 (%2)").arg(p->name, p->number);
     m_employees.insert(id, name);
     return name;
 }

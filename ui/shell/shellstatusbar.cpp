@@ -53,13 +53,8 @@ ShellStatusBar::ShellStatusBar(AppContext &context, QWidget *parent)
     const Actor &actor = context.actor();
     m_userName = context.session().login;
     if (!actor.employeeId.isNull()) {
-        if (auto e = context.directory().employee(actor.employeeId)) {
-            const QString name =
-                org::displayName(e->record.value(QStringLiteral("family_name")).toString(),
-                                 e->record.value(QStringLiteral("given_name")).toString());
-            if (!name.isEmpty())
-                m_userName = name;
-        }
+        if (auto p = context.directory().person(actor.employeeId); p && !p->name.isEmpty())
+            m_userName = p->name;
     }
 
     addWidget(field(m_userIcon, m_user, this));

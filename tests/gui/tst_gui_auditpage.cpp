@@ -264,14 +264,23 @@ void TestGuiAuditPage::verifyIntactChain() {
     Fixture f;
     QVERIFY(f.open());
     QTRY_VERIFY(f.idle());
+    const qint64 total = f.storedCount();
     f.clickVerify();
     auto *result = f.find<QLabel>("verifyResult");
     QVERIFY(result->isVisible());
-    const qint64 total = f.storedCount();
     QVERIFY2(result->text().startsWith(QStringLiteral("All %1 entries check out").arg(total)),
              qPrintable(result->text()));
     QCOMPARE(result->palette().color(QPalette::WindowText), QColor(0x2e, 0x7d, 0x32));
     QVERIFY(!f.find<QPushButton>("verifyJumpButton")->isVisible());
+    // The check is recorded in the trail it checked, and shows up in the list.
+    QCOMPARE(f.storedCount(), total + 1);
+    QTRY_VERIFY(f.idle() && f.seqAt(0) == total + 1);
+    QSqlQuery q(f.org.store->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT action, summary FROM audit_log ORDER BY seq DESC LIMIT 1")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("audit.verify"));
+    QCOMPARE(q.value(1).toString(),
+             QStringLiteral("Verified the audit chain: all %1 entries check out").arg(total));
 }
 
 void TestGuiAuditPage::verifyNamesTamperedEntry() {
@@ -333,6 +342,11 @@ void TestGuiAuditPage::verifyCanBeCancelled() {
     const QString text = f.find<QLabel>("verifyResult")->text();
     QVERIFY2(text.startsWith(QStringLiteral("Verification cancelled")), qPrintable(text));
     QVERIFY(!f.find<QPushButton>("verifyJumpButton")->isVisible());
+    // Nothing was concluded, so nothing is recorded.
+    QSqlQuery q(f.org.store->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_log WHERE action='audit.verify'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
 }
 
 void TestGuiAuditPage::closingWhileBusyIsSafe() {

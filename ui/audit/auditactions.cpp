@@ -13,6 +13,7 @@ QString AuditActions::actionLabel(const QString &action) {
         {"login.failed", QT_TR_NOOP("Failed sign-in")},
         {"logout", QT_TR_NOOP("Sign out")},
         {"export", QT_TR_NOOP("Export")},
+        {"audit.verify", QT_TR_NOOP("Verify audit chain")},
         {"employee.create", QT_TR_NOOP("Create employee")},
         {"employee.update", QT_TR_NOOP("Update employee")},
         {"employee.update_contact", QT_TR_NOOP("Update contact details")},
@@ -68,6 +69,7 @@ QList<AuditActions::Group> AuditActions::groups() {
          tr("Accounts and roles"),
          {QStringLiteral("user."), QStringLiteral("role.")}},
         {QStringLiteral("exports"), tr("Exports"), {QStringLiteral("export")}},
+        {QStringLiteral("verifications"), tr("Chain verifications"), {QStringLiteral("audit.verify")}},
     };
 }
 

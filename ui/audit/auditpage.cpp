@@ -151,6 +151,7 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent)
             [this](bool running) { m_verifyButton->setEnabled(!running); });
     connect(m_verify, &AuditVerifyPanel::jumpRequested, this, &AuditPage::showEntry);
     connect(m_verify, &AuditVerifyPanel::finished, this, [this] {
+        recordVerification(m_verify->report());
         // A broken chain means stored rows changed under the list: show
         // what the file holds now.
         if (m_verify->report().firstBrokenSeq > 0)
@@ -240,6 +241,28 @@ void AuditPage::currentChanged(const QModelIndex &current) {
         m_detail->showMessage(tr("Entry %1 is no longer in the audit trail.").arg(seq));
     else
         m_detail->showEntry(**entry);
+}
+
+// A finished check is itself evidence: who verified the trail, when, and
+// what they found. (Summaries are stored in English, as every summary.)
+void AuditPage::recordVerification(const AuditVerifyReport &report)
+{
+    if (report.cancelled || (!report.intact && report.firstBrokenSeq == 0))
+        return; // nothing was concluded
+    const QString summary =
+        report.firstBrokenSeq > 0
+            ? QStringLiteral("Verified the audit chain: entry %1 of %2 does not check out")
+                  .arg(report.firstBrokenSeq)
+                  .arg(report.total)
+            : QStringLiteral("Verified the audit chain: all %1 entries check out").arg(report.total);
+    const Session &session = m_context.session();
+    if (auto s = m_context.store().recordEvent(QStringLiteral("audit.verify"),
+                                               QStringLiteral("ok"), session.userId,
+                                               session.login, summary);
+        !s)
+        showMessage(tr("The verification could not be recorded in the audit trail: %1")
+                        .arg(s.error().message),
+                    true);
 }
 
 void AuditPage::chooseExportFile() {

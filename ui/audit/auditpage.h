@@ -16,6 +16,7 @@ class AuditFilterBar;
 class AuditTableModel;
 class AuditTableView;
 class AuditVerifyPanel;
+struct AuditVerifyReport;
 
 // The Audit module: the audit trail, filterable, with every detail of the
 // selected entry; "Verify chain" recomputes the hash chain on a worker
@@ -38,6 +39,7 @@ private:
     void pageLoaded();
     void currentChanged(const QModelIndex &current);
     void chooseExportFile();
+    void recordVerification(const AuditVerifyReport &report);
     void startExport(const QString &path);
     void exportFinished(qint64 written, const QString &error, const QString &path,
                         const QString &filters);

@@ -71,7 +71,7 @@ Status Authenticator::recordFailure(const QString &login, const QUuid &userId, c
     });
 }
 
-Status Authenticator::recordSuccess(const QString &login, const QUuid &userId)
+Status Authenticator::recordSuccess(const QString &login, const QUuid &userId, Purpose purpose)
 {
     Database &db = m_store.database();
     return m_store.transact([&]() -> Status {
@@ -79,6 +79,9 @@ Status Authenticator::recordSuccess(const QString &login, const QUuid &userId)
         q.bind(0, login);
         if (!q.exec())
             return db.errorFrom(q, tr("recording a sign-in"));
+        // A password re-entered to confirm an action is not a sign-in.
+        if (purpose == Purpose::Confirm)
+            return Status{};
         return m_store.recordEvent(QStringLiteral("login"), QStringLiteral("ok"), userId, login,
                                    QStringLiteral("Signed in"));
     });
@@ -86,6 +89,27 @@ Status Authenticator::recordSuccess(const QString &login, const QUuid &userId)
 
 Result<Session> Authenticator::login(const QString &rawLogin, const QString &password)
 {
+    return authenticate(rawLogin, password, Purpose::SignIn);
+}
+
+Status Authenticator::confirmPassword(const Session &session, const QString &password)
+{
+    if (!session.isValid())
+        return Error(QStringLiteral("auth.failed"), tr("Nobody is signed in."));
+    auto checked = authenticate(session.login, password, Purpose::Confirm);
+    if (!checked)
+        return checked.error();
+    if (checked->userId != session.userId)
+        return Error(QStringLiteral("auth.failed"), tr("The login or password is wrong."));
+    return {};
+}
+
+Result<Session> Authenticator::authenticate(const QString &rawLogin, const QString &password,
+                                            Purpose purpose)
+{
+    const QString wrongPassword = purpose == Purpose::SignIn
+                                      ? QStringLiteral("Wrong password")
+                                      : QStringLiteral("Wrong password when confirming an action");
     const QString login = Accounts::normaliseLogin(rawLogin);
     const Error wrong(QStringLiteral("auth.failed"), tr("The login or password is wrong."));
     if (login.isEmpty() || login.size() > 64)
@@ -126,8 +150,7 @@ Result<Session> Authenticator::login(const QString &rawLogin, const QString &pas
     if (userId.isNull() || !match || !*match) {
         qCInfo(lcAuth) << "failed sign-in for" << login;
         if (auto s = recordFailure(login, userId,
-                                   userId.isNull() ? QStringLiteral("Unknown login")
-                                                   : QStringLiteral("Wrong password"),
+                                   userId.isNull() ? QStringLiteral("Unknown login") : wrongPassword,
                                    *lock);
             !s)
             return s.error();
@@ -150,7 +173,7 @@ Result<Session> Authenticator::login(const QString &rawLogin, const QString &pas
                      tr("This account belonged to an employee who has left; access ended on the "
                         "departure date."));
     }
-    if (auto s = recordSuccess(login, userId); !s)
+    if (auto s = recordSuccess(login, userId, purpose); !s)
         return s.error();
     return Session{userId, login, *actor, now};
 }

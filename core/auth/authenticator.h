@@ -38,8 +38,15 @@ public:
     // auth.locked, auth.disabled, auth.departed.
     Result<Session> login(const QString &login, const QString &password);
     void logout(const Session &session);
+    // The signed-in user types their password again before a sensitive
+    // action (changing it, later signing). Same checks and lockout as a
+    // sign-in, and a wrong password is audited, but success records no
+    // sign-in.
+    Status confirmPassword(const Session &session, const QString &password);
 
 private:
+    enum class Purpose { SignIn, Confirm };
+    Result<Session> authenticate(const QString &login, const QString &password, Purpose purpose);
     struct LockState {
         int failures = 0;
         qint64 lockedUntilMs = 0;
@@ -47,7 +54,7 @@ private:
     Result<LockState> lockState(const QString &login);
     Status recordFailure(const QString &login, const QUuid &userId, const QString &why,
                          LockState state);
-    Status recordSuccess(const QString &login, const QUuid &userId);
+    Status recordSuccess(const QString &login, const QUuid &userId, Purpose purpose);
 
     Store &m_store;
 };

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void lockoutEndsAfterLockoutMs();
     void successResetsFailureCount();
     void everyAttemptIsAudited();
+    void confirmingPasswordIsNotASignIn();
     void departedEmployeeStopsOnDepartureDay();
     void disabledAccountCannotSignIn();
 
@@ -282,6 +283,29 @@ void TestLogin::everyAttemptIsAudited() {
     QCOMPARE(rowCount(s, QStringLiteral("audit_log"),
                       QStringLiteral("summary LIKE '%wrong-pass%' OR summary LIKE '%password-%'")),
              0);
+}
+
+void TestLogin::confirmingPasswordIsNotASignIn() {
+    test::TestOrg &org = *m_org;
+    Store &s = *org.store;
+    Authenticator auth(s);
+    auto session = auth.login(QStringLiteral("zhangwei"), pw("zhangwei"));
+    QVERIFY(session.ok());
+    const qint64 signIns = audited(s, "login", "zhangwei");
+    QVERIFY(auth.confirmPassword(*session, pw("zhangwei")).ok());
+    QCOMPARE(audited(s, "login", "zhangwei"), signIns); // no second "Signed in"
+
+    // A wrong password is audited and counts towards the lockout, so the
+    // confirmation cannot be used to guess passwords.
+    const Status wrong = auth.confirmPassword(*session, QStringLiteral("wrong-pass"));
+    QCOMPARE(wrong.error().code, QStringLiteral("auth.failed"));
+    QCOMPARE(audited(s, "login.failed", "zhangwei"), 1);
+    for (int i = 1; i < Authenticator::MaxFailures; ++i)
+        (void)auth.confirmPassword(*session, QStringLiteral("wrong-pass"));
+    QCOMPARE(auth.confirmPassword(*session, pw("zhangwei")).error().code,
+             QStringLiteral("auth.locked"));
+    QCOMPARE(auth.confirmPassword(Session{}, pw("zhangwei")).error().code,
+             QStringLiteral("auth.failed"));
 }
 
 void TestLogin::departedEmployeeStopsOnDepartureDay() {

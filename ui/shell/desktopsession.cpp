@@ -69,7 +69,12 @@ QString DesktopSession::defaultDatabasePath()
     const QString remembered = QSettings().value(databaseKey).toString();
     if (!remembered.isEmpty())
         return remembered;
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // <generic data>/Baton: ~/.local/share/Baton, %LOCALAPPDATA%\Baton,
+    // ~/Library/Application Support/Baton. (AppDataLocation would repeat the
+    // name, organisation and application both being "Baton".)
+    const QString folder =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+            .filePath(QStringLiteral("Baton"));
     QDir().mkpath(folder);
     return QDir(folder).filePath(QStringLiteral("baton.db"));
 }

@@ -177,6 +177,14 @@
         <source>Exports</source>
         <translation>导出</translation>
     </message>
+    <message>
+        <source>Verify audit chain</source>
+        <translation>校验审计哈希链</translation>
+    </message>
+    <message>
+        <source>Chain verifications</source>
+        <translation>哈希链校验</translation>
+    </message>
 </context>
 <context>
     <name>AuditCommand</name>
@@ -346,6 +354,10 @@
     <message>
         <source>This account belonged to an employee who has left; access ended on the departure date.</source>
         <translation>此账号所属的员工已离职，访问权限已于离职日期终止。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>当前没有登录的用户。</translation>
     </message>
 </context>
 <context>
@@ -1588,11 +1600,9 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <source>Move or retire its sub-departments first.</source>
         <translation>请先移走或停用其下级部门。</translation>
     </message>
-    <message numerus="yes">
-        <source>Move its %n employee(s) to another department first.</source>
-        <translation>
-            <numerusform>请先将其 %n 名员工调到其他部门。</numerusform>
-        </translation>
+    <message>
+        <source>Employees still in this department: %1. Move them to another department first.</source>
+        <translation>该部门仍有 %1 名员工，请先将他们调到其他部门。</translation>
     </message>
     <message>
         <source>The position code</source>
@@ -2047,12 +2057,6 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <source>Counting entries...</source>
         <translation>正在统计记录数……</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln entries</source>
-        <translation>
-            <numerusform>%Ln 条记录</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No audit entries match these filters.</source>
         <translation>没有符合这些筛选条件的审计记录。</translation>
@@ -2106,6 +2110,18 @@ Run baton-cli COMMAND --help for the options of a command.</source>
     <message>
         <source>Exported %1 entries to %2.</source>
         <translation>已将 %1 条记录导出到 %2。</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <source>The verification could not be recorded in the audit trail: %1</source>
+        <translation>本次校验未能记入审计日志：%1</translation>
     </message>
 </context>
 <context>

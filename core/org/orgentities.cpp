@@ -182,8 +182,9 @@ private:
             return members.error();
         if (*members > 0)
             return ruleError(QStringLiteral("org.not_empty"),
-                             Tr::tr("Move its %n employee(s) to another department first.", nullptr,
-                                    static_cast<int>(*members)));
+                             Tr::tr("Employees still in this department: %1. Move them to "
+                                    "another department first.")
+                                 .arg(*members));
         return {};
     }
 };

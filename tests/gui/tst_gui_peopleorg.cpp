@@ -206,8 +206,8 @@ void TestPeopleOrganisation::showsWhatCoreRefuses()
     QTest::mouseClick(child<QPushButton>(*editor, "retireDepartmentButton"), Qt::LeftButton);
     auto *message = child<QLabel>(*editor, "departmentError");
     QVERIFY(message->isVisible());
-    QVERIFY2(message->text().contains(QStringLiteral("Move its 1 employee(s) to another department "
-                                                     "first.")),
+    QVERIFY2(message->text().contains(QStringLiteral("Employees still in this department: 1. Move "
+                                                     "them to another department first.")),
              qPrintable(message->text()));
     QVERIFY(f.org.store->orgTree().contains(f.org.dept.value(QStringLiteral("PRJ-E"))));
     auto departments = f.context->directory().departments();

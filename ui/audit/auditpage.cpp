@@ -35,10 +35,6 @@ namespace {
 // Rows shown above an entry reached by "Show entry", for context.
 constexpr qint64 JumpContext = 10;
 
-int clampInt(qint64 v) {
-    return int(std::min<qint64>(v, std::numeric_limits<int>::max()));
-}
-
 QString settingsKey(const char *name) {
     return QStringLiteral("audit/") + QLatin1String(name);
 }
@@ -205,8 +201,13 @@ void AuditPage::pageLoaded() {
 }
 
 void AuditPage::updateCount(qint64 count) {
-    m_count->setText(count < 0 ? tr("Counting entries...")
-                               : tr("%Ln entries", nullptr, clampInt(count)));
+    // No English catalogue ships, so plurals are spelled out here.
+    if (count < 0)
+        m_count->setText(tr("Counting entries..."));
+    else if (count == 1)
+        m_count->setText(tr("1 entry"));
+    else
+        m_count->setText(tr("%1 entries").arg(QLocale().toString(count)));
 }
 
 void AuditPage::updateState() {

@@ -39,6 +39,8 @@ public:
     void setFilter(const EmployeeFilter &filter);
     // Every row matching the filter, not only those fetched so far.
     qint64 totalCount() const { return m_total; }
+    // People by status for the filter without its status part (the chips).
+    const QHash<QString, qint64> &statusCounts() const { return m_statusCounts; }
     const EmployeeRow *rowAt(int row) const;
     int rowOf(const QUuid &id) const;
     // The last read error, empty when the last read worked.
@@ -66,6 +68,7 @@ private:
     ReadScope m_scope;
     QList<EmployeeRow> m_rows;
     qint64 m_total = 0;
+    QHash<QString, qint64> m_statusCounts;
     QString m_error;
     bool m_busy = false; // inside a reset or an insert
 };

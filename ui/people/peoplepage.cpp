@@ -223,10 +223,8 @@ void PeoplePage::applyFilter()
 
 void PeoplePage::refreshCounts()
 {
-    auto counts = m_context.directory().statusCounts(
-        m_context.readScope(QString::fromLatin1(actions::EmployeeRead)), m_filterBar->filter());
-    if (counts)
-        m_filterBar->setStatusCounts(*counts);
+    // Read by the model with its total (one query for both).
+    m_filterBar->setStatusCounts(m_model->statusCounts());
 }
 
 void PeoplePage::updateEmptyState()

@@ -8,6 +8,7 @@
 #include "audittableview.h"
 #include "auditverifypanel.h"
 #include "common/appcontext.h"
+#include "common/filedialogs.h"
 #include "evidence/auditentryreader.h"
 #include "policy/roles.h"
 
@@ -273,6 +274,7 @@ void AuditPage::chooseExportFile() {
     QFileDialog dialog(this, tr("Export audit trail"), QDir(folder).filePath(name),
                        tr("CSV files (*.csv)"));
     dialog.setObjectName(QStringLiteral("auditExportDialog"));
+    FileDialogs::prepare(dialog);
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setDefaultSuffix(QStringLiteral("csv"));
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())

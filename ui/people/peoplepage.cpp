@@ -1,6 +1,7 @@
 #include "peoplepage.h"
 
 #include "common/appcontext.h"
+#include "common/filedialogs.h"
 #include "departmentcombobox.h"
 #include "employeedetailpane.h"
 #include "employeefilterbar.h"
@@ -341,8 +342,8 @@ void PeoplePage::chooseExportFile()
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     //: Default file name of the employee list export; keep it short and without spaces.
     const QString name = tr("employees-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export the employee list"), QDir(dir).filePath(name), tr("CSV files (*.csv)"));
+    const QString path = FileDialogs::saveFile(this, tr("Export the employee list"),
+                                               QDir(dir).filePath(name), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTo(path);
 }

@@ -1,6 +1,7 @@
 #include "settingspage.h"
 
 #include "common/appcontext.h"
+#include "common/filedialogs.h"
 #include "passwordform.h"
 #include "shell/languagemanager.h"
 #include "shell/messagelabel.h"
@@ -172,8 +173,8 @@ void SettingsPage::chooseDatabaseToOpen()
 {
     m_databaseMessage->clearMessage();
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open a Baton Database"), startFolder(),
-                                     tr("Baton databases (*.db *.baton);;All files (*)"));
+        FileDialogs::openFile(this, tr("Open a Baton Database"), startFolder(),
+                              tr("Baton databases (*.db *.baton);;All files (*)"));
     if (!path.isEmpty())
         Q_EMIT openDatabaseRequested(path);
 }
@@ -183,9 +184,9 @@ void SettingsPage::chooseNewDatabase()
     m_databaseMessage->clearMessage();
     // Overwriting is never offered: a database holds records that are kept
     // for good, so an existing file is refused rather than replaced.
-    QString path = QFileDialog::getSaveFileName(
+    QString path = FileDialogs::saveFile(
         this, tr("New Baton Database"), QDir(startFolder()).filePath(tr("baton-new.db")),
-        tr("Baton databases (*.db)"), nullptr, QFileDialog::DontConfirmOverwrite);
+        tr("Baton databases (*.db)"), QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())

@@ -40,7 +40,7 @@ Result<Authenticator::LockState> Authenticator::lockState(const QString &login)
 }
 
 Status Authenticator::recordFailure(const QString &login, const QUuid &userId, const QString &why,
-                                    LockState state)
+                                    LockState &state)
 {
     const qint64 now = m_store.nowMs();
     if (state.lockedUntilMs != 0 && state.lockedUntilMs <= now)
@@ -87,6 +87,15 @@ Status Authenticator::recordSuccess(const QString &login, const QUuid &userId, P
     });
 }
 
+Error Authenticator::lockedError(qint64 lockedUntilMs)
+{
+    const QString until = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(lockedUntilMs).toLocalTime().time(), QLocale::ShortFormat);
+    return Error(QStringLiteral("auth.locked"),
+                 tr("Too many failed attempts: this account is locked on this computer until %1.")
+                     .arg(until));
+}
+
 Result<Session> Authenticator::login(const QString &rawLogin, const QString &password)
 {
     return authenticate(rawLogin, password, Purpose::SignIn);
@@ -116,21 +125,16 @@ Result<Session> Authenticator::authenticate(const QString &rawLogin, const QStri
         return wrong;
     const qint64 now = m_store.nowMs();
 
-    auto lock = lockState(login);
-    if (!lock)
-        return lock.error();
-    if (lock->lockedUntilMs > now) {
-        const QString until = QLocale().toString(
-            QDateTime::fromMSecsSinceEpoch(lock->lockedUntilMs).toLocalTime().time(),
-            QLocale::ShortFormat);
+    auto stored = lockState(login);
+    if (!stored)
+        return stored.error();
+    LockState lock = *stored;
+    if (lock.lockedUntilMs > now) {
         if (auto s = m_store.recordEvent(QStringLiteral("login.failed"), QStringLiteral("denied"),
                                          {}, login, QStringLiteral("Attempt while locked"));
             !s)
             return s.error();
-        return Error(QStringLiteral("auth.locked"),
-                     tr("Too many failed attempts: this account is locked on this computer until "
-                        "%1.")
-                         .arg(until));
+        return lockedError(lock.lockedUntilMs);
     }
 
     QSqlQuery &q = m_store.database().prepared(
@@ -151,9 +155,18 @@ Result<Session> Authenticator::authenticate(const QString &rawLogin, const QStri
         qCInfo(lcAuth) << "failed sign-in for" << login;
         if (auto s = recordFailure(login, userId,
                                    userId.isNull() ? QStringLiteral("Unknown login") : wrongPassword,
-                                   *lock);
+                                   lock);
             !s)
             return s.error();
+        // Say so on the attempt that locks, and warn one attempt before.
+        // Unknown logins count and lock alike, so this reveals no account.
+        if (lock.lockedUntilMs > now)
+            return lockedError(lock.lockedUntilMs);
+        if (lock.failures == MaxFailures - 1)
+            return Error(wrong.code,
+                         tr("The login or password is wrong. One more failed attempt locks this "
+                            "account on this computer for %1 minutes.")
+                             .arg(LockoutMs / 60000));
         return wrong;
     }
 
@@ -161,13 +174,13 @@ Result<Session> Authenticator::authenticate(const QString &rawLogin, const QStri
     if (!actor)
         return actor.error();
     if (actor->disabled) {
-        if (auto s = recordFailure(login, userId, QStringLiteral("Account disabled"), *lock); !s)
+        if (auto s = recordFailure(login, userId, QStringLiteral("Account disabled"), lock); !s)
             return s.error();
         return Error(QStringLiteral("auth.disabled"),
                      tr("This account is disabled. Ask an administrator."));
     }
     if (!actor->activeAt(now)) {
-        if (auto s = recordFailure(login, userId, QStringLiteral("Employee has left"), *lock); !s)
+        if (auto s = recordFailure(login, userId, QStringLiteral("Employee has left"), lock); !s)
             return s.error();
         return Error(QStringLiteral("auth.departed"),
                      tr("This account belonged to an employee who has left; access ended on the "

@@ -52,8 +52,10 @@ private:
         qint64 lockedUntilMs = 0;
     };
     Result<LockState> lockState(const QString &login);
+    // Counts a failure (state is updated: failures, lockout) and audits it.
     Status recordFailure(const QString &login, const QUuid &userId, const QString &why,
-                         LockState state);
+                         LockState &state);
+    static Error lockedError(qint64 lockedUntilMs);
     Status recordSuccess(const QString &login, const QUuid &userId, Purpose purpose);
 
     Store &m_store;

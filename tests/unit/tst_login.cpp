@@ -203,14 +203,18 @@ void TestLogin::lockoutAfterMaxFailures() {
     test::TestOrg &org = *m_org;
     Authenticator auth(*org.store);
     for (int i = 1; i < Authenticator::MaxFailures; ++i) {
-        QCOMPARE(
-            auth.login(QStringLiteral("zhangwei"), QStringLiteral("guess-%1").arg(i)).error().code,
-            QStringLiteral("auth.failed"));
+        const Error e =
+            auth.login(QStringLiteral("zhangwei"), QStringLiteral("guess-%1").arg(i)).error();
+        QCOMPARE(e.code, QStringLiteral("auth.failed"));
+        // The attempt before the last one warns.
+        QCOMPARE(e.message.contains(QStringLiteral("One more failed attempt")),
+                 i == Authenticator::MaxFailures - 1);
         org.tick();
     }
-    // The last allowed failure locks the account...
-    QCOMPARE(auth.login(QStringLiteral("zhangwei"), QStringLiteral("guess-last")).error().code,
-             QStringLiteral("auth.failed"));
+    // The last allowed failure locks the account and says so...
+    const Error last = auth.login(QStringLiteral("zhangwei"), QStringLiteral("guess-last")).error();
+    QCOMPARE(last.code, QStringLiteral("auth.locked"));
+    QVERIFY2(last.message.contains(QStringLiteral("locked")), qPrintable(last.message));
     org.tick();
     // ...and then even the right password is refused.
     auto locked = auth.login(QStringLiteral("zhangwei"), pw("zhangwei"));

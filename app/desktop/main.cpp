@@ -6,19 +6,34 @@
 #include <QIcon>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+// --help and --version need no screen: answered without a QApplication, which
+// aborts where there is no display.
+bool asksForInformationOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        for (const char *flag : {"-h", "--help", "--help-all", "-?", "-v", "--version"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+    return false;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
     Q_INIT_RESOURCE(baton);
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Baton"));
-    QApplication::setApplicationName(QStringLiteral("Baton"));
-    QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("baton"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/baton.svg")));
-    // The session decides when Baton ends: signing out hides the last window.
-    QApplication::setQuitOnLastWindowClosed(false);
-
+    std::unique_ptr<QCoreApplication> application;
+    if (asksForInformationOnly(argc, argv))
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(QStringLiteral("Baton"));
+    QCoreApplication::setApplicationName(QStringLiteral("Baton"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
     baton::LanguageManager languages;
     languages.restore();
 
@@ -36,7 +51,12 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Use the interface language LANG (en or zh_CN)."),
         QCoreApplication::translate("main", "LANG"));
     parser.addOptions({database, language});
-    parser.process(app);
+    parser.process(app); // answers --help and --version, and exits
+
+    QGuiApplication::setDesktopFileName(QStringLiteral("baton"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/baton.svg")));
+    // The session decides when Baton ends: signing out hides the last window.
+    QGuiApplication::setQuitOnLastWindowClosed(false);
 
     if (parser.isSet(language)
         && !languages.setLanguage(parser.value(language), baton::LanguageManager::Persist::No)) {

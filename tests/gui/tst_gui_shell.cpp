@@ -148,6 +148,9 @@ void TestGuiShell::departedEmployeeCannotSignIn()
     auto *error = session.loginDialog()->findChild<QLabel *>(QStringLiteral("loginError"));
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("left")), qPrintable(error->text()));
+    // The message wraps over more than one line and is shown whole.
+    QTRY_VERIFY(error->height() >= error->heightForWidth(error->width()));
+    QVERIFY(error->heightForWidth(error->width()) > error->fontMetrics().height() * 3 / 2);
     QVERIFY(!session.mainWindow());
 
     // Someone still employed signs in on the same dialog.
@@ -315,6 +318,23 @@ void TestGuiShell::executableExitsOnError()
                 {QStringLiteral("--language"), QStringLiteral("xx")});
     QVERIFY(baton.waitForFinished(30000));
     QCOMPARE(baton.exitCode(), 2);
+
+    // --help and --version answer without a screen (no display, default
+    // platform plugin), where a QApplication would abort.
+    QProcessEnvironment noDisplay = env;
+    noDisplay.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    noDisplay.remove(QStringLiteral("DISPLAY"));
+    noDisplay.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    baton.setProcessEnvironment(noDisplay);
+    baton.start(QStringLiteral(BATON_EXECUTABLE), {QStringLiteral("--help")});
+    QVERIFY(baton.waitForFinished(30000));
+    QCOMPARE(baton.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(baton.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(baton.readAllStandardOutput()).contains(QStringLiteral("--database")));
+    baton.start(QStringLiteral(BATON_EXECUTABLE), {QStringLiteral("--version")});
+    QVERIFY(baton.waitForFinished(30000));
+    QCOMPARE(baton.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(baton.readAllStandardOutput()).contains(QStringLiteral(BATON_VERSION)));
 }
 
 QTEST_MAIN(TestGuiShell)

@@ -88,6 +88,13 @@ void LoginDialog::setLogin(const QString &login)
 void LoginDialog::showError(const QString &message)
 {
     m_error->showMessage(message, MessageLabel::Kind::Error);
+    // A message wrapped over two or three lines needs more height than the
+    // dialog was shown with; a top-level window does not grow by itself.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void LoginDialog::changeEvent(QEvent *event)

@@ -123,11 +123,11 @@
     </message>
     <message>
         <source>Denied</source>
-        <translation>权限不足</translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation>已拒绝</translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <source>Employee</source>

@@ -8,7 +8,8 @@
 namespace baton {
 
 namespace {
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(AuditCommand)
 };
 } // namespace
@@ -41,7 +42,9 @@ int runAudit(const QStringList &args, QTextStream &out, QTextStream &err)
         out << Tr::tr("BROKEN: entry %1: %2").arg(report->firstBrokenSeq).arg(report->problem)
             << Qt::endl;
         if (!report->brokenSummary.isEmpty())
-            out << Tr::tr("  entry %1 reads: %2").arg(report->firstBrokenSeq).arg(report->brokenSummary)
+            out << Tr::tr("  entry %1 reads: %2")
+                       .arg(report->firstBrokenSeq)
+                       .arg(report->brokenSummary)
                 << Qt::endl;
         return ExitFailed;
     }

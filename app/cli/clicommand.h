@@ -24,8 +24,7 @@ public:
     CliCommand(QTextStream &out, QTextStream &err)
         : m_out(out)
         , m_err(err)
-    {
-    }
+    { }
 
     static QCommandLineOption databaseOption();
     // Parses args (the sub-command's own, with the program name first);

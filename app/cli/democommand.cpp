@@ -9,7 +9,8 @@
 namespace baton {
 
 namespace {
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(DemoCommand)
 };
 } // namespace

@@ -8,7 +8,8 @@
 namespace baton {
 
 namespace {
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(InitCommand)
 };
 } // namespace
@@ -53,7 +54,8 @@ int runInit(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!admin)
         return cli.fail(admin.error());
     out << Tr::tr("Created %1 with administrator \"%2\".")
-               .arg(store->database().path(), Accounts::normaliseLogin(parser.value(QStringLiteral("admin"))))
+               .arg(store->database().path(),
+                    Accounts::normaliseLogin(parser.value(QStringLiteral("admin"))))
         << Qt::endl;
     return ExitOk;
 }

@@ -10,7 +10,8 @@
 using namespace baton;
 
 namespace {
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(BatonCli)
 };
 

@@ -12,7 +12,8 @@ namespace baton {
 
 namespace {
 
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(AccountRules)
 };
 
@@ -72,7 +73,9 @@ public:
                              Tr::tr("The login \"%1\" is already taken.").arg(login));
         }
         if (op.kind == OpKind::Create || op.fields.contains(QStringLiteral("password_hash"))) {
-            if (!after.value(QStringLiteral("password_hash")).toString().startsWith(QStringLiteral("$scrypt$")))
+            if (!after.value(QStringLiteral("password_hash"))
+                     .toString()
+                     .startsWith(QStringLiteral("$scrypt$")))
                 return Error(QStringLiteral("field.invalid"),
                              Tr::tr("The password must be stored as an scrypt verifier."));
         }
@@ -100,7 +103,10 @@ public:
 class RoleGrantRules : public EntityRules
 {
 public:
-    QString action(const Operation &) const override { return QString::fromLatin1(actions::RoleGrant); }
+    QString action(const Operation &) const override
+    {
+        return QString::fromLatin1(actions::RoleGrant);
+    }
 
     RecordScope scope(RuleContext &ctx, const Record &r) const override
     {
@@ -139,8 +145,7 @@ public:
         const qint64 from = after.value(QStringLiteral("valid_from_ms")).toLongLong();
         const QVariant to = after.value(QStringLiteral("valid_to_ms"));
         if (to.isValid() && to.toLongLong() <= from)
-            return Error(QStringLiteral("role.dates"),
-                         Tr::tr("A role must end after it starts."));
+            return Error(QStringLiteral("role.dates"), Tr::tr("A role must end after it starts."));
 
         // Never remove the last administrator: nobody could grant roles again.
         // Another administrator grant counts only while it is valid: a revoked
@@ -192,9 +197,11 @@ void registerAccountEntities()
     hash.secret = true;
     FieldDef disabled = ofType("disabled", FieldType::Bool);
     disabled.defaultValue = false;
-    registry.add({QStringLiteral("app_user"), QStringLiteral("app_user"),
+    registry.add({QStringLiteral("app_user"),
+                  QStringLiteral("app_user"),
                   {text("login", 64, true), ref("employee_id", "employee"), hash, disabled},
-                  false, std::make_shared<UserRules>()});
+                  false,
+                  std::make_shared<UserRules>()});
 
     FieldDef user = ref("user_id", "app_user", true);
     user.immutable = true;
@@ -203,11 +210,13 @@ void registerAccountEntities()
         roleKeys.append(roleKey(r));
     FieldDef role = oneOf("role", roleKeys);
     role.immutable = true;
-    registry.add({QStringLiteral("role_grant"), QStringLiteral("role_grant"),
+    registry.add({QStringLiteral("role_grant"),
+                  QStringLiteral("role_grant"),
                   {user, role, ref("department_id", "department"),
                    ofType("valid_from_ms", FieldType::TimeMs, true),
                    ofType("valid_to_ms", FieldType::TimeMs)},
-                  false, std::make_shared<RoleGrantRules>()});
+                  false,
+                  std::make_shared<RoleGrantRules>()});
 }
 
 } // namespace baton

@@ -11,7 +11,8 @@ namespace baton {
 Result<bool> Accounts::needsSetup()
 {
     QSqlQuery q(m_store.database().connection());
-    if (!q.exec(QStringLiteral("SELECT 1 FROM role_grant WHERE role='admin' AND retired=0 LIMIT 1")))
+    if (!q.exec(
+            QStringLiteral("SELECT 1 FROM role_grant WHERE role='admin' AND retired=0 LIMIT 1")))
         return m_store.database().errorFrom(q, tr("checking for an administrator"));
     return !q.next();
 }
@@ -57,7 +58,8 @@ Result<QUuid> Accounts::createUser(const QUuid &author, const QString &login,
     return userId;
 }
 
-Status Accounts::changePassword(const QUuid &author, const QUuid &userId, const QString &newPassword)
+Status Accounts::changePassword(const QUuid &author, const QUuid &userId,
+                                const QString &newPassword)
 {
     if (auto s = PasswordHash::checkStrength(newPassword); !s)
         return s;
@@ -86,9 +88,9 @@ Result<QUuid> Accounts::grantRole(const QUuid &author, const QUuid &userId, Role
 
 Status Accounts::revokeRole(const QUuid &author, const QUuid &grantId)
 {
-    return m_store.submit({m_store.makeOp(QStringLiteral("role_grant"), grantId, OpKind::Update,
-                                          {{QStringLiteral("valid_to_ms"), m_store.nowMs()}},
-                                          author)});
+    return m_store.submit(
+        {m_store.makeOp(QStringLiteral("role_grant"), grantId, OpKind::Update,
+                        {{QStringLiteral("valid_to_ms"), m_store.nowMs()}}, author)});
 }
 
 } // namespace baton

@@ -17,8 +17,7 @@ class Accounts
 public:
     explicit Accounts(Store &store)
         : m_store(store)
-    {
-    }
+    { }
 
     // True until the first administrator exists.
     Result<bool> needsSetup();

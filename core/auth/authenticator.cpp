@@ -17,8 +17,7 @@ namespace {
 // time as a wrong password and does not reveal which accounts exist.
 const QString &dummyHash()
 {
-    static const QString hash = PasswordHash::make(QStringLiteral("baton-no-such-account"))
-                                    .value();
+    static const QString hash = PasswordHash::make(QStringLiteral("baton-no-such-account")).value();
     return hash;
 }
 } // namespace
@@ -65,7 +64,8 @@ Status Authenticator::recordFailure(const QString &login, const QUuid &userId, c
         // language: evidence reads the same for everyone, later.
         QString summary = why;
         if (state.lockedUntilMs > now)
-            summary = QStringLiteral("%1; locked after %2 failed attempts").arg(why).arg(state.failures);
+            summary =
+                QStringLiteral("%1; locked after %2 failed attempts").arg(why).arg(state.failures);
         return m_store.recordEvent(QStringLiteral("login.failed"), QStringLiteral("denied"), userId,
                                    login.left(64), summary);
     });
@@ -153,9 +153,9 @@ Result<Session> Authenticator::authenticate(const QString &rawLogin, const QStri
     auto match = PasswordHash::verify(password, userId.isNull() ? dummyHash() : hash);
     if (userId.isNull() || !match || !*match) {
         qCInfo(lcAuth) << "failed sign-in for" << login;
-        if (auto s = recordFailure(login, userId,
-                                   userId.isNull() ? QStringLiteral("Unknown login") : wrongPassword,
-                                   lock);
+        if (auto s = recordFailure(
+                login, userId, userId.isNull() ? QStringLiteral("Unknown login") : wrongPassword,
+                lock);
             !s)
             return s.error();
         // Say so on the attempt that locks, and warn one attempt before.

@@ -10,7 +10,8 @@ namespace baton {
 
 class Store;
 
-struct Session {
+struct Session
+{
     QUuid userId;
     QString login;
     Actor actor;
@@ -31,8 +32,7 @@ public:
 
     explicit Authenticator(Store &store)
         : m_store(store)
-    {
-    }
+    { }
 
     // Errors: auth.failed (wrong login or password: one message for both),
     // auth.locked, auth.disabled, auth.departed.
@@ -47,7 +47,8 @@ public:
 private:
     enum class Purpose { SignIn, Confirm };
     Result<Session> authenticate(const QString &login, const QString &password, Purpose purpose);
-    struct LockState {
+    struct LockState
+    {
         int failures = 0;
         qint64 lockedUntilMs = 0;
     };

@@ -66,7 +66,8 @@ bool sane(const PasswordHash::Cost &c)
     return c.log2N >= 10 && c.log2N <= 20 && c.r >= 1 && c.r <= 32 && c.p >= 1 && c.p <= 16;
 }
 
-struct Parsed {
+struct Parsed
+{
     PasswordHash::Cost cost;
     QByteArray salt;
     QByteArray key;
@@ -78,7 +79,8 @@ std::optional<Parsed> parse(const QString &encoded)
     const QStringList parts = encoded.split(QLatin1Char('$'));
     if (parts.size() != 5 || !parts[0].isEmpty() || parts[1] != QLatin1String("scrypt"))
         return std::nullopt;
-    static const QRegularExpression params(QStringLiteral("^ln=(\\d{1,2}),r=(\\d{1,2}),p=(\\d{1,2})$"));
+    static const QRegularExpression params(
+        QStringLiteral("^ln=(\\d{1,2}),r=(\\d{1,2}),p=(\\d{1,2})$"));
     const auto m = params.match(parts[2]);
     if (!m.hasMatch())
         return std::nullopt;
@@ -101,7 +103,8 @@ std::optional<Parsed> parse(const QString &encoded)
 Result<QString> PasswordHash::make(const QString &password, const Cost &cost)
 {
     if (!sane(cost))
-        return Error(QStringLiteral("auth.cost"), tr("The password hashing parameters are out of range."));
+        return Error(QStringLiteral("auth.cost"),
+                     tr("The password hashing parameters are out of range."));
     QByteArray salt(SaltBytes, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(salt.data()), SaltBytes) != 1)
         return Error(QStringLiteral("auth.crypto"), tr("No secure random numbers are available."));

@@ -15,7 +15,8 @@ class PasswordHash
 {
     Q_DECLARE_TR_FUNCTIONS(PasswordHash)
 public:
-    struct Cost {
+    struct Cost
+    {
         int log2N = 15; // N = 32768: 32 MiB with r = 8, about 0.1 s here
         int r = 8;
         int p = 1;

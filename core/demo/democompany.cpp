@@ -27,7 +27,8 @@ namespace {
 
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
 
-struct Dept {
+struct Dept
+{
     QUuid id;
     QString code;
     QString name;
@@ -40,7 +41,8 @@ struct Dept {
     int headIndex = -1;    // index into people
 };
 
-struct Person {
+struct Person
+{
     QUuid id;
     QString castKey;
     QString family, given, english;
@@ -50,7 +52,7 @@ struct Person {
     int managerIndex = -1;
     QString status = QStringLiteral("active");
     QDate departure;
-    QDate statusDate; // when the status changed
+    QDate statusDate;   // when the status changed
     QString transferTo; // department code moved to, if any
     QDate transferDate;
     QString transferPosition;
@@ -62,7 +64,8 @@ struct Person {
 };
 
 // One change, dated when it happened in the company's life.
-struct Event {
+struct Event
+{
     qint64 atMs;
     int order; // stable tie-break: creation order
     QString entity;
@@ -79,8 +82,7 @@ public:
         , m_options(options)
         , m_rng(options.seed)
         , m_today(options.today.isValid() ? options.today : QDate::currentDate())
-    {
-    }
+    { }
 
     Result<QList<DemoUser>> run();
 
@@ -144,8 +146,8 @@ private:
 Status Builder::loadVocabulary()
 {
     initDemoResources();
-    const QString locale = m_options.locale == QLatin1String("en") ? QStringLiteral("en")
-                                                                   : QStringLiteral("zh_CN");
+    const QString locale =
+        m_options.locale == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("zh_CN");
     QFile file(QStringLiteral(":/demo/vocabulary_%1.json").arg(locale));
     if (!file.open(QIODevice::ReadOnly))
         return Error(QStringLiteral("demo.vocabulary"),
@@ -164,28 +166,41 @@ void Builder::planDepartments()
         m_deptIndex.insert(d.code, static_cast<int>(m_depts.size()));
         m_depts.append(d);
     };
-    Dept head{{}, ho.value(QStringLiteral("code")).toString(),
-              ho.value(QStringLiteral("name")).toString(), QStringLiteral("head_office"), {}, zone,
-              currency, {}, 0.3, -1};
+    Dept head{{},
+              ho.value(QStringLiteral("code")).toString(),
+              ho.value(QStringLiteral("name")).toString(),
+              QStringLiteral("head_office"),
+              {},
+              zone,
+              currency,
+              {},
+              0.3,
+              -1};
     for (const QJsonValue &p : ho.value(QStringLiteral("positions")).toArray())
         head.positions.append(p.toString());
     add(head);
     // Where people work, roughly: production and stores are large, staff
     // functions small.
-    const QHash<QString, double> weights{{QStringLiteral("HR"), 1.2},
-                                         {QStringLiteral("FIN"), 1.5}, {QStringLiteral("PRJ"), 1.0},
-                                         {QStringLiteral("PRJ-E"), 3},  {QStringLiteral("PRJ-S"), 3},
-                                         {QStringLiteral("RND"), 8},    {QStringLiteral("SAL"), 7},
-                                         {QStringLiteral("PRD"), 20},   {QStringLiteral("PUR"), 2},
-                                         {QStringLiteral("RET"), 0.5}};
+    const QHash<QString, double> weights{
+        {QStringLiteral("HR"), 1.2},  {QStringLiteral("FIN"), 1.5}, {QStringLiteral("PRJ"), 1.0},
+        {QStringLiteral("PRJ-E"), 3}, {QStringLiteral("PRJ-S"), 3}, {QStringLiteral("RND"), 8},
+        {QStringLiteral("SAL"), 7},   {QStringLiteral("PRD"), 20},  {QStringLiteral("PUR"), 2},
+        {QStringLiteral("RET"), 0.5}};
     const QJsonArray storePositions = m_vocab.value(QStringLiteral("storePositions")).toArray();
     std::function<void(const QJsonArray &, const QString &)> walk = [&](const QJsonArray &list,
-                                                                       const QString &parent) {
+                                                                        const QString &parent) {
         for (const QJsonValue &v : list) {
             const QJsonObject o = v.toObject();
-            Dept d{{}, o.value(QStringLiteral("code")).toString(),
-                   o.value(QStringLiteral("name")).toString(), QStringLiteral("department"), parent,
-                   zone, currency, {}, 1, -1};
+            Dept d{{},
+                   o.value(QStringLiteral("code")).toString(),
+                   o.value(QStringLiteral("name")).toString(),
+                   QStringLiteral("department"),
+                   parent,
+                   zone,
+                   currency,
+                   {},
+                   1,
+                   -1};
             for (const QJsonValue &p : o.value(QStringLiteral("positions")).toArray())
                 d.positions.append(p.toString());
             d.weight = weights.value(d.code, 1);
@@ -197,11 +212,16 @@ void Builder::planDepartments()
                 const int count = std::clamp(m_options.employees / 60, 3, int(stores.size()));
                 for (int i = 0; i < count; ++i) {
                     const QJsonObject s = stores[i].toObject();
-                    Dept store{{}, s.value(QStringLiteral("code")).toString(),
+                    Dept store{{},
+                               s.value(QStringLiteral("code")).toString(),
                                s.value(QStringLiteral("name")).toString(),
-                               QStringLiteral("branch_store"), d.code,
+                               QStringLiteral("branch_store"),
+                               d.code,
                                s.value(QStringLiteral("timeZone")).toString(),
-                               s.value(QStringLiteral("currency")).toString(), {}, 2.5, -1};
+                               s.value(QStringLiteral("currency")).toString(),
+                               {},
+                               2.5,
+                               -1};
                     for (const QJsonValue &p : storePositions)
                         store.positions.append(p.toString());
                     add(store);
@@ -209,19 +229,22 @@ void Builder::planDepartments()
             }
         }
     };
-    walk(m_vocab.value(QStringLiteral("departments")).toArray(), ho.value(QStringLiteral("code")).toString());
+    walk(m_vocab.value(QStringLiteral("departments")).toArray(),
+         ho.value(QStringLiteral("code")).toString());
 
     for (int i = 0; i < m_depts.size(); ++i) {
         const Dept &d = m_depts[i];
         // Stores opened over the years; everything else exists from the start.
-        const QDate opened = d.kind == QLatin1String("branch_store")
-                                 ? m_founded.addMonths(6 * (i % 12))
-                                 : m_founded;
-        QJsonObject f{{QStringLiteral("code"), d.code},           {QStringLiteral("name"), d.name},
-                      {QStringLiteral("kind"), d.kind},           {QStringLiteral("time_zone"), d.timeZone},
+        const QDate opened =
+            d.kind == QLatin1String("branch_store") ? m_founded.addMonths(6 * (i % 12)) : m_founded;
+        QJsonObject f{{QStringLiteral("code"), d.code},
+                      {QStringLiteral("name"), d.name},
+                      {QStringLiteral("kind"), d.kind},
+                      {QStringLiteral("time_zone"), d.timeZone},
                       {QStringLiteral("currency"), d.currency}};
         if (!d.parentCode.isEmpty())
-            f.insert(QStringLiteral("parent_id"), idString(m_depts[m_deptIndex.value(d.parentCode)].id));
+            f.insert(QStringLiteral("parent_id"),
+                     idString(m_depts[m_deptIndex.value(d.parentCode)].id));
         event(msOf(opened, 8), QStringLiteral("department"), d.id, OpKind::Create, f);
     }
 }
@@ -240,8 +263,8 @@ void Builder::planPositions()
                {QStringLiteral("summary"), p.value(QStringLiteral("summary")).toString()}});
         int order = 0;
         for (const QJsonValue &r : p.value(QStringLiteral("responsibilities")).toArray()) {
-            event(msOf(m_founded, 8), QStringLiteral("responsibility"), createUuidV7(msOf(m_founded)),
-                  OpKind::Create,
+            event(msOf(m_founded, 8), QStringLiteral("responsibility"),
+                  createUuidV7(msOf(m_founded)), OpKind::Create,
                   {{QStringLiteral("position_id"), idString(id)},
                    {QStringLiteral("title"), r.toString()},
                    {QStringLiteral("sort_order"), order++}});
@@ -262,10 +285,9 @@ QString Builder::phoneFor(const QString &dept)
         return QStringLiteral("+852 9%1 %2").arg(digits(3), digits(4));
     if (currency == QLatin1String("SGD"))
         return QStringLiteral("+65 8%1 %2").arg(digits(3), digits(4));
-    static const QStringList prefixes{QStringLiteral("138"), QStringLiteral("139"),
-                                      QStringLiteral("137"), QStringLiteral("186"),
-                                      QStringLiteral("159"), QStringLiteral("152"),
-                                      QStringLiteral("181"), QStringLiteral("177")};
+    static const QStringList prefixes{
+        QStringLiteral("138"), QStringLiteral("139"), QStringLiteral("137"), QStringLiteral("186"),
+        QStringLiteral("159"), QStringLiteral("152"), QStringLiteral("181"), QStringLiteral("177")};
     return QStringLiteral("%1 %2 %3").arg(pick(prefixes), digits(4), digits(4));
 }
 
@@ -334,7 +356,8 @@ void Builder::planPeople()
         if (d.headIndex >= 0)
             continue;
         const Dept &parent = m_depts[m_deptIndex.value(d.parentCode)];
-        const QDate parentHire = parent.headIndex >= 0 ? m_people[parent.headIndex].hire : m_founded;
+        const QDate parentHire =
+            parent.headIndex >= 0 ? m_people[parent.headIndex].hire : m_founded;
         const QDate hire = randomDate(parentHire.addDays(30),
                                       std::min(parentHire.addYears(1), m_today.addYears(-1)));
         Person p = makePerson(d.code, d.positions.value(0), hire);
@@ -351,8 +374,8 @@ void Builder::planPeople()
         if (parentHead != d.headIndex)
             m_people[d.headIndex].managerIndex = parentHead;
     }
-    for (const QString &key : {QStringLiteral("hr"), QStringLiteral("finance"), QStringLiteral("leaver"),
-                              QStringLiteral("successor")}) {
+    for (const QString &key : {QStringLiteral("hr"), QStringLiteral("finance"),
+                               QStringLiteral("leaver"), QStringLiteral("successor")}) {
         if (!m_cast.contains(key))
             continue;
         Person &p = m_people[m_cast.value(key)];
@@ -424,15 +447,16 @@ void Builder::planHistory()
 {
     for (int i = 0; i < m_people.size(); ++i) {
         const Person &p = m_people[i];
-        QJsonObject f{{QStringLiteral("number"), p.number},
-                      {QStringLiteral("family_name"), p.family},
-                      {QStringLiteral("given_name"), p.given},
-                      {QStringLiteral("english_name"), p.english},
-                      {QStringLiteral("email"), p.email},
-                      {QStringLiteral("phone"), p.phone},
-                      {QStringLiteral("department_id"), idString(m_depts[m_deptIndex.value(p.dept)].id)},
-                      {QStringLiteral("hire_date"), p.hire.toString(Qt::ISODate)},
-                      {QStringLiteral("is_sales"), p.dept == QLatin1String("SAL")}};
+        QJsonObject f{
+            {QStringLiteral("number"), p.number},
+            {QStringLiteral("family_name"), p.family},
+            {QStringLiteral("given_name"), p.given},
+            {QStringLiteral("english_name"), p.english},
+            {QStringLiteral("email"), p.email},
+            {QStringLiteral("phone"), p.phone},
+            {QStringLiteral("department_id"), idString(m_depts[m_deptIndex.value(p.dept)].id)},
+            {QStringLiteral("hire_date"), p.hire.toString(Qt::ISODate)},
+            {QStringLiteral("is_sales"), p.dept == QLatin1String("SAL")}};
         if (m_positions.contains(p.position))
             f.insert(QStringLiteral("position_id"), idString(m_positions.value(p.position)));
         if (p.managerIndex >= 0)
@@ -445,7 +469,8 @@ void Builder::planHistory()
             if (to.headIndex >= 0 && to.headIndex != i)
                 t.insert(QStringLiteral("manager_id"), idString(m_people[to.headIndex].id));
             if (!p.transferPosition.isEmpty())
-                t.insert(QStringLiteral("position_id"), idString(m_positions.value(p.transferPosition)));
+                t.insert(QStringLiteral("position_id"),
+                         idString(m_positions.value(p.transferPosition)));
             event(msOf(p.transferDate, 10), QStringLiteral("employee"), p.id, OpKind::Update, t);
         }
         if (p.status != QLatin1String("active")) {
@@ -520,7 +545,8 @@ Result<QList<DemoUser>> Builder::createAccounts()
             return id.error();
         m_userIds.insert(p.login, *id);
         users.append({p.login, password, p.role,
-                      p.family + (p.family.front().unicode() < 128 ? QStringLiteral(" ") : QString())
+                      p.family
+                          + (p.family.front().unicode() < 128 ? QStringLiteral(" ") : QString())
                           + p.given});
     }
     return users;

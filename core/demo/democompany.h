@@ -13,16 +13,18 @@ namespace baton {
 
 class Store;
 
-struct DemoOptions {
+struct DemoOptions
+{
     int employees = 300;
     quint32 seed = 1;
     QString locale = QStringLiteral("zh_CN"); // "zh_CN" or "en"
-    QDate today;                 // invalid: the current date
-    qint64 auditEntries = 0;     // extra history until the trail holds this many entries
+    QDate today;                              // invalid: the current date
+    qint64 auditEntries = 0; // extra history until the trail holds this many entries
     std::function<void(const QString &)> progress;
 };
 
-struct DemoUser {
+struct DemoUser
+{
     QString login;
     QString password;
     QString role;

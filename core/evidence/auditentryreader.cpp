@@ -7,7 +7,8 @@
 
 namespace baton {
 
-Result<std::optional<AuditEntry>> AuditEntryReader::entry(qint64 seq) {
+Result<std::optional<AuditEntry>> AuditEntryReader::entry(qint64 seq)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "SELECT seq, time_ms, user_id, user_name, device, ip, action, outcome, entity, "
         "record_id, summary, op_id, prev_hash, hash FROM audit_log WHERE seq=?"));

@@ -9,7 +9,8 @@ namespace baton {
 
 namespace {
 
-struct Where {
+struct Where
+{
     QString sql;
     QVariantList binds;
 };

@@ -10,16 +10,18 @@ namespace baton {
 
 class Database;
 
-struct AuditFilter {
-    QString text;      // in the summary or the user name
-    QString action;    // exact action, or a prefix ending in '.' ("employee.")
-    QString outcome;   // "ok", "denied", "rejected"; empty: any
+struct AuditFilter
+{
+    QString text;    // in the summary or the user name
+    QString action;  // exact action, or a prefix ending in '.' ("employee.")
+    QString outcome; // "ok", "denied", "rejected"; empty: any
     QUuid recordId;
     qint64 fromMs = 0; // inclusive; 0: open
     qint64 toMs = 0;   // exclusive; 0: open
 };
 
-struct AuditRow {
+struct AuditRow
+{
     qint64 seq = 0;
     qint64 timeMs = 0;
     QString userName;
@@ -39,8 +41,7 @@ class AuditTrail
 public:
     explicit AuditTrail(Database &db)
         : m_db(db)
-    {
-    }
+    { }
     Result<qint64> count(const AuditFilter &filter);
     // Newest first; beforeSeq > 0 continues after the last row already shown
     // (keyset paging stays fast a million rows deep).

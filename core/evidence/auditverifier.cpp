@@ -1,8 +1,8 @@
 #include "auditverifier.h"
 
 #include "auditentry.h"
-#include "sha256.h"
 #include "oplog/uuidv7.h"
+#include "sha256.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -16,9 +16,10 @@ namespace baton {
 
 namespace {
 
-struct ChunkResult {
+struct ChunkResult
+{
     bool completed = false; // read to its end (or to its break): not cancelled
-    qint64 brokenSeq = 0; // 0 = chunk intact
+    qint64 brokenSeq = 0;   // 0 = chunk intact
     QString problem;
     QString summary;
     Error error;
@@ -111,8 +112,8 @@ ChunkResult verifyChunk(const QString &path, qint64 from, qint64 to, QByteArray 
         e.summary = q.text(10);
         e.prevHash = q.blob(12);
         e.hash = q.blob(13);
-        const bool idsInForm = readId(q, 2, &e.userId) && readId(q, 9, &e.recordId)
-                               && readId(q, 11, &e.opId);
+        const bool idsInForm =
+            readId(q, 2, &e.userId) && readId(q, 9, &e.recordId) && readId(q, 11, &e.opId);
         if (e.prevHash != expectedPrev) {
             r.brokenSeq = e.seq;
             r.problem = AuditVerifier::tr("Entry %1 does not follow entry %2: an entry before it "

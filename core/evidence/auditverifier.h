@@ -10,7 +10,8 @@
 
 namespace baton {
 
-struct AuditVerifyReport {
+struct AuditVerifyReport
+{
     bool intact = false;
     bool cancelled = false;
     qint64 checked = 0;        // entries checked

@@ -12,7 +12,8 @@ namespace baton {
 
 namespace {
 
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(CanonicalJson)
 };
 
@@ -29,8 +30,7 @@ bool isAsciiNfc(QStringView s)
         const char16_t u = ch.unicode();
         if (u < 0x300)
             continue;
-        if (u >= 0x3000 && u <= 0x9fff && (u < 0x302a || u > 0x302f) && u != 0x3099
-            && u != 0x309a)
+        if (u >= 0x3000 && u <= 0x9fff && (u < 0x302a || u > 0x302f) && u != 0x3099 && u != 0x309a)
             continue;
         if (u >= 0xff00 && u <= 0xffef)
             continue;
@@ -191,8 +191,8 @@ Status writeValue(QByteArray &out, const QJsonValue &v, int depth)
         const double d = v.toDouble();
         constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
         const qint64 i = v.toInteger(sentinel);
-        if (i == sentinel || std::abs(d) > static_cast<double>(MaxSafeInteger)
-            || i > MaxSafeInteger || i < -MaxSafeInteger)
+        if (i == sentinel || std::abs(d) > static_cast<double>(MaxSafeInteger) || i > MaxSafeInteger
+            || i < -MaxSafeInteger)
             return Error(QStringLiteral("json.number"),
                          Tr::tr("Only whole numbers up to 2^53 are allowed (money in minor "
                                 "units, times in milliseconds)."));
@@ -313,11 +313,22 @@ void CanonicalWriter::uuid(const QUuid &id)
     }
     // 8-4-4-4-12 lower-case hex, written in place (no temporary string).
     static const char hex[] = "0123456789abcdef";
-    const quint8 bytes[16] = {
-        quint8(id.data1 >> 24), quint8(id.data1 >> 16), quint8(id.data1 >> 8), quint8(id.data1),
-        quint8(id.data2 >> 8),  quint8(id.data2),       quint8(id.data3 >> 8), quint8(id.data3),
-        id.data4[0],            id.data4[1],            id.data4[2],           id.data4[3],
-        id.data4[4],            id.data4[5],            id.data4[6],           id.data4[7]};
+    const quint8 bytes[16] = {quint8(id.data1 >> 24),
+                              quint8(id.data1 >> 16),
+                              quint8(id.data1 >> 8),
+                              quint8(id.data1),
+                              quint8(id.data2 >> 8),
+                              quint8(id.data2),
+                              quint8(id.data3 >> 8),
+                              quint8(id.data3),
+                              id.data4[0],
+                              id.data4[1],
+                              id.data4[2],
+                              id.data4[3],
+                              id.data4[4],
+                              id.data4[5],
+                              id.data4[6],
+                              id.data4[7]};
     const qsizetype at = m_out.size();
     m_out.resize(at + 38);
     char *p = m_out.data() + at;

@@ -31,8 +31,7 @@ class CanonicalWriter
 public:
     explicit CanonicalWriter(QByteArray &out)
         : m_out(out)
-    {
-    }
+    { }
     void beginObject() { m_out.append('{'), m_first = true; }
     void endObject() { m_out.append('}'), m_first = false; }
     // Key must already be NFC and ASCII-sorted by the caller.

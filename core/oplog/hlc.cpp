@@ -63,8 +63,7 @@ std::optional<Hlc> Hlc::parse(QStringView text)
 HlcClock::HlcClock(QString deviceId, WallClock wall)
     : m_deviceId(std::move(deviceId))
     , m_wall(wall ? std::move(wall) : WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
-{
-}
+{ }
 
 Hlc HlcClock::now()
 {

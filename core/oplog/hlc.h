@@ -14,7 +14,8 @@ namespace baton {
 // Hybrid logical clock reading: wall milliseconds, a counter for events in
 // the same millisecond, and the device that made it as the final tie-break,
 // so two devices never produce equal readings.
-struct Hlc {
+struct Hlc
+{
     qint64 wallMs = 0;
     quint32 counter = 0;
     QString deviceId;

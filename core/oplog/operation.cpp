@@ -8,7 +8,8 @@
 namespace baton {
 
 namespace {
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(Operation)
 };
 
@@ -68,10 +69,10 @@ QByteArray Operation::canonical() const
 
 Result<Operation> Operation::fromJson(const QJsonObject &json)
 {
-    static const QStringList known = {
-        QStringLiteral("id"),   QStringLiteral("entity"), QStringLiteral("entityId"),
-        QStringLiteral("kind"), QStringLiteral("fields"), QStringLiteral("hlc"),
-        QStringLiteral("author"), QStringLiteral("device")};
+    static const QStringList known = {QStringLiteral("id"),       QStringLiteral("entity"),
+                                      QStringLiteral("entityId"), QStringLiteral("kind"),
+                                      QStringLiteral("fields"),   QStringLiteral("hlc"),
+                                      QStringLiteral("author"),   QStringLiteral("device")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
             return bad(Tr::tr("unknown key \"%1\"").arg(it.key().left(64)));

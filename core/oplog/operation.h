@@ -20,15 +20,16 @@ QString opKindName(OpKind kind);
 std::optional<OpKind> parseOpKind(QStringView name);
 
 // One change to one record: the only thing that writes to a Baton store.
-struct Operation {
-    QUuid id;            // UUIDv7, made where the change was made
-    QString entity;      // "employee", "department", ...
-    QUuid entityId;      // the record's UUIDv7
+struct Operation
+{
+    QUuid id;       // UUIDv7, made where the change was made
+    QString entity; // "employee", "department", ...
+    QUuid entityId; // the record's UUIDv7
     OpKind kind = OpKind::Update;
-    QJsonObject fields;  // only what changed
+    QJsonObject fields; // only what changed
     Hlc hlc;
-    QUuid author;        // user id; the null id is the bootstrap author
-    QString device;      // device id of the author's installation
+    QUuid author;   // user id; the null id is the bootstrap author
+    QString device; // device id of the author's installation
 
     QJsonObject toJson() const;
     // Canonical bytes: what hashes and signatures are made over.

@@ -10,7 +10,8 @@ namespace baton {
 
 namespace {
 
-struct MonotonicState {
+struct MonotonicState
+{
     QMutex mutex;
     qint64 lastMs = -1;
     quint16 counter = 0; // 12 bits used

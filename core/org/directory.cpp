@@ -37,7 +37,7 @@ void bindAll(QSqlQuery &q, const QVariantList &binds)
 } // namespace
 
 Directory::Where Directory::where(const ReadScope &scope, const EmployeeFilter &filter,
-                                 Retired retired)
+                                  Retired retired)
 {
     Where w;
     QStringList clauses{retired == Retired::Exclude ? QStringLiteral("e.retired=0")
@@ -45,7 +45,8 @@ Directory::Where Directory::where(const ReadScope &scope, const EmployeeFilter &
     if (!scope.all) {
         QStringList visible;
         if (!scope.departments.isEmpty()) {
-            visible << QStringLiteral("e.department_id IN (%1)").arg(placeholders(scope.departments.size()));
+            visible << QStringLiteral("e.department_id IN (%1)")
+                           .arg(placeholders(scope.departments.size()));
             for (const QUuid &d : scope.departments)
                 w.binds << idString(d);
         }
@@ -100,7 +101,7 @@ Result<qint64> Directory::countEmployees(const ReadScope &scope, const EmployeeF
 }
 
 Result<QHash<QString, qint64>> Directory::statusCounts(const ReadScope &scope,
-                                                      const EmployeeFilter &filter)
+                                                       const EmployeeFilter &filter)
 {
     EmployeeFilter any = filter;
     any.status.clear();
@@ -143,9 +144,10 @@ Result<QList<EmployeeRow>> Directory::employees(const ReadScope &scope,
         orderBy = QStringLiteral("e.hire_date %1, e.number");
         break;
     }
-    const QString direction = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    const QString direction =
+        order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
     orderBy = orderBy.contains(QStringLiteral("%1")) ? orderBy.arg(direction)
-                                                      : orderBy + QLatin1Char(' ') + direction;
+                                                     : orderBy + QLatin1Char(' ') + direction;
 
     QSqlQuery q(m_store.database().connection());
     q.setForwardOnly(true);
@@ -154,7 +156,8 @@ Result<QList<EmployeeRow>> Directory::employees(const ReadScope &scope,
                              "e.departure_date, e.email, e.phone FROM employee e "
                              "LEFT JOIN department d ON d.id=e.department_id "
                              "LEFT JOIN job_position p ON p.id=e.position_id")
-              + w.sql + QStringLiteral(" ORDER BY ") + orderBy + QStringLiteral(" LIMIT ? OFFSET ?"));
+              + w.sql + QStringLiteral(" ORDER BY ") + orderBy
+              + QStringLiteral(" LIMIT ? OFFSET ?"));
     QVariantList binds = w.binds;
     binds << limit << offset;
     bindAll(q, binds);

@@ -13,16 +13,18 @@ namespace baton {
 
 class Store;
 
-struct EmployeeFilter {
-    QString text;           // part of a name, number, e-mail or phone
-    QUuid departmentId;     // null: every department
+struct EmployeeFilter
+{
+    QString text;       // part of a name, number, e-mail or phone
+    QUuid departmentId; // null: every department
     bool includeSubdepartments = true;
-    QString status;         // empty: every status
+    QString status; // empty: every status
 };
 
 enum class EmployeeSort { Number, Name, Department, Position, EmploymentStatus, HireDate };
 
-struct EmployeeRow {
+struct EmployeeRow
+{
     QUuid id;
     QString number;
     QString name; // display form
@@ -37,7 +39,8 @@ struct EmployeeRow {
     QString phone;
 };
 
-struct DepartmentInfo {
+struct DepartmentInfo
+{
     QUuid id;
     QUuid parentId;
     QString kind;
@@ -50,7 +53,8 @@ struct DepartmentInfo {
     int employeeCount = 0; // active and departing, this department only
 };
 
-struct ResponsibilityInfo {
+struct ResponsibilityInfo
+{
     QUuid id;
     QUuid positionId;
     QString title;
@@ -58,7 +62,8 @@ struct ResponsibilityInfo {
     int sortOrder = 0;
 };
 
-struct PositionInfo {
+struct PositionInfo
+{
     QUuid id;
     QString code;
     QString title;
@@ -68,19 +73,21 @@ struct PositionInfo {
     QList<ResponsibilityInfo> responsibilities;
 };
 
-struct PersonRef {
+struct PersonRef
+{
     QUuid id;
     QString number;
     QString name;
 };
 
-struct EmployeeDetail {
+struct EmployeeDetail
+{
     QJsonObject record; // every field, as stored
     QString departmentName;
     QString positionTitle;
     QString managerName;
     QList<ResponsibilityInfo> responsibilities; // from the position description
-    QString login;      // account, if any
+    QString login;                              // account, if any
 };
 
 // Reads of the organisation for views: SQL queries behind a small API, with
@@ -91,15 +98,15 @@ class Directory
 public:
     explicit Directory(Store &store)
         : m_store(store)
-    {
-    }
+    { }
 
     Result<qint64> countEmployees(const ReadScope &scope, const EmployeeFilter &filter);
     Result<QList<EmployeeRow>> employees(const ReadScope &scope, const EmployeeFilter &filter,
                                          EmployeeSort sort, Qt::SortOrder order, qint64 offset,
                                          int limit);
     // Counts by status for the list's filter chips.
-    Result<QHash<QString, qint64>> statusCounts(const ReadScope &scope, const EmployeeFilter &filter);
+    Result<QHash<QString, qint64>> statusCounts(const ReadScope &scope,
+                                                const EmployeeFilter &filter);
 
     // The full archive of one employee, if scope lets the viewer see it
     // (employee.not_found otherwise: no hint that the record exists).
@@ -115,7 +122,8 @@ public:
     Result<QUuid> employeeByNumber(const QString &number);
 
 private:
-    struct Where {
+    struct Where
+    {
         QString sql;
         QVariantList binds;
     };

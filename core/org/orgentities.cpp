@@ -1,12 +1,12 @@
 #include "orgentities.h"
 
-#include "orgvalues.h"
 #include "auth/accountentities.h"
+#include "oplog/uuidv7.h"
+#include "orgvalues.h"
 #include "policy/policy.h"
 #include "policy/roles.h"
 #include "store/entitydef.h"
 #include "store/rulecontext.h"
-#include "oplog/uuidv7.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -16,7 +16,8 @@ namespace baton {
 
 namespace {
 
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(OrgRules)
 };
 
@@ -43,7 +44,8 @@ bool isCode(QStringView value)
         return false;
     for (qsizetype i = 0; i < value.size(); ++i) {
         const char16_t c = value[i].unicode();
-        const bool alnum = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+        const bool alnum =
+            (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
         if (!alnum && (i == 0 || (c != u'.' && c != u'_' && c != u'-')))
             return false;
     }
@@ -101,7 +103,10 @@ Status checkUniqueCode(RuleContext &ctx, const Operation &op, const Record &afte
 class DepartmentRules : public EntityRules
 {
 public:
-    QString action(const Operation &) const override { return QString::fromLatin1(actions::OrgManage); }
+    QString action(const Operation &) const override
+    {
+        return QString::fromLatin1(actions::OrgManage);
+    }
 
     RecordScope scope(RuleContext &, const Record &r) const override
     {
@@ -153,8 +158,7 @@ public:
                                         "Asia/Shanghai).")
                                      .arg(zone.left(64)));
         }
-        if (changedField(op, "currency")
-            && !org::currencyCodes().contains(str(after, "currency")))
+        if (changedField(op, "currency") && !org::currencyCodes().contains(str(after, "currency")))
             return ruleError(QStringLiteral("field.invalid"),
                              Tr::tr("\"%1\" is not an ISO 4217 currency code (for example CNY).")
                                  .arg(str(after, "currency").left(8)));
@@ -194,7 +198,10 @@ private:
 class PositionRules : public EntityRules
 {
 public:
-    QString action(const Operation &) const override { return QString::fromLatin1(actions::OrgManage); }
+    QString action(const Operation &) const override
+    {
+        return QString::fromLatin1(actions::OrgManage);
+    }
     RecordScope scope(RuleContext &, const Record &r) const override
     {
         return RecordScope{{}, {}, idOf(r, "department_id")};
@@ -220,7 +227,10 @@ public:
 class ResponsibilityRules : public EntityRules
 {
 public:
-    QString action(const Operation &) const override { return QString::fromLatin1(actions::OrgManage); }
+    QString action(const Operation &) const override
+    {
+        return QString::fromLatin1(actions::OrgManage);
+    }
     RecordScope scope(RuleContext &, const Record &) const override { return {}; }
     QString describe(const Record &r) const override { return str(r, "title"); }
     Status check(RuleContext &ctx, const Operation &op, const Record &,
@@ -270,8 +280,8 @@ public:
 
     QString describe(const Record &r) const override
     {
-        return QStringLiteral("%1 (%2)")
-            .arg(org::displayName(str(r, "family_name"), str(r, "given_name")), str(r, "number"));
+        return QStringLiteral("%1 (%2)").arg(
+            org::displayName(str(r, "family_name"), str(r, "given_name")), str(r, "number"));
     }
 
     Status check(RuleContext &ctx, const Operation &op, const Record &,
@@ -430,8 +440,8 @@ void registerOrgEntities()
     order.defaultValue = 0;
     registry.add({QStringLiteral("responsibility"),
                   QStringLiteral("responsibility"),
-                  {ref("position_id", "job_position", true), text("title", 200, true), note("detail", 4000),
-                   order},
+                  {ref("position_id", "job_position", true), text("title", 200, true),
+                   note("detail", 4000), order},
                   false,
                   std::make_shared<ResponsibilityRules>()});
 
@@ -446,10 +456,9 @@ void registerOrgEntities()
                   QStringLiteral("employee"),
                   {number, text("family_name", 60, true), text("given_name", 60, true),
                    text("english_name", 120), text("email", 254), text("phone", 32),
-                   ref("department_id", "department", true),
-                   ref("position_id", "job_position"), ref("manager_id", "employee"),
-                   ofType("hire_date", FieldType::Date, true), status,
-                   ofType("departure_date", FieldType::Date), sales},
+                   ref("department_id", "department", true), ref("position_id", "job_position"),
+                   ref("manager_id", "employee"), ofType("hire_date", FieldType::Date, true),
+                   status, ofType("departure_date", FieldType::Date), sales},
                   false,
                   std::make_shared<EmployeeRules>()});
 }

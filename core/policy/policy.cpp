@@ -27,8 +27,7 @@ QList<QUuid> OrgTree::subtree(const QUuid &ancestor) const
 
 Policy::Policy(QList<Grant> grants)
     : m_grants(std::move(grants))
-{
-}
+{ }
 
 QList<Grant> Policy::defaultGrants()
 {
@@ -40,9 +39,9 @@ QList<Grant> Policy::defaultGrants()
         g.append({Role::Admin, action, Scope::All});
     // HR keeps the archives and the organisation, and manages accounts; only
     // administrators grant roles.
-    for (const char *action : {EmployeeRead, EmployeeCreate, EmployeeUpdate, EmployeeUpdateContact,
-                               EmployeeRetire, OrgManage, UserManage, AuditRead, AuditVerify,
-                               Export})
+    for (const char *action :
+         {EmployeeRead, EmployeeCreate, EmployeeUpdate, EmployeeUpdateContact, EmployeeRetire,
+          OrgManage, UserManage, AuditRead, AuditVerify, Export})
         g.append({Role::HrOfficer, a(action), Scope::All});
     // The general manager and finance see the whole company and its trail.
     for (Role r : {Role::GeneralManager, Role::Finance})

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "roles.h"
 #include "recordscope.h"
+#include "roles.h"
 
 #include <QHash>
 #include <QList>
@@ -10,7 +10,8 @@
 
 namespace baton {
 
-struct Grant {
+struct Grant
+{
     Role role;
     QString action;
     Scope scope;
@@ -18,11 +19,12 @@ struct Grant {
 
 // One role an account holds, with the department it is anchored on (a
 // department manager's subtree) and when it is valid.
-struct RoleAssignment {
+struct RoleAssignment
+{
     Role role = Role::Employee;
-    QUuid departmentId;      // anchor for Subtree; null = the actor's own department
+    QUuid departmentId; // anchor for Subtree; null = the actor's own department
     qint64 validFromMs = 0;
-    qint64 validToMs = 0;    // 0 = open-ended
+    qint64 validToMs = 0; // 0 = open-ended
 
     bool validAt(qint64 ms) const
     {
@@ -31,14 +33,15 @@ struct RoleAssignment {
 };
 
 // Who acts: an account, the employee behind it and the roles it holds.
-struct Actor {
+struct Actor
+{
     QUuid userId;
-    QUuid employeeId;        // may be null for a technical administrator
-    QUuid departmentId;      // the employee's department
+    QUuid employeeId;   // may be null for a technical administrator
+    QUuid departmentId; // the employee's department
     QString login;
     QList<RoleAssignment> roles;
-    bool bootstrap = false;  // first-run author before any administrator exists
-    bool disabled = false;   // account switched off by an administrator
+    bool bootstrap = false; // first-run author before any administrator exists
+    bool disabled = false;  // account switched off by an administrator
     // Start of the departure day in the employee's department time zone:
     // from then on the account can do nothing, offline included. 0 = none.
     qint64 accessEndsMs = 0;
@@ -52,7 +55,10 @@ struct Actor {
 class OrgTree
 {
 public:
-    void setParent(const QUuid &department, const QUuid &parent) { m_parent.insert(department, parent); }
+    void setParent(const QUuid &department, const QUuid &parent)
+    {
+        m_parent.insert(department, parent);
+    }
     QUuid parentOf(const QUuid &department) const { return m_parent.value(department); }
     bool contains(const QUuid &department) const { return m_parent.contains(department); }
     // True when department is ancestor itself or lies below it.
@@ -68,16 +74,21 @@ private:
 
 // What part of a collection a viewer may read: everything, some department
 // subtrees, and/or their own record.
-struct ReadScope {
+struct ReadScope
+{
     bool all = false;
     QList<QUuid> departments;
     QUuid ownEmployee;
     QUuid ownUser;
 
-    bool none() const { return !all && departments.isEmpty() && ownEmployee.isNull() && ownUser.isNull(); }
+    bool none() const
+    {
+        return !all && departments.isEmpty() && ownEmployee.isNull() && ownUser.isNull();
+    }
 };
 
-struct Decision {
+struct Decision
+{
     bool allowed = false;
     QString reason; // translated, when refused
     // Why, for the audit trail (stable, untranslated): not_granted,

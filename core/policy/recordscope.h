@@ -5,7 +5,8 @@
 namespace baton {
 
 // Whose record it is, for the policy's scopes.
-struct RecordScope {
+struct RecordScope
+{
     QUuid ownerEmployee; // "own": the employee the record is about
     QUuid ownerUser;     // "own": the account the record is about
     QUuid departmentId;  // "department subtree"

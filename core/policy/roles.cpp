@@ -3,7 +3,8 @@
 namespace baton {
 
 namespace {
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(Roles)
 };
 } // namespace
@@ -95,7 +96,8 @@ QStringList knownActions()
 QString actionTitle(QStringView action)
 {
     using namespace actions;
-    const struct {
+    const struct
+    {
         const char *key;
         const char *title;
     } titles[] = {

@@ -14,12 +14,12 @@ enum class Role { Admin, HrOfficer, GeneralManager, DeptManager, Finance, Employ
 // everything below it, or the whole organisation.
 enum class Scope { Own, Subtree, All };
 
-QString roleKey(Role role);                    // "hr_officer"
+QString roleKey(Role role); // "hr_officer"
 std::optional<Role> parseRole(QStringView key);
-QString roleTitle(Role role);                  // translated, for people
+QString roleTitle(Role role); // translated, for people
 QList<Role> allRoles();
 
-QString scopeKey(Scope scope);                 // "own", "subtree", "all"
+QString scopeKey(Scope scope); // "own", "subtree", "all"
 std::optional<Scope> parseScope(QStringView key);
 
 // The actions the policy knows. Later modules add their own strings.

@@ -41,9 +41,9 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
     if (options.path.isEmpty())
         return Error(QStringLiteral("store.open"), tr("No database file was given."));
     if (!file.absoluteDir().exists())
-        return Error(QStringLiteral("store.folder_missing"),
-                     tr("The folder %1 does not exist.")
-                         .arg(QDir::toNativeSeparators(file.absolutePath())));
+        return Error(
+            QStringLiteral("store.folder_missing"),
+            tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(file.absolutePath())));
     if (file.exists() && file.isDir())
         return Error(QStringLiteral("store.open"),
                      tr("%1 is a folder, not a database file.").arg(shownPath));
@@ -71,7 +71,8 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
     d->m_readOnly = options.mode == Mode::ReadOnly;
     d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
     d->m_db.setDatabaseName(d->m_path);
-    QStringList connectOptions{QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
+    QStringList connectOptions{
+        QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
     if (d->m_readOnly)
         connectOptions << QStringLiteral("QSQLITE_OPEN_READONLY");
     d->m_db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
@@ -102,14 +103,14 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
         const bool small = QFileInfo(d->m_path).size() <= options.integrityCheckMaxBytes;
         QSqlQuery check(d->m_db);
         if (small) {
-        if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
-            return d->errorFrom(check, tr("checking %1").arg(shownPath));
-        const QString verdict = check.value(0).toString();
-        check.finish();
-        if (verdict != QLatin1String("ok"))
-            return d->errorFrom(QSqlError(verdict, verdict, QSqlError::StatementError,
-                                          QString::number(SqliteCorrupt)),
-                                tr("checking %1").arg(shownPath));
+            if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
+                return d->errorFrom(check, tr("checking %1").arg(shownPath));
+            const QString verdict = check.value(0).toString();
+            check.finish();
+            if (verdict != QLatin1String("ok"))
+                return d->errorFrom(QSqlError(verdict, verdict, QSqlError::StatementError,
+                                              QString::number(SqliteCorrupt)),
+                                    tr("checking %1").arg(shownPath));
         }
     }
 
@@ -258,9 +259,9 @@ Error Database::classify(int nativeCode, const QString &text, const QString &con
                             "Baton?). Close it and try again.")
                              .arg(where));
         case SqliteReadOnly:
-            return Error(QStringLiteral("store.read_only"),
-                         tr("The database %1 is read-only; Baton cannot save changes to it.")
-                             .arg(where));
+            return Error(
+                QStringLiteral("store.read_only"),
+                tr("The database %1 is read-only; Baton cannot save changes to it.").arg(where));
         case SqliteCorrupt:
         case SqliteNotADb:
             return Error(QStringLiteral("store.corrupt"),
@@ -286,7 +287,8 @@ Result<int> Database::schemaVersion()
             return errorFrom(q, tr("reading the schema version"));
         return q.value(0).toInt();
     }
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+    if (!q.exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
         return errorFrom(q, tr("reading the schema version"));
     if (!q.exec(QStringLiteral("SELECT max(version) FROM schema_version")) || !q.next())
         return errorFrom(q, tr("reading the schema version"));

@@ -18,7 +18,8 @@ enum class Dialect { Sqlite, Postgres };
 
 // Remembers one statement of Database::statement() so a hot path skips the
 // lookup by SQL text. Must not outlive the Database that filled it.
-struct StatementSlot {
+struct StatementSlot
+{
     SqlStatement *statement = nullptr;
 };
 
@@ -31,8 +32,9 @@ class Database
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    struct Options {
-        QString path;             // SQLite file
+    struct Options
+    {
+        QString path; // SQLite file
         Mode mode = Mode::ReadWrite;
         int busyTimeoutMs = 5000; // how long to wait for another writer
         // Files up to this size get a full page check when opened for writing.

@@ -7,14 +7,14 @@
 namespace baton {
 
 namespace {
-struct Tr {
+struct Tr
+{
     Q_DECLARE_TR_FUNCTIONS(Fields)
 };
 
 Error invalid(const FieldDef &def, const QString &why)
 {
-    return Error(QStringLiteral("field.invalid"),
-                 Tr::tr("%1: %2").arg(fieldLabel(def.name), why));
+    return Error(QStringLiteral("field.invalid"), Tr::tr("%1: %2").arg(fieldLabel(def.name), why));
 }
 
 bool hasControlChars(const QString &s, bool allowNewlines)
@@ -110,7 +110,8 @@ FieldDef oneOf(const char *name, QStringList values, bool required)
 
 namespace {
 // Titles of the fields Baton's entities define, for messages and summaries.
-struct FieldTitle {
+struct FieldTitle
+{
     const char *name;
     const char *title;
 };
@@ -249,7 +250,8 @@ Result<QVariant> validateField(const FieldDef &def, const QJsonValue &value)
     }
     case FieldType::Enum:
         if (!value.isString() || !def.values.contains(value.toString()))
-            return invalid(def, Tr::tr("must be one of: %1").arg(def.values.join(QStringLiteral(", "))));
+            return invalid(def,
+                           Tr::tr("must be one of: %1").arg(def.values.join(QStringLiteral(", "))));
         return QVariant(value.toString());
     }
     return invalid(def, Tr::tr("has an unknown type"));

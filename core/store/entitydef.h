@@ -25,11 +25,12 @@ enum class FieldType {
     Integer, // qint64
     TimeMs,  // UTC milliseconds since the epoch
     Bool,
-    Id,      // UUID of a record of `references`
-    Enum,    // one of `values`
+    Id,   // UUID of a record of `references`
+    Enum, // one of `values`
 };
 
-struct FieldDef {
+struct FieldDef
+{
     QString name; // JSON key in operations and column name in the table
     FieldType type = FieldType::Text;
     int maxLength = 200;
@@ -38,9 +39,8 @@ struct FieldDef {
     bool secret = false;    // never shown in summaries, logs or history
     QStringList values;     // Enum
     QString references;     // Id: the entity it points to
-    QVariant defaultValue; // on create, when not given (invalid: null)
+    QVariant defaultValue;  // on create, when not given (invalid: null)
 };
-
 
 // Domain rules of one entity, run inside the apply transaction on the state
 // the op would produce.
@@ -61,7 +61,8 @@ public:
     virtual QString describe(const Record &record) const = 0;
 };
 
-struct EntityDef {
+struct EntityDef
+{
     QString name;  // "employee"
     QString table; // "employee"
     QList<FieldDef> fields;

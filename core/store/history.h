@@ -10,7 +10,8 @@ namespace baton {
 
 class Store;
 
-struct HistoryEntry {
+struct HistoryEntry
+{
     QUuid opId;
     qint64 timeMs = 0; // the op's clock reading: when the change was made
     QString kind;      // create, update, retire
@@ -27,8 +28,7 @@ class History
 public:
     explicit History(Store &store)
         : m_store(store)
-    {
-    }
+    { }
     Result<QList<HistoryEntry>> forRecord(const QString &entity, const QUuid &id);
 
 private:

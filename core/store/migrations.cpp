@@ -10,7 +10,7 @@ namespace {
 // Columns every replicated record table carries: retirement (records are
 // never deleted), the HLC of the create, and per-field HLCs of later writes
 // (JSON object field -> HLC) for last-writer-wins merging.
-#define BATON_RECORD_COLUMNS                                                                      \
+#define BATON_RECORD_COLUMNS \
     "retired INTEGER NOT NULL DEFAULT 0, hlc TEXT NOT NULL, field_hlcs TEXT NOT NULL DEFAULT '{}'"
 
 QList<Migration> makeMigrations()
@@ -22,56 +22,59 @@ QList<Migration> makeMigrations()
     // reference that can leave a user's visible scope (an employee's manager
     // in another department) is checked by the domain rules instead, so a
     // scoped replica can hold the record without its target.
-    m.append({1, "organisation: departments, positions, responsibilities, employees",
-              {QStringLiteral("CREATE TABLE department ("
-                              " id TEXT PRIMARY KEY,"
-                              " parent_id TEXT REFERENCES department(id),"
-                              " kind TEXT NOT NULL,"
-                              " code TEXT NOT NULL,"
-                              " name TEXT NOT NULL,"
-                              " time_zone TEXT NOT NULL,"
-                              " currency TEXT NOT NULL,"
-                              " head_id TEXT," BATON_RECORD_COLUMNS ")"),
-               QStringLiteral("CREATE UNIQUE INDEX department_code ON department(code)"),
-               QStringLiteral("CREATE INDEX department_parent ON department(parent_id)"),
-               QStringLiteral("CREATE TABLE job_position ("
-                              " id TEXT PRIMARY KEY,"
-                              " code TEXT NOT NULL,"
-                              " title TEXT NOT NULL,"
-                              " department_id TEXT REFERENCES department(id),"
-                              " grade TEXT,"
-                              " summary TEXT," BATON_RECORD_COLUMNS ")"),
-               QStringLiteral("CREATE UNIQUE INDEX job_position_code ON job_position(code)"),
-               QStringLiteral("CREATE TABLE responsibility ("
-                              " id TEXT PRIMARY KEY,"
-                              " position_id TEXT NOT NULL REFERENCES job_position(id),"
-                              " title TEXT NOT NULL,"
-                              " detail TEXT,"
-                              " sort_order INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
-               QStringLiteral("CREATE INDEX responsibility_position ON responsibility(position_id)"),
-               QStringLiteral("CREATE TABLE employee ("
-                              " id TEXT PRIMARY KEY,"
-                              " number TEXT NOT NULL,"
-                              " family_name TEXT NOT NULL,"
-                              " given_name TEXT NOT NULL,"
-                              " english_name TEXT,"
-                              " email TEXT,"
-                              " phone TEXT,"
-                              " department_id TEXT NOT NULL REFERENCES department(id),"
-                              " position_id TEXT REFERENCES job_position(id),"
-                              " manager_id TEXT,"
-                              " hire_date TEXT NOT NULL,"
-                              " status TEXT NOT NULL,"
-                              " departure_date TEXT,"
-                              " is_sales INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
-               QStringLiteral("CREATE UNIQUE INDEX employee_number ON employee(number)"),
-               // Indexes cost every write (Store::apply's budget): each one
-               // here serves a query that exists. Later modules add theirs.
-               QStringLiteral("CREATE INDEX employee_department ON employee(department_id)")}});
+    m.append(
+        {1,
+         "organisation: departments, positions, responsibilities, employees",
+         {QStringLiteral("CREATE TABLE department ("
+                         " id TEXT PRIMARY KEY,"
+                         " parent_id TEXT REFERENCES department(id),"
+                         " kind TEXT NOT NULL,"
+                         " code TEXT NOT NULL,"
+                         " name TEXT NOT NULL,"
+                         " time_zone TEXT NOT NULL,"
+                         " currency TEXT NOT NULL,"
+                         " head_id TEXT," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE UNIQUE INDEX department_code ON department(code)"),
+          QStringLiteral("CREATE INDEX department_parent ON department(parent_id)"),
+          QStringLiteral("CREATE TABLE job_position ("
+                         " id TEXT PRIMARY KEY,"
+                         " code TEXT NOT NULL,"
+                         " title TEXT NOT NULL,"
+                         " department_id TEXT REFERENCES department(id),"
+                         " grade TEXT,"
+                         " summary TEXT," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE UNIQUE INDEX job_position_code ON job_position(code)"),
+          QStringLiteral("CREATE TABLE responsibility ("
+                         " id TEXT PRIMARY KEY,"
+                         " position_id TEXT NOT NULL REFERENCES job_position(id),"
+                         " title TEXT NOT NULL,"
+                         " detail TEXT,"
+                         " sort_order INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX responsibility_position ON responsibility(position_id)"),
+          QStringLiteral("CREATE TABLE employee ("
+                         " id TEXT PRIMARY KEY,"
+                         " number TEXT NOT NULL,"
+                         " family_name TEXT NOT NULL,"
+                         " given_name TEXT NOT NULL,"
+                         " english_name TEXT,"
+                         " email TEXT,"
+                         " phone TEXT,"
+                         " department_id TEXT NOT NULL REFERENCES department(id),"
+                         " position_id TEXT REFERENCES job_position(id),"
+                         " manager_id TEXT,"
+                         " hire_date TEXT NOT NULL,"
+                         " status TEXT NOT NULL,"
+                         " departure_date TEXT,"
+                         " is_sales INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE UNIQUE INDEX employee_number ON employee(number)"),
+          // Indexes cost every write (Store::apply's budget): each one
+          // here serves a query that exists. Later modules add theirs.
+          QStringLiteral("CREATE INDEX employee_department ON employee(department_id)")}});
 
     // Accounts and their roles. login_state is local to one device (failed
     // attempts and lockouts are about this device) and is not replicated.
-    m.append({2, "accounts: users, role grants, login lockout state",
+    m.append({2,
+              "accounts: users, role grants, login lockout state",
               {QStringLiteral("CREATE TABLE app_user ("
                               " id TEXT PRIMARY KEY,"
                               " login TEXT NOT NULL,"
@@ -97,40 +100,43 @@ QList<Migration> makeMigrations()
     // The op log, the outbox of local ops waiting for push, the hash-chained
     // audit trail, the last clock reading seen from each device, and this
     // installation's own settings (its device id).
-    m.append({3, "evidence: op log, outbox, audit chain, device clocks",
-              {QStringLiteral("CREATE TABLE oplog ("
-                              " seq INTEGER PRIMARY KEY,"
-                              " id TEXT NOT NULL UNIQUE,"
-                              " entity TEXT NOT NULL,"
-                              " entity_id TEXT NOT NULL,"
-                              " kind TEXT NOT NULL,"
-                              " fields TEXT NOT NULL,"
-                              " hlc TEXT NOT NULL,"
-                              " author TEXT NOT NULL,"
-                              " device TEXT NOT NULL,"
-                              " origin TEXT NOT NULL,"
-                              " applied_ms INTEGER NOT NULL)"),
-               QStringLiteral("CREATE INDEX oplog_record ON oplog(entity_id)"),
-               QStringLiteral("CREATE TABLE outbox (op_seq INTEGER PRIMARY KEY REFERENCES oplog(seq))"),
-               QStringLiteral("CREATE TABLE audit_log ("
-                              " seq INTEGER PRIMARY KEY,"
-                              " time_ms INTEGER NOT NULL,"
-                              " user_id TEXT,"
-                              " user_name TEXT NOT NULL,"
-                              " device TEXT NOT NULL,"
-                              " ip TEXT NOT NULL,"
-                              " action TEXT NOT NULL,"
-                              " outcome TEXT NOT NULL,"
-                              " entity TEXT,"
-                              " record_id TEXT,"
-                              " summary TEXT NOT NULL,"
-                              " op_id TEXT,"
-                              " prev_hash BLOB NOT NULL,"
-                              " hash BLOB NOT NULL)"),
-               QStringLiteral("CREATE INDEX audit_time ON audit_log(time_ms)"),
-               QStringLiteral("CREATE INDEX audit_record ON audit_log(record_id)"),
-               QStringLiteral("CREATE TABLE device_clock (device TEXT PRIMARY KEY, last_hlc TEXT NOT NULL)"),
-               QStringLiteral("CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")}});
+    m.append(
+        {3,
+         "evidence: op log, outbox, audit chain, device clocks",
+         {QStringLiteral("CREATE TABLE oplog ("
+                         " seq INTEGER PRIMARY KEY,"
+                         " id TEXT NOT NULL UNIQUE,"
+                         " entity TEXT NOT NULL,"
+                         " entity_id TEXT NOT NULL,"
+                         " kind TEXT NOT NULL,"
+                         " fields TEXT NOT NULL,"
+                         " hlc TEXT NOT NULL,"
+                         " author TEXT NOT NULL,"
+                         " device TEXT NOT NULL,"
+                         " origin TEXT NOT NULL,"
+                         " applied_ms INTEGER NOT NULL)"),
+          QStringLiteral("CREATE INDEX oplog_record ON oplog(entity_id)"),
+          QStringLiteral("CREATE TABLE outbox (op_seq INTEGER PRIMARY KEY REFERENCES oplog(seq))"),
+          QStringLiteral("CREATE TABLE audit_log ("
+                         " seq INTEGER PRIMARY KEY,"
+                         " time_ms INTEGER NOT NULL,"
+                         " user_id TEXT,"
+                         " user_name TEXT NOT NULL,"
+                         " device TEXT NOT NULL,"
+                         " ip TEXT NOT NULL,"
+                         " action TEXT NOT NULL,"
+                         " outcome TEXT NOT NULL,"
+                         " entity TEXT,"
+                         " record_id TEXT,"
+                         " summary TEXT NOT NULL,"
+                         " op_id TEXT,"
+                         " prev_hash BLOB NOT NULL,"
+                         " hash BLOB NOT NULL)"),
+          QStringLiteral("CREATE INDEX audit_time ON audit_log(time_ms)"),
+          QStringLiteral("CREATE INDEX audit_record ON audit_log(record_id)"),
+          QStringLiteral(
+              "CREATE TABLE device_clock (device TEXT PRIMARY KEY, last_hlc TEXT NOT NULL)"),
+          QStringLiteral("CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")}});
     return m;
 }
 
@@ -181,10 +187,9 @@ Status Migrations::migrate(Database &db, int target)
         for (const QString &statement : step.statements) {
             if (auto s = db.exec(db.ddl(statement)); !s) {
                 db.rollback();
-                return Error(s.error().code,
-                             tr("Upgrading the database to schema %1 failed: %2")
-                                 .arg(step.version)
-                                 .arg(s.error().message));
+                return Error(s.error().code, tr("Upgrading the database to schema %1 failed: %2")
+                                                 .arg(step.version)
+                                                 .arg(s.error().message));
             }
         }
         if (auto s = db.setSchemaVersion(step.version); !s) {

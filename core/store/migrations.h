@@ -9,9 +9,10 @@ namespace baton {
 
 class Database;
 
-struct Migration {
-    int version;          // the schema version this step produces
-    const char *summary;  // one line, for logs and docs
+struct Migration
+{
+    int version;            // the schema version this step produces
+    const char *summary;    // one line, for logs and docs
     QStringList statements; // portable DDL/DML (see Database::ddl)
 };
 

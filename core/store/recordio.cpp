@@ -69,7 +69,8 @@ RecordIO::Statements &RecordIO::statements(const EntityDef &def)
         marks += QStringLiteral(",?");
     }
     Statements s;
-    s.load = QStringLiteral("SELECT %1retired,hlc,field_hlcs FROM %2 WHERE id=?").arg(cols, def.table);
+    s.load =
+        QStringLiteral("SELECT %1retired,hlc,field_hlcs FROM %2 WHERE id=?").arg(cols, def.table);
     s.insert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(def.table, insertCols, marks);
     s.presence = QStringLiteral("SELECT retired FROM %1 WHERE id=?").arg(def.table);
     return *m_sql.insert(&def, s);
@@ -111,9 +112,8 @@ Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
     r.values.insert(QStringLiteral("retired"), q.int64(i++) != 0);
     r.createdHlc = Hlc::parse(q.text(i++)).value_or(Hlc{});
     const QString hlcText = q.text(i++);
-    const QJsonObject hlcs = hlcText.size() > 2
-                                 ? QJsonDocument::fromJson(hlcText.toUtf8()).object()
-                                 : QJsonObject();
+    const QJsonObject hlcs =
+        hlcText.size() > 2 ? QJsonDocument::fromJson(hlcText.toUtf8()).object() : QJsonObject();
     for (auto it = hlcs.constBegin(); it != hlcs.constEnd(); ++it)
         if (auto h = Hlc::parse(it.value().toString()))
             r.fieldHlcs.insert(it.key(), *h);
@@ -158,8 +158,8 @@ Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &cha
                 sets += def.fields[f].name + QStringLiteral("=?,");
         if (retiredChanged)
             sets += QStringLiteral("retired=?,");
-        slot.statement =
-            &m_db.statement(QStringLiteral("UPDATE %1 SET %2field_hlcs=? WHERE id=?").arg(def.table, sets));
+        slot.statement = &m_db.statement(
+            QStringLiteral("UPDATE %1 SET %2field_hlcs=? WHERE id=?").arg(def.table, sets));
     }
     SqlStatement &q = *slot.statement;
     QHash<QString, Hlc> hlcs = before.fieldHlcs;
@@ -189,8 +189,8 @@ Result<QUuid> RecordIO::findBy(const EntityDef &def, const QString &field, const
         return QUuid();
     StatementSlot &slot = statements(def).findBy[field];
     if (!slot.statement)
-        slot.statement =
-            &m_db.statement(QStringLiteral("SELECT id FROM %1 WHERE %2=? LIMIT 1").arg(def.table, field));
+        slot.statement = &m_db.statement(
+            QStringLiteral("SELECT id FROM %1 WHERE %2=? LIMIT 1").arg(def.table, field));
     SqlStatement &q = *slot.statement;
     bindField(q, 0, *f, value);
     if (!q.exec())

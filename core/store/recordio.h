@@ -11,10 +11,11 @@
 namespace baton {
 
 // A record with the merge bookkeeping the store keeps beside it.
-struct StoredRecord {
-    Record values;                  // field -> value, plus "id" and "retired"
-    Hlc createdHlc;                 // HLC of the create
-    QHash<QString, Hlc> fieldHlcs;  // later writes, per field
+struct StoredRecord
+{
+    Record values;                 // field -> value, plus "id" and "retired"
+    Hlc createdHlc;                // HLC of the create
+    QHash<QString, Hlc> fieldHlcs; // later writes, per field
 
     bool exists() const { return !values.isEmpty(); }
     Hlc hlcOf(const QString &field) const { return fieldHlcs.value(field, createdHlc); }
@@ -29,8 +30,7 @@ class RecordIO
 public:
     explicit RecordIO(Database &db)
         : m_db(db)
-    {
-    }
+    { }
 
     Result<StoredRecord> load(const EntityDef &def, const QUuid &id);
     Status insert(const EntityDef &def, const QUuid &id, const Record &values, const Hlc &hlc);
@@ -45,14 +45,16 @@ public:
                                     const QVariant &value);
 
     // Does the record exist, and is it retired? Cheaper than load().
-    struct Presence {
+    struct Presence
+    {
         bool exists = false;
         bool retired = false;
     };
     Result<Presence> presence(const EntityDef &def, const QUuid &id);
 
 private:
-    struct Statements {
+    struct Statements
+    {
         QString load;
         QString insert;
         QString presence;

@@ -47,8 +47,8 @@ SqlStatement SqlStatement::direct(sqlite3 *db, const QString &sql)
 #ifdef BATON_SQLITE_DIRECT
     s.m_db = db;
     const QByteArray utf8 = sql.toUtf8();
-    const int rc = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &s.m_stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &s.m_stmt, nullptr);
     if (rc != SQLITE_OK) {
         s.m_lastError = rc;
         s.m_errorText = QString::fromUtf8(sqlite3_errmsg(db));
@@ -120,14 +120,16 @@ void SqlStatement::bind(int index, const QString &text)
         return;
     }
 #endif
-    m_query->bindValue(index, text.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text));
+    m_query->bindValue(index,
+                       text.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text));
 }
 
 void SqlStatement::bindBlob(int index, const QByteArray &bytes)
 {
 #ifdef BATON_SQLITE_DIRECT
     if (m_stmt) {
-        sqlite3_bind_blob(m_stmt, index + 1, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(m_stmt, index + 1, bytes.constData(), int(bytes.size()),
+                          SQLITE_TRANSIENT);
         return;
     }
 #endif

@@ -55,7 +55,7 @@ public:
     QByteArray blob(int column) const;
 
     qint64 lastInsertId() const;
-    int errorCode() const;     // SQLite primary result code, or the driver's
+    int errorCode() const; // SQLite primary result code, or the driver's
     QString errorText() const;
 
 private:

@@ -65,8 +65,7 @@ public:
     Context(Store &store, Origin origin)
         : m_store(store)
         , m_origin(origin)
-    {
-    }
+    { }
     Result<StoredRecord> record(QStringView entity, const QUuid &id) override
     {
         const EntityDef *def = EntityRegistry::instance().find(entity);
@@ -116,7 +115,8 @@ private:
     Origin m_origin;
 };
 
-struct Store::OpResult {
+struct Store::OpResult
+{
     ApplyOutcome outcome;
     bool hardFailure = false; // an unexpected SQL error: roll back and retry without it
 };
@@ -221,8 +221,7 @@ const OrgTree &Store::orgTree()
         QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT id, parent_id FROM department"));
         if (q.exec()) {
             while (q.next())
-                m_orgTree.setParent(parseId(q.value(0).toString()),
-                                    parseId(q.value(1).toString()));
+                m_orgTree.setParent(parseId(q.value(0).toString()), parseId(q.value(1).toString()));
             m_orgTreeLoaded = true;
         }
         q.finish();
@@ -309,7 +308,8 @@ Result<QSet<QUuid>> Store::knownOpIds(const QList<Operation> &ops)
         QString marks;
         for (qsizetype i = 0; i < n; ++i)
             marks += i ? QStringLiteral(",?") : QStringLiteral("?");
-        SqlStatement &q = m_db->statement(QStringLiteral("SELECT id FROM oplog WHERE id IN (%1)").arg(marks));
+        SqlStatement &q =
+            m_db->statement(QStringLiteral("SELECT id FROM oplog WHERE id IN (%1)").arg(marks));
         for (qsizetype i = 0; i < n; ++i)
             q.bind(static_cast<int>(i), idString(ops[start + i].id));
         if (!q.exec())
@@ -324,7 +324,8 @@ Status Store::checkDeviceClock(const Operation &op)
 {
     // Each device's readings must increase: a device cannot backdate a change
     // behind what it already sent.
-    SqlStatement &q = m_db->statement(QStringLiteral("SELECT last_hlc FROM device_clock WHERE device=?"));
+    SqlStatement &q =
+        m_db->statement(QStringLiteral("SELECT last_hlc FROM device_clock WHERE device=?"));
     q.bind(0, op.device);
     if (!q.exec())
         return m_db->errorFrom(q, tr("reading a device clock"));
@@ -335,9 +336,9 @@ Status Store::checkDeviceClock(const Operation &op)
     if (last && !(op.hlc > *last))
         return rejected(QStringLiteral("hlc.backdated"),
                         tr("The change is dated before an earlier change from the same device."));
-    SqlStatement &w = m_db->statement(QStringLiteral(
-        "INSERT INTO device_clock (device, last_hlc) VALUES (?, ?) "
-        "ON CONFLICT(device) DO UPDATE SET last_hlc=excluded.last_hlc"));
+    SqlStatement &w = m_db->statement(
+        QStringLiteral("INSERT INTO device_clock (device, last_hlc) VALUES (?, ?) "
+                       "ON CONFLICT(device) DO UPDATE SET last_hlc=excluded.last_hlc"));
     w.bind(0, op.device);
     w.bind(1, op.hlc.toString());
     if (!w.exec())
@@ -401,7 +402,8 @@ QList<ApplyOutcome> Store::apply(const QList<Operation> &ops, Origin origin,
             if (code == QLatin1String("store.locked") || code == QLatin1String("store.corrupt")
                 || code == QLatin1String("store.read_only")) {
                 for (ApplyOutcome &o : out)
-                    o = ApplyOutcome{ApplyOutcome::Status::Rejected, excluded.value(failedAt), {}, 0};
+                    o = ApplyOutcome{
+                        ApplyOutcome::Status::Rejected, excluded.value(failedAt), {}, 0};
                 return out;
             }
             qCWarning(lcStore) << "op" << idString(ops[failedAt].id)
@@ -473,7 +475,8 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
                 return hard(a.error());
             Actor unknown;
             unknown.userId = op.author;
-            if (auto s = auditRejection(op, unknown, QStringLiteral("denied"), a.error(), context); !s)
+            if (auto s = auditRejection(op, unknown, QStringLiteral("denied"), a.error(), context);
+                !s)
                 return hard(s.error());
             return reject(a.error());
         }
@@ -482,14 +485,16 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
 
     if (origin == Origin::Remote) {
         if (auto s = m_clock->observe(op.hlc); !s) {
-            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context); !w)
+            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context);
+                !w)
                 return hard(w.error());
             return reject(s.error());
         }
         if (auto s = checkDeviceClock(op); !s) {
             if (s.error().code == QLatin1String("store.sql"))
                 return hard(s.error());
-            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context); !w)
+            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context);
+                !w)
                 return hard(w.error());
             return reject(s.error());
         }
@@ -501,8 +506,9 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
         const FieldDef *f = def->field(it.key());
         if (!f)
-            return reject(rejected(QStringLiteral("op.unknown_field"),
-                                   tr("A %1 has no field \"%2\".").arg(def->name, it.key().left(64))));
+            return reject(
+                rejected(QStringLiteral("op.unknown_field"),
+                         tr("A %1 has no field \"%2\".").arg(def->name, it.key().left(64))));
         auto v = validateField(*f, it.value());
         if (!v)
             return reject(v.error());
@@ -553,17 +559,18 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
             return reject(rejected(QStringLiteral("op.kind"),
                                    tr("A %1 cannot be changed once added.").arg(def->name)));
         if (before.values.value(QStringLiteral("retired")).toBool())
-            return reject(rejected(QStringLiteral("op.retired"),
-                                   tr("This %1 has been retired and can no longer be changed.")
-                                       .arg(def->name)));
+            return reject(rejected(
+                QStringLiteral("op.retired"),
+                tr("This %1 has been retired and can no longer be changed.").arg(def->name)));
         if (op.kind == OpKind::Retire && !normalized.isEmpty())
-            return reject(rejected(QStringLiteral("op.malformed"),
-                                   tr("Retiring a record takes no fields.")));
+            return reject(
+                rejected(QStringLiteral("op.malformed"), tr("Retiring a record takes no fields.")));
         for (const auto &[name, value] : normalized.items()) {
             const FieldDef *f = def->field(name);
             if (f->immutable && value != before.values.value(f->name))
-                return reject(rejected(QStringLiteral("field.immutable"),
-                                       tr("%1 cannot be changed once set.").arg(fieldLabel(f->name))));
+                return reject(
+                    rejected(QStringLiteral("field.immutable"),
+                             tr("%1 cannot be changed once set.").arg(fieldLabel(f->name))));
         }
         break;
     }
@@ -622,7 +629,8 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         if (s.error().code == QLatin1String("store.sql"))
             return hard(s.error());
         if (origin == Origin::Remote)
-            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context); !w)
+            if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context);
+                !w)
                 return hard(w.error());
         return reject(s.error());
     }
@@ -703,9 +711,11 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     auto fields = canonicalJson(op.fields);
     if (!fields)
         return fields.error();
-    SqlStatement &log = m_db->statement(m_oplogInsert, QStringLiteral(
-        "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
-        "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    SqlStatement &log = m_db->statement(
+        m_oplogInsert,
+        QStringLiteral(
+            "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
+            "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
     log.bind(0, idString(op.id));
     log.bind(1, op.entity);
     log.bind(2, idString(op.entityId));
@@ -722,7 +732,8 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     *seqOut = seq;
 
     if (origin == Origin::Local) {
-        SqlStatement &outbox = m_db->statement(m_outboxInsert, QStringLiteral("INSERT INTO outbox (op_seq) VALUES (?)"));
+        SqlStatement &outbox = m_db->statement(
+            m_outboxInsert, QStringLiteral("INSERT INTO outbox (op_seq) VALUES (?)"));
         outbox.bind(0, seq);
         if (!outbox.exec())
             return m_db->errorFrom(outbox, tr("queueing a change for sync"));
@@ -752,13 +763,14 @@ QList<ApplyOutcome> Store::abandonBatch(const QList<Operation> &ops, int refused
     invalidateCaches();
     QList<ApplyOutcome> out(ops.size());
     for (int i = 0; i < ops.size(); ++i)
-        out[i] = i == refusedAt
-                     ? refusal
-                     : ApplyOutcome{ApplyOutcome::Status::Rejected,
-                                    Error(QStringLiteral("batch.abandoned"),
-                                          tr("Not saved: another change made with it was refused.")),
-                                    {},
-                                    0};
+        out[i] =
+            i == refusedAt
+                ? refusal
+                : ApplyOutcome{ApplyOutcome::Status::Rejected,
+                               Error(QStringLiteral("batch.abandoned"),
+                                     tr("Not saved: another change made with it was refused.")),
+                               {},
+                               0};
     // The refusal itself is evidence and stays, in a transaction of its own.
     if (m_lastRefusal) {
         AuditEntry entry = *m_lastRefusal;
@@ -780,7 +792,8 @@ Status Store::auditRejection(const Operation &op, const Actor &actor, const QStr
     e.device = op.device.left(64);
     e.ip = context.peerAddress.isEmpty() ? m_localAddresses : context.peerAddress;
     const EntityDef *def = EntityRegistry::instance().find(op.entity);
-    e.action = def ? def->rules->action(op) : op.entity.left(64) + QLatin1Char('.') + opKindName(op.kind);
+    e.action =
+        def ? def->rules->action(op) : op.entity.left(64) + QLatin1Char('.') + opKindName(op.kind);
     e.outcome = outcome;
     e.entity = op.entity.left(64);
     e.recordId = op.entityId;
@@ -811,9 +824,12 @@ Status Store::appendAudit(AuditEntry &entry)
     entry.prevHash = m_auditHash;
     entry.hash = entry.computeHash(*m_hasher);
 
-    SqlStatement &ins = m_db->statement(m_auditInsert, QStringLiteral(
-        "INSERT INTO audit_log (seq, time_ms, user_id, user_name, device, ip, action, outcome, "
-        "entity, record_id, summary, op_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    SqlStatement &ins = m_db->statement(
+        m_auditInsert,
+        QStringLiteral(
+            "INSERT INTO audit_log (seq, time_ms, user_id, user_name, device, ip, action, outcome, "
+            "entity, record_id, summary, op_id, prev_hash, hash) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     auto idOrNull = [](const QUuid &id) { return id.isNull() ? QString() : idString(id); };
     ins.bind(0, entry.seq);
     ins.bind(1, entry.timeMs);

@@ -24,12 +24,13 @@ struct StoredRecord;
 class Record;
 
 // What became of one op.
-struct ApplyOutcome {
+struct ApplyOutcome
+{
     enum class Status { Applied, Duplicate, Rejected };
     Status status = Status::Rejected;
-    Error error;                // when rejected
-    QStringList changedFields;  // when applied: fields whose value this op set
-    qint64 seq = 0;             // op log position when applied
+    Error error;               // when rejected
+    QStringList changedFields; // when applied: fields whose value this op set
+    qint64 seq = 0;            // op log position when applied
 
     bool applied() const { return status == Status::Applied; }
     bool rejected() const { return status == Status::Rejected; }
@@ -37,7 +38,8 @@ struct ApplyOutcome {
 
 // Extra facts about where a batch comes from (the server records the
 // client's address on each op).
-struct ApplyContext {
+struct ApplyContext
+{
     QString peerAddress; // empty: this device's own addresses
 };
 
@@ -48,7 +50,8 @@ class Store : public QObject
 {
     Q_OBJECT
 public:
-    struct Options {
+    struct Options
+    {
         QString path;
         Database::Mode mode = Database::Mode::ReadWrite;
         int busyTimeoutMs = 5000;
@@ -83,8 +86,8 @@ public:
     // Appends an audit entry outside an op (login, logout, export...). Inside
     // transact() it joins that transaction.
     Status recordEvent(const QString &action, const QString &outcome, const QUuid &userId,
-                       const QString &userName, const QString &summary,
-                       const QString &entity = {}, const QUuid &recordId = {});
+                       const QString &userName, const QString &summary, const QString &entity = {},
+                       const QUuid &recordId = {});
 
     // The actor behind an account as of atMs (roles valid then).
     Result<Actor> actorFor(const QUuid &userId, qint64 atMs);
@@ -149,7 +152,7 @@ private:
     qint64 m_auditSeq = -1;       // last audit seq; -1 = not loaded
     QByteArray m_auditHash;
     // The statements every applied op runs, found once.
-    bool m_allOrNothing = false;            // set by submit()
+    bool m_allOrNothing = false;             // set by submit()
     std::optional<AuditEntry> m_lastRefusal; // the refusal applyOne audited last
     StatementSlot m_oplogInsert;
     StatementSlot m_outboxInsert;

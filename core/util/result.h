@@ -10,7 +10,8 @@ namespace baton {
 
 // The one error convention of Baton: a machine-readable code that tests and
 // callers switch on, plus a translated message for people.
-struct Error {
+struct Error
+{
     QString code;    // stable, e.g. "store.newer_version", "policy.denied"
     QString message; // translated, complete sentence for the UI and the CLI
 
@@ -18,8 +19,7 @@ struct Error {
     Error(QString c, QString m)
         : code(std::move(c))
         , message(std::move(m))
-    {
-    }
+    { }
 };
 
 // A value or an Error. Intentionally small: no monadic chains, just what the
@@ -30,12 +30,10 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_data(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_data(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -61,8 +59,7 @@ public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

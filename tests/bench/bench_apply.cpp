@@ -30,7 +30,9 @@ int main(int argc, char *argv[])
     }
     Store &store = **opened;
     Accounts accounts(store);
-    const QUuid admin = accounts.createFirstAdmin(QStringLiteral("admin"), QStringLiteral("bench-password")).value();
+    const QUuid admin =
+        accounts.createFirstAdmin(QStringLiteral("admin"), QStringLiteral("bench-password"))
+            .value();
     const QUuid dept = createUuidV7();
     if (!store.submit({store.makeOp(QStringLiteral("department"), dept, OpKind::Create,
                                     {{QStringLiteral("code"), QStringLiteral("HQ")},
@@ -77,9 +79,11 @@ int main(int argc, char *argv[])
     for (int start = 0; start < total; start += batchSize) {
         QList<Operation> batch;
         for (int i = start; i < std::min(total, start + batchSize); ++i)
-            batch.append(store.makeOp(QStringLiteral("employee"), ids[i], OpKind::Update,
-                                      {{QStringLiteral("phone"), QStringLiteral("138 0000 %1").arg(i % 10000, 4, 10, QLatin1Char('0'))}},
-                                      admin));
+            batch.append(store.makeOp(
+                QStringLiteral("employee"), ids[i], OpKind::Update,
+                {{QStringLiteral("phone"),
+                  QStringLiteral("138 0000 %1").arg(i % 10000, 4, 10, QLatin1Char('0'))}},
+                admin));
         timer.start();
         const auto outcomes = store.apply(batch, Origin::Local);
         applyNs += timer.nsecsElapsed();

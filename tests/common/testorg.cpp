@@ -37,7 +37,8 @@ bool TestOrg::build()
     if (!store && !open())
         return false;
     Accounts accounts(*store);
-    auto admin = accounts.createFirstAdmin(QStringLiteral("admin"), QStringLiteral("password-admin"));
+    auto admin =
+        accounts.createFirstAdmin(QStringLiteral("admin"), QStringLiteral("password-admin"));
     if (!admin) {
         qWarning() << admin.error().message;
         return false;
@@ -54,7 +55,8 @@ bool TestOrg::build()
         if (parent)
             f.insert(QStringLiteral("parent_id"), idString(dept.value(QLatin1String(parent))));
         dept.insert(QLatin1String(code), id);
-        return submitAs(QStringLiteral("admin"), QStringLiteral("department"), id, OpKind::Create, f);
+        return submitAs(QStringLiteral("admin"), QStringLiteral("department"), id, OpKind::Create,
+                        f);
     };
     for (auto s : {addDept("HQ", "Head office", "head_office", nullptr),
                    addDept("PRJ", "Projects", "department", "HQ"),
@@ -75,7 +77,8 @@ bool TestOrg::build()
         return false;
     }
 
-    struct Person {
+    struct Person
+    {
         const char *number, *family, *given, *dept, *manager, *login;
         QList<Role> roles;
     };
@@ -90,12 +93,13 @@ bool TestOrg::build()
     };
     for (const Person &p : people) {
         const QUuid id = createUuidV7(clockMs);
-        QJsonObject f{{QStringLiteral("number"), QLatin1String(p.number)},
-                      {QStringLiteral("family_name"), QLatin1String(p.family)},
-                      {QStringLiteral("given_name"), QLatin1String(p.given)},
-                      {QStringLiteral("department_id"), idString(dept.value(QLatin1String(p.dept)))},
-                      {QStringLiteral("hire_date"), QStringLiteral("2020-03-01")},
-                      {QStringLiteral("position_id"), idString(position)}};
+        QJsonObject f{
+            {QStringLiteral("number"), QLatin1String(p.number)},
+            {QStringLiteral("family_name"), QLatin1String(p.family)},
+            {QStringLiteral("given_name"), QLatin1String(p.given)},
+            {QStringLiteral("department_id"), idString(dept.value(QLatin1String(p.dept)))},
+            {QStringLiteral("hire_date"), QStringLiteral("2020-03-01")},
+            {QStringLiteral("position_id"), idString(position)}};
         if (p.manager)
             f.insert(QStringLiteral("manager_id"), idString(emp.value(QLatin1String(p.manager))));
         emp.insert(QLatin1String(p.number), id);
@@ -106,9 +110,9 @@ bool TestOrg::build()
             return false;
         }
         tick();
-        auto u = accounts.createUser(user.value(QStringLiteral("admin")), QLatin1String(p.login),
-                                     QStringLiteral("password-") + QLatin1String(p.login), id,
-                                     p.roles);
+        auto u =
+            accounts.createUser(user.value(QStringLiteral("admin")), QLatin1String(p.login),
+                                QStringLiteral("password-") + QLatin1String(p.login), id, p.roles);
         if (!u) {
             qWarning() << u.error().message;
             return false;

@@ -28,7 +28,8 @@ namespace baton::test {
 //   E006 Liu Yang    in PRJ                liuyang (employee)
 //   admin (no employee)                    admin
 //   gm               general_manager in HQ (E007 Sun Hao)
-struct TestOrg {
+struct TestOrg
+{
     QTemporaryDir dir;
     std::unique_ptr<Store> store;
     qint64 clockMs = 1767225600000; // 2026-01-01T00:00:00Z, advanced by tick()

@@ -15,11 +15,13 @@ using namespace baton;
 
 namespace {
 
-struct Fixture {
+struct Fixture
+{
     test::TestOrg org;
     std::unique_ptr<AppContext> context;
 
-    bool open(int extraEvents) {
+    bool open(int extraEvents)
+    {
         if (!org.build())
             return false;
         if (!org.store->database().begin())
@@ -45,23 +47,26 @@ struct Fixture {
     }
 
     // The expected seqs, newest first, straight from SQL.
-    QList<qint64> seqs(const QString &where = {}) {
+    QList<qint64> seqs(const QString &where = {})
+    {
         QList<qint64> out;
         QSqlQuery q(org.store->database().connection());
-        q.exec(QStringLiteral("SELECT seq FROM audit_log ") + where +
-               QStringLiteral(" ORDER BY seq DESC"));
+        q.exec(QStringLiteral("SELECT seq FROM audit_log ") + where
+               + QStringLiteral(" ORDER BY seq DESC"));
         while (q.next())
             out.append(q.value(0).toLongLong());
         return out;
     }
 };
 
-bool idle(const AuditTableModel &m) {
+bool idle(const AuditTableModel &m)
+{
     return !m.isLoading() && m.count() >= 0;
 }
 
 // Pages through everything, as a view scrolled to the end would.
-bool fetchAll(AuditTableModel &m) {
+bool fetchAll(AuditTableModel &m)
+{
     for (int guard = 0; guard < 1000; ++guard) {
         if (!QTest::qWaitFor([&] { return idle(m); }, 10000))
             return false;
@@ -72,7 +77,8 @@ bool fetchAll(AuditTableModel &m) {
     return false;
 }
 
-QList<qint64> modelSeqs(const AuditTableModel &m) {
+QList<qint64> modelSeqs(const AuditTableModel &m)
+{
     QList<qint64> out;
     for (int r = 0; r < m.rowCount(); ++r)
         out.append(
@@ -82,7 +88,8 @@ QList<qint64> modelSeqs(const AuditTableModel &m) {
 
 } // namespace
 
-class TestGuiAuditTableModel : public QObject {
+class TestGuiAuditTableModel : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void passesModelTester();
@@ -94,7 +101,8 @@ private Q_SLOTS:
     void csvFields();
 };
 
-void TestGuiAuditTableModel::passesModelTester() {
+void TestGuiAuditTableModel::passesModelTester()
+{
     Fixture f;
     QVERIFY(f.open(450));
     AuditTableModel model(*f.context);
@@ -123,7 +131,8 @@ void TestGuiAuditTableModel::passesModelTester() {
     QCOMPARE(modelSeqs(model), expected);
 }
 
-void TestGuiAuditTableModel::pagesLazily() {
+void TestGuiAuditTableModel::pagesLazily()
+{
     Fixture f;
     QVERIFY(f.open(1000));
     AuditTableModel model(*f.context);
@@ -138,7 +147,8 @@ void TestGuiAuditTableModel::pagesLazily() {
     QCOMPARE(modelSeqs(model), all.mid(0, 2 * AuditTableModel::PageSize));
 }
 
-void TestGuiAuditTableModel::mergesActionGroups() {
+void TestGuiAuditTableModel::mergesActionGroups()
+{
     Fixture f;
     QVERIFY(f.open(900));
     AuditTableModel model(*f.context);
@@ -155,7 +165,8 @@ void TestGuiAuditTableModel::mergesActionGroups() {
     QCOMPARE(modelSeqs(model), expected);
 }
 
-void TestGuiAuditTableModel::refreshInsertsOnTop() {
+void TestGuiAuditTableModel::refreshInsertsOnTop()
+{
     Fixture f;
     QVERIFY(f.open(10));
     AuditTableModel model(*f.context);
@@ -186,7 +197,8 @@ void TestGuiAuditTableModel::refreshInsertsOnTop() {
     QVERIFY(!model.isLoading());
 }
 
-void TestGuiAuditTableModel::startsAtAnOldEntry() {
+void TestGuiAuditTableModel::startsAtAnOldEntry()
+{
     Fixture f;
     QVERIFY(f.open(700));
     AuditTableModel model(*f.context);
@@ -206,7 +218,8 @@ void TestGuiAuditTableModel::startsAtAnOldEntry() {
     QCOMPARE(model.entryAt(0).seq, 50);
 }
 
-void TestGuiAuditTableModel::labelsAndColours() {
+void TestGuiAuditTableModel::labelsAndColours()
+{
     Fixture f;
     QVERIFY(f.open(0));
     QVERIFY(f.org.store
@@ -242,7 +255,8 @@ void TestGuiAuditTableModel::labelsAndColours() {
                 .startsWith(QStringLiteral("Employee ")));
 }
 
-void TestGuiAuditTableModel::csvFields() {
+void TestGuiAuditTableModel::csvFields()
+{
     QCOMPARE(AuditCsvWriter::field(QStringLiteral("plain")), QStringLiteral("plain"));
     QCOMPARE(AuditCsvWriter::field(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
     QCOMPARE(AuditCsvWriter::field(QStringLiteral("say \"hi\"")),

@@ -19,7 +19,8 @@ namespace {
 
 quint64 inodeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    { };
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
 }
 
@@ -102,9 +103,10 @@ void TestFileDialogs::safeDialogKeepsDatabaseLocks()
     listFolder(dialog, m_org->dir.path(), db);
     QCOMPARE(locksHeld(db), before);
     // And the store still writes through its write-ahead log.
-    QVERIFY(m_org->submitAs(QStringLiteral("lina"), QStringLiteral("employee"),
-                            m_org->emp.value(QStringLiteral("E002")), OpKind::Update,
-                            {{QStringLiteral("phone"), QStringLiteral("+86 10 7777 7777")}})
+    QVERIFY(m_org
+                ->submitAs(QStringLiteral("lina"), QStringLiteral("employee"),
+                           m_org->emp.value(QStringLiteral("E002")), OpKind::Update,
+                           {{QStringLiteral("phone"), QStringLiteral("+86 10 7777 7777")}})
                 .ok());
     QVERIFY(QFile::exists(db + QStringLiteral("-wal")));
 }

@@ -151,7 +151,10 @@ void TestPeopleForm::employeeMayChangeOnlyTheirContacts()
     QVERIFY2(!child<QLabel>(page, "formError")->isVisible(),
              qPrintable(child<QLabel>(page, "formError")->text()));
     const QUuid id = f.org.emp.value(QStringLiteral("E002"));
-    QCOMPARE(f.context->directory().employee(id, ReadScope{true})->record.value(QStringLiteral("phone")).toString(),
+    QCOMPARE(f.context->directory()
+                 .employee(id, ReadScope{true})
+                 ->record.value(QStringLiteral("phone"))
+                 .toString(),
              QStringLiteral("13800138000"));
     QCOMPARE(auditFor(f, QStringLiteral("employee.update_contact"), id).size(), 1);
 }

@@ -330,11 +330,13 @@ void TestGuiShell::executableExitsOnError()
     QVERIFY(baton.waitForFinished(30000));
     QCOMPARE(baton.exitStatus(), QProcess::NormalExit);
     QCOMPARE(baton.exitCode(), 0);
-    QVERIFY(QString::fromUtf8(baton.readAllStandardOutput()).contains(QStringLiteral("--database")));
+    QVERIFY(
+        QString::fromUtf8(baton.readAllStandardOutput()).contains(QStringLiteral("--database")));
     baton.start(QStringLiteral(BATON_EXECUTABLE), {QStringLiteral("--version")});
     QVERIFY(baton.waitForFinished(30000));
     QCOMPARE(baton.exitCode(), 0);
-    QVERIFY(QString::fromUtf8(baton.readAllStandardOutput()).contains(QStringLiteral(BATON_VERSION)));
+    QVERIFY(
+        QString::fromUtf8(baton.readAllStandardOutput()).contains(QStringLiteral(BATON_VERSION)));
 }
 
 QTEST_MAIN(TestGuiShell)

@@ -56,13 +56,15 @@ AuditEntry entryFrom(const QVariantList &row) // seq first, then Columns
     return e;
 }
 
-QVariantList readRow(RawSql &sql, qint64 seq) {
+QVariantList readRow(RawSql &sql, qint64 seq)
+{
     return sql.row(
         QStringLiteral("SELECT seq, %1 FROM audit_log WHERE seq=?").arg(QLatin1String(Columns)),
         {seq});
 }
 
-bool insertEntry(RawSql &sql, const AuditEntry &e) {
+bool insertEntry(RawSql &sql, const AuditEntry &e)
+{
     auto id = [](const QUuid &u) {
         return u.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(idString(u));
     };
@@ -73,7 +75,8 @@ bool insertEntry(RawSql &sql, const AuditEntry &e) {
          id(e.recordId), e.summary, id(e.opId), e.prevHash, e.hash});
 }
 
-bool tamper(const QString &path, Tamper how, qint64 a, qint64 b) {
+bool tamper(const QString &path, Tamper how, qint64 a, qint64 b)
+{
     RawSql sql(path);
     auto set = [&](const char *column, const QVariant &v, qint64 seq) {
         return sql.exec(
@@ -84,8 +87,8 @@ bool tamper(const QString &path, Tamper how, qint64 a, qint64 b) {
     case Tamper::Summary:
         return set("summary", QStringLiteral("Nothing happened here"), a);
     case Tamper::TwoSummaries:
-        return set("summary", QStringLiteral("Nothing happened here"), a) &&
-               set("summary", QStringLiteral("Nor here"), b);
+        return set("summary", QStringLiteral("Nothing happened here"), a)
+               && set("summary", QStringLiteral("Nor here"), b);
     case Tamper::Hash:
         return set("hash", QByteArray(32, 'x'), a);
     case Tamper::PrevHash:
@@ -94,14 +97,14 @@ bool tamper(const QString &path, Tamper how, qint64 a, qint64 b) {
         return set("user_name", QStringLiteral("someone_else"), a);
     case Tamper::UserIdJunk:
         return sql.value(QStringLiteral("SELECT user_id IS NULL FROM audit_log WHERE seq=?"), {a})
-                   .toBool() &&
-               set("user_id", QStringLiteral("not-an-id"), a);
+                   .toBool()
+               && set("user_id", QStringLiteral("not-an-id"), a);
     case Tamper::UserIdUpper:
         return sql.value(QStringLiteral("SELECT user_id IS NOT NULL FROM audit_log WHERE seq=?"),
                          {a})
-                   .toBool() &&
-               sql.exec(QStringLiteral("UPDATE audit_log SET user_id=upper(user_id) WHERE seq=?"),
-                        {a});
+                   .toBool()
+               && sql.exec(
+                   QStringLiteral("UPDATE audit_log SET user_id=upper(user_id) WHERE seq=?"), {a});
     case Tamper::RecordIdJunk:
         return set("record_id", QStringLiteral("0"), a);
     case Tamper::Delete:
@@ -123,9 +126,9 @@ bool tamper(const QString &path, Tamper how, qint64 a, qint64 b) {
         e.summary = QStringLiteral("Approved the transfer (forged)");
         e.prevHash = readRow(sql, a - 1).value(13).toByteArray();
         e.hash = e.computeHash();
-        return sql.exec(QStringLiteral("UPDATE audit_log SET seq=-(seq+1) WHERE seq>=?"), {a}) &&
-               sql.exec(QStringLiteral("UPDATE audit_log SET seq=-seq WHERE seq<0")) &&
-               insertEntry(sql, e);
+        return sql.exec(QStringLiteral("UPDATE audit_log SET seq=-(seq+1) WHERE seq>=?"), {a})
+               && sql.exec(QStringLiteral("UPDATE audit_log SET seq=-seq WHERE seq<0"))
+               && insertEntry(sql, e);
     }
     case Tamper::AppendForged: {
         const qint64 last =
@@ -142,7 +145,8 @@ bool tamper(const QString &path, Tamper how, qint64 a, qint64 b) {
 
 } // namespace
 
-class TestAudit : public QObject {
+class TestAudit : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -167,7 +171,8 @@ private:
     int m_copies = 0;
 };
 
-void TestAudit::initTestCase() {
+void TestAudit::initTestCase()
+{
     QVERIFY(m_dir.isValid());
     {
         test::TestOrg org;
@@ -209,12 +214,14 @@ void TestAudit::initTestCase() {
     }
 }
 
-QString TestAudit::copyOf(const QString &pristine) {
+QString TestAudit::copyOf(const QString &pristine)
+{
     const QString path = m_dir.filePath(QStringLiteral("copy-%1.db").arg(++m_copies));
     return QFile::copy(pristine, path) ? path : QString();
 }
 
-void TestAudit::everyEntryIsChained() {
+void TestAudit::everyEntryIsChained()
+{
     RawSql sql(m_small);
     QSqlQuery q(sql.db());
     QVERIFY(q.exec(
@@ -236,7 +243,8 @@ void TestAudit::everyEntryIsChained() {
     QVERIFY(m_smallCount > 20);
 }
 
-void TestAudit::everyAppliedOpHasOneEntry() {
+void TestAudit::everyAppliedOpHasOneEntry()
+{
     RawSql sql(m_small);
     const qint64 ops = sql.value(QStringLiteral("SELECT count(*) FROM oplog")).toLongLong();
     QVERIFY(ops > 10);
@@ -252,7 +260,8 @@ void TestAudit::everyAppliedOpHasOneEntry() {
              0);
 }
 
-void TestAudit::deniedAndEventsAreChainedToo() {
+void TestAudit::deniedAndEventsAreChainedToo()
+{
     RawSql sql(m_small);
     QCOMPARE(sql.value(QStringLiteral("SELECT count(*) FROM audit_log WHERE outcome='denied' AND "
                                       "user_name='zhangwei'"))
@@ -263,7 +272,8 @@ void TestAudit::deniedAndEventsAreChainedToo() {
              m_smallCount);
 }
 
-void TestAudit::intactTrailVerifies_data() {
+void TestAudit::intactTrailVerifies_data()
+{
     QTest::addColumn<bool>("big");
     QTest::addColumn<int>("threads");
     QTest::newRow("small") << false << 0;
@@ -272,7 +282,8 @@ void TestAudit::intactTrailVerifies_data() {
     QTest::newRow("big, four threads") << true << Threads;
 }
 
-void TestAudit::intactTrailVerifies() {
+void TestAudit::intactTrailVerifies()
+{
     QFETCH(bool, big);
     QFETCH(int, threads);
     auto r = AuditVerifier::verify(big ? m_big : m_small, {}, nullptr, threads);
@@ -285,7 +296,8 @@ void TestAudit::intactTrailVerifies() {
     QCOMPARE(r->checked, expected);
 }
 
-void TestAudit::emptyTrailIsIntact() {
+void TestAudit::emptyTrailIsIntact()
+{
     test::TestOrg org;
     QVERIFY(org.open());
     auto r = AuditVerifier::verify(org.path());
@@ -294,13 +306,15 @@ void TestAudit::emptyTrailIsIntact() {
     QCOMPARE(r->total, 0);
 }
 
-void TestAudit::missingFileIsAnError() {
+void TestAudit::missingFileIsAnError()
+{
     auto r = AuditVerifier::verify(m_dir.filePath(QStringLiteral("nothing-here.db")));
     QVERIFY(!r.ok());
     QVERIFY(r.error().code.startsWith(QStringLiteral("store.")));
 }
 
-void TestAudit::tamperingDetected_data() {
+void TestAudit::tamperingDetected_data()
+{
     QTest::addColumn<bool>("big");
     QTest::addColumn<int>("how");
     QTest::addColumn<qint64>("a");
@@ -335,7 +349,8 @@ void TestAudit::tamperingDetected_data() {
     row("big: last entry", true, Tamper::Summary, BigTrail, 0, BigTrail);
 }
 
-void TestAudit::tamperingDetected() {
+void TestAudit::tamperingDetected()
+{
     QFETCH(bool, big);
     QFETCH(int, how);
     QFETCH(qint64, a);
@@ -360,7 +375,8 @@ void TestAudit::tamperingDetected() {
     }
 }
 
-void TestAudit::cancelStopsEarly() {
+void TestAudit::cancelStopsEarly()
+{
     std::atomic<bool> cancel{true};
     auto r = AuditVerifier::verify(m_big, {}, &cancel, Threads);
     QVERIFY(r.ok());
@@ -370,7 +386,8 @@ void TestAudit::cancelStopsEarly() {
     QVERIFY2(r->checked < BigTrail, qPrintable(QString::number(r->checked)));
 }
 
-void TestAudit::progressReachesTotal() {
+void TestAudit::progressReachesTotal()
+{
     QList<QPair<qint64, qint64>> calls;
     auto r = AuditVerifier::verify(
         m_big,

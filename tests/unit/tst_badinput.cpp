@@ -17,9 +17,11 @@ using test::rowCount;
 
 namespace {
 
-struct Counts {
+struct Counts
+{
     qint64 employee = 0, department = 0, oplog = 0, audit = 0, outbox = 0;
-    static Counts of(Store &s) {
+    static Counts of(Store &s)
+    {
         return {rowCount(s, QStringLiteral("employee")), rowCount(s, QStringLiteral("department")),
                 rowCount(s, QStringLiteral("oplog")), rowCount(s, QStringLiteral("audit_log")),
                 rowCount(s, QStringLiteral("outbox"))};
@@ -29,7 +31,8 @@ struct Counts {
 
 Result<std::unique_ptr<Store>> openStore(const QString &path,
                                          Database::Mode mode = Database::Mode::ReadWrite,
-                                         int busyTimeoutMs = 5000) {
+                                         int busyTimeoutMs = 5000)
+{
     Store::Options o;
     o.path = path;
     o.mode = mode;
@@ -42,7 +45,8 @@ Result<std::unique_ptr<Store>> openStore(const QString &path,
 // the PRJ department until the test fills it in.
 const QString PrjMarker = QStringLiteral("@PRJ");
 
-QJsonObject employeeFields(const char *number) {
+QJsonObject employeeFields(const char *number)
+{
     return {{QStringLiteral("number"), QLatin1String(number)},
             {QStringLiteral("family_name"), QStringLiteral("Qian")},
             {QStringLiteral("given_name"), QStringLiteral("Duo")},
@@ -50,19 +54,22 @@ QJsonObject employeeFields(const char *number) {
             {QStringLiteral("hire_date"), QStringLiteral("2024-05-01")}};
 }
 
-QJsonObject with(QJsonObject o, const char *key, const QJsonValue &v) {
+QJsonObject with(QJsonObject o, const char *key, const QJsonValue &v)
+{
     o.insert(QLatin1String(key), v);
     return o;
 }
 
-bool writeAt(const QString &path, qint64 offset, const QByteArray &bytes) {
+bool writeAt(const QString &path, qint64 offset, const QByteArray &bytes)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadWrite) || !f.seek(offset))
         return false;
     return f.write(bytes) == bytes.size();
 }
 
-QByteArray randomBytes(int n) {
+QByteArray randomBytes(int n)
+{
     QByteArray b(n, Qt::Uninitialized);
     QRandomGenerator rng(42);
     for (char &c : b)
@@ -72,7 +79,8 @@ QByteArray randomBytes(int n) {
 
 } // namespace
 
-class TestBadInput : public QObject {
+class TestBadInput : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void init();
@@ -102,16 +110,19 @@ private:
     std::unique_ptr<test::TestOrg> m_org;
 };
 
-void TestBadInput::init() {
+void TestBadInput::init()
+{
     m_org = std::make_unique<test::TestOrg>();
     QVERIFY(m_org->build());
 }
 
-void TestBadInput::cleanup() {
+void TestBadInput::cleanup()
+{
     m_org.reset();
 }
 
-void TestBadInput::expectRefused(const Operation &op, const QString &code) {
+void TestBadInput::expectRefused(const Operation &op, const QString &code)
+{
     Store &s = *m_org->store;
     const Counts before = Counts::of(s);
     const auto out = s.apply({op}, Origin::Local);
@@ -122,7 +133,8 @@ void TestBadInput::expectRefused(const Operation &op, const QString &code) {
     QVERIFY(Counts::of(s) == before);
 }
 
-void TestBadInput::refusedEmployeeOps_data() {
+void TestBadInput::refusedEmployeeOps_data()
+{
     QTest::addColumn<QString>("entity");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QJsonObject>("fields");
@@ -197,10 +209,10 @@ void TestBadInput::refusedEmployeeOps_data() {
     row("e-mail ending in a dot", with(create, "email", QStringLiteral("qian@example.")), false,
         "field.invalid");
     row("phone too short", with(create, "phone", QStringLiteral("1234")), false, "field.invalid");
-    row("phone starting with a bracket", with(create, "phone", QStringLiteral("(010) 1234")),
-        false, "field.invalid");
-    row("phone with full-width digits", with(create, "phone", QStringLiteral("１３８００１３８０００")),
-        false, "field.invalid");
+    row("phone starting with a bracket", with(create, "phone", QStringLiteral("(010) 1234")), false,
+        "field.invalid");
+    row("phone with full-width digits",
+        with(create, "phone", QStringLiteral("１３８００１３８０００")), false, "field.invalid");
     row("number starting with a dash", with(create, "number", QStringLiteral("-E9")), false,
         "field.invalid");
     row("number with a Chinese character", with(create, "number", QStringLiteral("E九")), false,
@@ -224,7 +236,8 @@ void TestBadInput::refusedEmployeeOps_data() {
         << QStringLiteral("op.malformed");
 }
 
-void TestBadInput::refusedEmployeeOps() {
+void TestBadInput::refusedEmployeeOps()
+{
     QFETCH(QString, entity);
     QFETCH(int, kind);
     QFETCH(QJsonObject, fields);
@@ -239,21 +252,24 @@ void TestBadInput::refusedEmployeeOps() {
 }
 
 // The other side of the contact rows above: shapes people really type.
-void TestBadInput::acceptedContactShapes_data() {
+void TestBadInput::acceptedContactShapes_data()
+{
     QTest::addColumn<QString>("email");
     QTest::addColumn<QString>("phone");
     QTest::addColumn<QString>("number");
     QTest::newRow("plain") << QStringLiteral("qian.duo@example.cn") << QStringLiteral("13800138000")
                            << QStringLiteral("E100");
-    QTest::newRow("international") << QStringLiteral("q+hr@mail.example.com.cn")
-                                   << QStringLiteral("+86 138-0013-8000") << QStringLiteral("ST03.001");
+    QTest::newRow("international")
+        << QStringLiteral("q+hr@mail.example.com.cn") << QStringLiteral("+86 138-0013-8000")
+        << QStringLiteral("ST03.001");
     QTest::newRow("landline") << QStringLiteral("d_q@x.io") << QStringLiteral("010 (6552) 1234")
                               << QStringLiteral("hq_2024-07");
-    QTest::newRow("longest number") << QStringLiteral("a@b.c") << QStringLiteral("12345")
-                                    << QString(32, QLatin1Char('7'));
+    QTest::newRow("longest number")
+        << QStringLiteral("a@b.c") << QStringLiteral("12345") << QString(32, QLatin1Char('7'));
 }
 
-void TestBadInput::acceptedContactShapes() {
+void TestBadInput::acceptedContactShapes()
+{
     QFETCH(QString, email);
     QFETCH(QString, phone);
     QFETCH(QString, number);
@@ -263,14 +279,15 @@ void TestBadInput::acceptedContactShapes() {
     fields.insert(QStringLiteral("email"), email);
     fields.insert(QStringLiteral("phone"), phone);
     fields.insert(QStringLiteral("department_id"), idString(org.dept.value(QStringLiteral("PRJ"))));
-    const auto out = org.store->apply(
-        {org.op(QStringLiteral("lina"), QStringLiteral("employee"), createUuidV7(), OpKind::Create, fields)},
-        Origin::Local);
+    const auto out = org.store->apply({org.op(QStringLiteral("lina"), QStringLiteral("employee"),
+                                              createUuidV7(), OpKind::Create, fields)},
+                                      Origin::Local);
     QCOMPARE(out.size(), 1);
     QVERIFY2(out[0].applied(), qPrintable(out[0].error.message));
 }
 
-void TestBadInput::departmentCannotBeItsOwnAncestor() {
+void TestBadInput::departmentCannotBeItsOwnAncestor()
+{
     test::TestOrg &org = *m_org;
     QHash<QString, QUuid> ids;
     QString parent = QStringLiteral("HQ");
@@ -323,7 +340,8 @@ void TestBadInput::departmentCannotBeItsOwnAncestor() {
     QVERIFY(org.store->submit({move("C", "A")}).ok());
 }
 
-void TestBadInput::managerOutsideTheTree() {
+void TestBadInput::managerOutsideTheTree()
+{
     // Zhang Wei works in PRJ-E; Wang Fang in ST3, a sibling branch.
     test::TestOrg &org = *m_org;
     expectRefused(
@@ -354,7 +372,8 @@ void TestBadInput::managerOutsideTheTree() {
                   QStringLiteral("employee.manager_outside_tree"));
 }
 
-void TestBadInput::managerCycle() {
+void TestBadInput::managerCycle()
+{
     // Liu Yang (PRJ) reports to Chen Jing (PRJ); Chen Jing cannot then report
     // to Liu Yang.
     test::TestOrg &org = *m_org;
@@ -365,7 +384,8 @@ void TestBadInput::managerCycle() {
         QStringLiteral("employee.manager_cycle"));
 }
 
-void TestBadInput::managerWhoDeparted() {
+void TestBadInput::managerWhoDeparted()
+{
     test::TestOrg &org = *m_org;
     QVERIFY(org.submitAs(QStringLiteral("lina"), QStringLiteral("employee"),
                          org.emp.value(QStringLiteral("E005")), OpKind::Update,
@@ -379,13 +399,15 @@ void TestBadInput::managerWhoDeparted() {
         QStringLiteral("employee.manager_departed"));
 }
 
-void TestBadInput::lockedDatabase_data() {
+void TestBadInput::lockedDatabase_data()
+{
     QTest::addColumn<bool>("wal");
     QTest::newRow("rollback-journal file, exclusive transaction") << false;
     QTest::newRow("WAL file, exclusive locking mode") << true;
 }
 
-void TestBadInput::lockedDatabase() {
+void TestBadInput::lockedDatabase()
+{
     QFETCH(bool, wal);
     test::TestOrg &org = *m_org;
     org.store.reset();
@@ -415,7 +437,8 @@ void TestBadInput::lockedDatabase() {
     QCOMPARE(test::fileBytes(path), before);
 }
 
-void TestBadInput::lockedWhileOpen() {
+void TestBadInput::lockedWhileOpen()
+{
     // In WAL mode readers are never blocked, so the store opens; its first
     // write waits for the other writer, then gives up with store.locked.
     test::TestOrg &org = *m_org;
@@ -436,7 +459,8 @@ void TestBadInput::lockedWhileOpen() {
     QVERIFY(Counts::of(s) == before);
 }
 
-void TestBadInput::readOnlyFile() {
+void TestBadInput::readOnlyFile()
+{
     test::TestOrg &org = *m_org;
     org.store.reset();
     const QString path = org.path();
@@ -454,7 +478,8 @@ void TestBadInput::readOnlyFile() {
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 }
 
-void TestBadInput::readOnlyMode() {
+void TestBadInput::readOnlyMode()
+{
     test::TestOrg &org = *m_org;
     org.store.reset();
     const QString path = org.path();
@@ -482,14 +507,16 @@ void TestBadInput::readOnlyMode() {
     QCOMPARE(test::fileBytes(path), before);
 }
 
-void TestBadInput::corruptFile_data() {
+void TestBadInput::corruptFile_data()
+{
     QTest::addColumn<int>("damage"); // 0 random bytes, 1 page 2 overwritten, 2 truncated
     QTest::newRow("random bytes") << 0;
     QTest::newRow("garbage over page 2") << 1;
     QTest::newRow("garbage over the last page") << 2;
 }
 
-void TestBadInput::corruptFile() {
+void TestBadInput::corruptFile()
+{
     QFETCH(int, damage);
     test::TestOrg &org = *m_org;
     org.store.reset();
@@ -518,7 +545,8 @@ void TestBadInput::corruptFile() {
     QCOMPARE(test::fileBytes(path), before);
 }
 
-void TestBadInput::newerVersionFile() {
+void TestBadInput::newerVersionFile()
+{
     test::TestOrg &org = *m_org;
     org.store.reset();
     {
@@ -532,7 +560,8 @@ void TestBadInput::newerVersionFile() {
     QCOMPARE(test::fileBytes(org.path()), before);
 }
 
-void TestBadInput::missingFolder() {
+void TestBadInput::missingFolder()
+{
     QTemporaryDir dir;
     auto s = openStore(dir.filePath(QStringLiteral("no/such/folder/baton.db")));
     QVERIFY(!s.ok());

@@ -16,26 +16,31 @@ Q_DECLARE_METATYPE(baton::AuditEntry)
 
 namespace {
 
-QString canonicalText(const QJsonValue &v) {
+QString canonicalText(const QJsonValue &v)
+{
     auto r = canonicalJson(v);
     return r ? QString::fromUtf8(*r) : QStringLiteral("<error %1>").arg(r.error().code);
 }
 
-QString errorCode(const QJsonValue &v) {
+QString errorCode(const QJsonValue &v)
+{
     auto r = canonicalJson(v);
     return r ? QString() : r.error().code;
 }
 
-QString nonBmp(char32_t cp) {
+QString nonBmp(char32_t cp)
+{
     return QString::fromUcs4(&cp, 1);
 }
 
-QString idOrEmpty(const QUuid &id) {
+QString idOrEmpty(const QUuid &id)
+{
     return id.isNull() ? QString() : idString(id);
 }
 
 // The same data as AuditEntry::canonical() writes, as an ordinary object.
-QJsonObject auditObject(const AuditEntry &e) {
+QJsonObject auditObject(const AuditEntry &e)
+{
     return QJsonObject{{QStringLiteral("action"), e.action},
                        {QStringLiteral("device"), e.device},
                        {QStringLiteral("entity"), e.entity},
@@ -50,7 +55,8 @@ QJsonObject auditObject(const AuditEntry &e) {
                        {QStringLiteral("userName"), e.userName}};
 }
 
-Operation sampleOp() {
+Operation sampleOp()
+{
     Operation op;
     op.hlc = Hlc{1767225600123, 4, QStringLiteral("9f8e7d6c5b4a3210")};
     op.id = createUuidV7(op.hlc.wallMs);
@@ -66,7 +72,8 @@ Operation sampleOp() {
 
 } // namespace
 
-class TestCanonicalJson : public QObject {
+class TestCanonicalJson : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void literalsAndNoWhitespace();
@@ -90,7 +97,8 @@ private Q_SLOTS:
     void operationBootstrapAuthorAccepted();
 };
 
-void TestCanonicalJson::literalsAndNoWhitespace() {
+void TestCanonicalJson::literalsAndNoWhitespace()
+{
     const QJsonObject o{{QStringLiteral("b"), QJsonArray{1, true, false, QJsonValue()}},
                         {QStringLiteral("a"), QJsonObject{}},
                         {QStringLiteral("c"), QJsonArray{}},
@@ -100,7 +108,8 @@ void TestCanonicalJson::literalsAndNoWhitespace() {
     QCOMPARE(canonicalText(QJsonValue(QStringLiteral("top"))), QStringLiteral("\"top\""));
 }
 
-void TestCanonicalJson::keysSortedByUtf16CodeUnits() {
+void TestCanonicalJson::keysSortedByUtf16CodeUnits()
+{
     // U+1F600 is D83D DE00 in UTF-16: it sorts before U+FF21 by code units
     // (RFC 8785), although its code point is larger.
     const QString emoji = nonBmp(0x1F600);
@@ -115,15 +124,16 @@ void TestCanonicalJson::keysSortedByUtf16CodeUnits() {
     o.insert(QStringLiteral("a"), 3);
     o.insert(QStringLiteral("A"), 7);
     o.insert(QString(), 8);
-    const QString expected = QStringLiteral(R"({"":8,"A":7,"a":3,"aa":6,"z":1,")") + eAcute +
-                             QStringLiteral(R"(":2,")") + emoji + QStringLiteral(R"(":4,")") +
-                             fullwidthA + QStringLiteral(R"(":5})");
+    const QString expected = QStringLiteral(R"({"":8,"A":7,"a":3,"aa":6,"z":1,")") + eAcute
+                             + QStringLiteral(R"(":2,")") + emoji + QStringLiteral(R"(":4,")")
+                             + fullwidthA + QStringLiteral(R"(":5})");
     QCOMPARE(canonicalText(o), expected);
     // And the bytes are UTF-8.
     QCOMPARE(*canonicalJson(o), expected.toUtf8());
 }
 
-void TestCanonicalJson::rfc8785SortingExample() {
+void TestCanonicalJson::rfc8785SortingExample()
+{
     // RFC 8785 section 3.2.3 (without U+FB33, which NFC changes).
     QJsonObject o;
     o.insert(QString(QChar(0x20AC)), QStringLiteral("Euro Sign"));
@@ -132,15 +142,16 @@ void TestCanonicalJson::rfc8785SortingExample() {
     o.insert(nonBmp(0x1F600), QStringLiteral("Emoji: Grinning Face"));
     o.insert(QString(QChar(0x80)), QStringLiteral("Control"));
     o.insert(QString(QChar(0xF6)), QStringLiteral("Latin Small Letter O With Diaeresis"));
-    const QString expected = QStringLiteral(R"({"\r":"Carriage Return","1":"One",")") +
-                             QChar(0x80) + QStringLiteral(R"(":"Control",")") + QChar(0xF6) +
-                             QStringLiteral(R"(":"Latin Small Letter O With Diaeresis",")") +
-                             QChar(0x20AC) + QStringLiteral(R"(":"Euro Sign",")") +
-                             nonBmp(0x1F600) + QStringLiteral(R"(":"Emoji: Grinning Face"})");
+    const QString expected = QStringLiteral(R"({"\r":"Carriage Return","1":"One",")") + QChar(0x80)
+                             + QStringLiteral(R"(":"Control",")") + QChar(0xF6)
+                             + QStringLiteral(R"(":"Latin Small Letter O With Diaeresis",")")
+                             + QChar(0x20AC) + QStringLiteral(R"(":"Euro Sign",")")
+                             + nonBmp(0x1F600) + QStringLiteral(R"(":"Emoji: Grinning Face"})");
     QCOMPARE(canonicalText(o), expected);
 }
 
-void TestCanonicalJson::nfcNormalisation() {
+void TestCanonicalJson::nfcNormalisation()
+{
     const QString composed = QStringLiteral("Ren") + QChar(0xE9);
     const QString decomposed = QStringLiteral("Rene") + QChar(0x301);
     QVERIFY(composed != decomposed);
@@ -168,7 +179,8 @@ void TestCanonicalJson::nfcNormalisation() {
     QCOMPARE(canonicalText(chinese), QLatin1Char('"') + chinese + QLatin1Char('"'));
 }
 
-void TestCanonicalJson::nfcKeysThatCollideAreRefused() {
+void TestCanonicalJson::nfcKeysThatCollideAreRefused()
+{
     QJsonObject o;
     o.insert(QStringLiteral("e") + QChar(0x301), 1);
     o.insert(QString(QChar(0xE9)), 2);
@@ -176,7 +188,8 @@ void TestCanonicalJson::nfcKeysThatCollideAreRefused() {
     QCOMPARE(errorCode(o), QStringLiteral("json.duplicate_key")); // ...one key once normalised
 }
 
-void TestCanonicalJson::escapes() {
+void TestCanonicalJson::escapes()
+{
     QString s = QStringLiteral("\b\f\n\r\t/\"\\");
     s += QChar(0x01);
     s += QChar(0x0B);
@@ -193,7 +206,8 @@ void TestCanonicalJson::escapes() {
              QStringLiteral(R"({"a\nb":1})"));
 }
 
-void TestCanonicalJson::integersOnly_data() {
+void TestCanonicalJson::integersOnly_data()
+{
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("expected"); // empty: refused with json.number
     const qint64 maxSafe = (qint64(1) << 53) - 1;
@@ -219,7 +233,8 @@ void TestCanonicalJson::integersOnly_data() {
     QTest::newRow("nan") << QJsonValue(std::nan("")) << QString();
 }
 
-void TestCanonicalJson::integersOnly() {
+void TestCanonicalJson::integersOnly()
+{
     QFETCH(QJsonValue, value);
     QFETCH(QString, expected);
     if (expected.isEmpty()) {
@@ -232,7 +247,8 @@ void TestCanonicalJson::integersOnly() {
     }
 }
 
-void TestCanonicalJson::unpairedSurrogatesRefused_data() {
+void TestCanonicalJson::unpairedSurrogatesRefused_data()
+{
     QTest::addColumn<QString>("text");
     QTest::newRow("lone high") << QStringLiteral("a") + QChar(0xD83D) + QStringLiteral("b");
     QTest::newRow("lone high at end") << QStringLiteral("a") + QChar(0xD83D);
@@ -240,7 +256,8 @@ void TestCanonicalJson::unpairedSurrogatesRefused_data() {
     QTest::newRow("reversed pair") << QString(QChar(0xDE00)) + QChar(0xD83D);
 }
 
-void TestCanonicalJson::unpairedSurrogatesRefused() {
+void TestCanonicalJson::unpairedSurrogatesRefused()
+{
     QFETCH(QString, text);
     QCOMPARE(errorCode(text), QStringLiteral("json.surrogate"));
     QCOMPARE(errorCode(QJsonObject{{QStringLiteral("k"), text}}), QStringLiteral("json.surrogate"));
@@ -249,7 +266,8 @@ void TestCanonicalJson::unpairedSurrogatesRefused() {
     QVERIFY(!appendCanonicalString(out, text));
 }
 
-void TestCanonicalJson::nestingDepthLimit() {
+void TestCanonicalJson::nestingDepthLimit()
+{
     auto nestedArrays = [](int depth) {
         QJsonValue v = QJsonArray{1};
         for (int i = 1; i < depth; ++i)
@@ -269,7 +287,8 @@ void TestCanonicalJson::nestingDepthLimit() {
     QCOMPARE(errorCode(nestedArrays(1000)), QStringLiteral("json.depth"));
 }
 
-void TestCanonicalJson::auditEntryMatchesCanonicalJson_data() {
+void TestCanonicalJson::auditEntryMatchesCanonicalJson_data()
+{
     QTest::addColumn<AuditEntry>("entry");
     AuditEntry plain;
     plain.seq = 1;
@@ -310,7 +329,8 @@ void TestCanonicalJson::auditEntryMatchesCanonicalJson_data() {
     QTest::newRow("null ids") << nulls;
 }
 
-void TestCanonicalJson::auditEntryMatchesCanonicalJson() {
+void TestCanonicalJson::auditEntryMatchesCanonicalJson()
+{
     QFETCH(AuditEntry, entry);
     auto expected = canonicalJson(auditObject(entry));
     QVERIFY(expected.ok());
@@ -318,7 +338,8 @@ void TestCanonicalJson::auditEntryMatchesCanonicalJson() {
     QCOMPARE(entry.canonical(), *expected);
 }
 
-void TestCanonicalJson::auditHashIsOverPrevAndCanonical() {
+void TestCanonicalJson::auditHashIsOverPrevAndCanonical()
+{
     AuditEntry e;
     e.seq = 1;
     e.timeMs = 1767225600000;
@@ -336,7 +357,8 @@ void TestCanonicalJson::auditHashIsOverPrevAndCanonical() {
     QVERIFY(changed.computeHash() != e.computeHash());
 }
 
-void TestCanonicalJson::operationRoundTrip() {
+void TestCanonicalJson::operationRoundTrip()
+{
     const Operation op = sampleOp();
     auto parsed = Operation::fromJson(op.toJson());
     QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
@@ -358,7 +380,8 @@ void TestCanonicalJson::operationRoundTrip() {
     }
 }
 
-void TestCanonicalJson::operationCanonicalIsStable() {
+void TestCanonicalJson::operationCanonicalIsStable()
+{
     const Operation op = sampleOp();
     const QByteArray c = op.canonical();
     QVERIFY(!c.isEmpty());
@@ -367,7 +390,8 @@ void TestCanonicalJson::operationCanonicalIsStable() {
     QVERIFY(c.contains(QByteArrayLiteral("\"fields\":{\"family_name\":")));
 }
 
-void TestCanonicalJson::operationFromJsonRefuses_data() {
+void TestCanonicalJson::operationFromJsonRefuses_data()
+{
     QTest::addColumn<QJsonObject>("json");
     const QJsonObject good = sampleOp().toJson();
     auto with = [&](const char *key, const QJsonValue &v) {
@@ -406,7 +430,8 @@ void TestCanonicalJson::operationFromJsonRefuses_data() {
         << with("fields", QJsonObject{{QStringLiteral("n"), QString(QChar(0xD800))}});
 }
 
-void TestCanonicalJson::operationFromJsonRefuses() {
+void TestCanonicalJson::operationFromJsonRefuses()
+{
     QFETCH(QJsonObject, json);
     auto r = Operation::fromJson(json);
     QVERIFY(!r.ok());
@@ -414,7 +439,8 @@ void TestCanonicalJson::operationFromJsonRefuses() {
     QVERIFY(!r.error().message.isEmpty());
 }
 
-void TestCanonicalJson::operationBootstrapAuthorAccepted() {
+void TestCanonicalJson::operationBootstrapAuthorAccepted()
+{
     QJsonObject json = sampleOp().toJson();
     json.insert(QStringLiteral("author"), QStringLiteral("00000000-0000-0000-0000-000000000000"));
     auto r = Operation::fromJson(json);

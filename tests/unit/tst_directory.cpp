@@ -52,15 +52,24 @@ void TestDirectory::archiveFollowsReadScope_data()
     QTest::addColumn<QString>("login");
     QTest::addColumn<QString>("number");
     QTest::addColumn<bool>("visible");
-    QTest::newRow("employee: own") << "liuyang" << "E006" << true;
-    QTest::newRow("employee: a colleague") << "liuyang" << "E002" << false;
-    QTest::newRow("employee: own manager") << "liuyang" << "E001" << false;
-    QTest::newRow("manager: own department") << "chenjing" << "E006" << true;
-    QTest::newRow("manager: department below") << "chenjing" << "E002" << true;
-    QTest::newRow("manager: another branch") << "chenjing" << "E003" << false;
-    QTest::newRow("manager: head office") << "chenjing" << "E004" << false;
-    QTest::newRow("hr: anyone") << "lina" << "E003" << true;
-    QTest::newRow("gm: anyone") << "gm" << "E002" << true;
+    QTest::newRow("employee: own") << "liuyang"
+                                   << "E006" << true;
+    QTest::newRow("employee: a colleague") << "liuyang"
+                                           << "E002" << false;
+    QTest::newRow("employee: own manager") << "liuyang"
+                                           << "E001" << false;
+    QTest::newRow("manager: own department") << "chenjing"
+                                             << "E006" << true;
+    QTest::newRow("manager: department below") << "chenjing"
+                                               << "E002" << true;
+    QTest::newRow("manager: another branch") << "chenjing"
+                                             << "E003" << false;
+    QTest::newRow("manager: head office") << "chenjing"
+                                          << "E004" << false;
+    QTest::newRow("hr: anyone") << "lina"
+                                << "E003" << true;
+    QTest::newRow("gm: anyone") << "gm"
+                                << "E002" << true;
 }
 
 void TestDirectory::archiveFollowsReadScope()
@@ -84,8 +93,8 @@ void TestDirectory::listAndArchiveAgree()
     for (const char *name : {"liuyang", "chenjing", "wangfang", "lina"}) {
         const QString login = QString::fromLatin1(name);
         const ReadScope scope = scopeOf(login);
-        const auto rows = directory.employees(scope, {}, EmployeeSort::Number, Qt::AscendingOrder,
-                                              0, 1000);
+        const auto rows =
+            directory.employees(scope, {}, EmployeeSort::Number, Qt::AscendingOrder, 0, 1000);
         QVERIFY(rows);
         QSet<QUuid> listed;
         for (const EmployeeRow &r : *rows)

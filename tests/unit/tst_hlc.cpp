@@ -14,21 +14,25 @@ Q_DECLARE_METATYPE(baton::Hlc)
 
 namespace {
 
-Hlc reading(qint64 wall, quint32 counter, const char *device) {
+Hlc reading(qint64 wall, quint32 counter, const char *device)
+{
     return Hlc{wall, counter, QLatin1String(device)};
 }
 
 // A wall clock the test moves by hand.
-struct FakeWall {
+struct FakeWall
+{
     qint64 ms = 1767225600000; // 2026-01-01T00:00:00Z
-    HlcClock::WallClock fn() {
+    HlcClock::WallClock fn()
+    {
         return [this] { return ms; };
     }
 };
 
 } // namespace
 
-class TestHlc : public QObject {
+class TestHlc : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void ordering_data();
@@ -53,7 +57,8 @@ private Q_SLOTS:
     void nowIsUniqueAcrossThreads();
 };
 
-void TestHlc::ordering_data() {
+void TestHlc::ordering_data()
+{
     QTest::addColumn<Hlc>("a");
     QTest::addColumn<Hlc>("b");
     QTest::addColumn<int>("expected"); // sign of a <=> b
@@ -67,7 +72,8 @@ void TestHlc::ordering_data() {
     QTest::newRow("later wall") << reading(2000, 0, "a") << reading(1999, 5, "a") << 1;
 }
 
-void TestHlc::ordering() {
+void TestHlc::ordering()
+{
     QFETCH(Hlc, a);
     QFETCH(Hlc, b);
     QFETCH(int, expected);
@@ -78,18 +84,21 @@ void TestHlc::ordering() {
     QCOMPARE(a == b, expected == 0);
 }
 
-void TestHlc::isNull() {
+void TestHlc::isNull()
+{
     QVERIFY(Hlc{}.isNull());
     QVERIFY(!reading(1, 0, "d").isNull());
 }
 
-void TestHlc::toStringIsZeroPadded() {
+void TestHlc::toStringIsZeroPadded()
+{
     QCOMPARE(reading(5, 7, "dev-1").toString(), QStringLiteral("0000000000005:000007:dev-1"));
     QCOMPARE(reading(1767225600000, 123456, "ab").toString(),
              QStringLiteral("1767225600000:123456:ab"));
 }
 
-void TestHlc::parseRoundTrips_data() {
+void TestHlc::parseRoundTrips_data()
+{
     QTest::addColumn<Hlc>("hlc");
     QTest::newRow("small") << reading(1, 0, "a");
     QTest::newRow("typical") << reading(1767225600123, 42, "9f8e7d6c5b4a3210");
@@ -97,7 +106,8 @@ void TestHlc::parseRoundTrips_data() {
     QTest::newRow("64-char device") << Hlc{1000, 1, QString(64, QLatin1Char('d'))};
 }
 
-void TestHlc::parseRoundTrips() {
+void TestHlc::parseRoundTrips()
+{
     QFETCH(Hlc, hlc);
     const auto parsed = Hlc::parse(hlc.toString());
     QVERIFY(parsed);
@@ -105,7 +115,8 @@ void TestHlc::parseRoundTrips() {
     QCOMPARE(parsed->toString(), hlc.toString());
 }
 
-void TestHlc::textOrderEqualsClockOrder() {
+void TestHlc::textOrderEqualsClockOrder()
+{
     // Readings of very different magnitudes: without padding, "9:..." would
     // sort after "10:..." as text.
     QRandomGenerator rng(20260101);
@@ -129,7 +140,8 @@ void TestHlc::textOrderEqualsClockOrder() {
         QCOMPARE(byText[i].toString(), byClock[i].toString());
 }
 
-void TestHlc::parseRejectsMalformed_data() {
+void TestHlc::parseRejectsMalformed_data()
+{
     QTest::addColumn<QString>("text");
     QTest::newRow("empty") << QString();
     QTest::newRow("colon") << QStringLiteral(":");
@@ -154,12 +166,14 @@ void TestHlc::parseRejectsMalformed_data() {
     QTest::newRow("counter beyond 32 bits") << QStringLiteral("1767225600000:999999999999:dev");
 }
 
-void TestHlc::parseRejectsMalformed() {
+void TestHlc::parseRejectsMalformed()
+{
     QFETCH(QString, text);
     QVERIFY2(!Hlc::parse(text), qPrintable(text));
 }
 
-void TestHlc::nowIncreasesWhenWallStandsStill() {
+void TestHlc::nowIncreasesWhenWallStandsStill()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("dev"), wall.fn());
     Hlc previous = clock.now();
@@ -173,7 +187,8 @@ void TestHlc::nowIncreasesWhenWallStandsStill() {
     }
 }
 
-void TestHlc::nowIncreasesWhenWallGoesBack() {
+void TestHlc::nowIncreasesWhenWallGoesBack()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("dev"), wall.fn());
     const Hlc first = clock.now();
@@ -192,7 +207,8 @@ void TestHlc::nowIncreasesWhenWallGoesBack() {
     }
 }
 
-void TestHlc::nowFollowsWallForward() {
+void TestHlc::nowFollowsWallForward()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("dev"), wall.fn());
     clock.now();
@@ -203,7 +219,8 @@ void TestHlc::nowFollowsWallForward() {
     QCOMPARE(h.counter, 0u); // a new millisecond starts the counter again
 }
 
-void TestHlc::nowStaysInPaddedWidth() {
+void TestHlc::nowStaysInPaddedWidth()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("dev"), wall.fn());
     clock.restore(Hlc{wall.ms, 999999, QStringLiteral("dev")});
@@ -214,7 +231,8 @@ void TestHlc::nowStaysInPaddedWidth() {
     QVERIFY(Hlc::parse(next.toString()));
 }
 
-void TestHlc::observeAdoptsRemote() {
+void TestHlc::observeAdoptsRemote()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("local"), wall.fn());
     const Hlc own = clock.now();
@@ -227,7 +245,8 @@ void TestHlc::observeAdoptsRemote() {
     QCOMPARE(next.wallMs, remote.wallMs); // the local wall is behind: stay on the remote's
 }
 
-void TestHlc::observeOfOlderReadingKeepsOrder() {
+void TestHlc::observeOfOlderReadingKeepsOrder()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("local"), wall.fn());
     const Hlc own = clock.now();
@@ -237,7 +256,8 @@ void TestHlc::observeOfOlderReadingKeepsOrder() {
     QCOMPARE(next.wallMs, own.wallMs);
 }
 
-void TestHlc::observeRefusesBeyondDrift() {
+void TestHlc::observeRefusesBeyondDrift()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("local"), wall.fn());
     QCOMPARE(clock.maxDriftMs(), HlcClock::DefaultMaxDriftMs);
@@ -257,7 +277,8 @@ void TestHlc::observeRefusesBeyondDrift() {
     QVERIFY(clock.now() > atLimit);
 }
 
-void TestHlc::observeCounterStaysInPaddedWidth() {
+void TestHlc::observeCounterStaysInPaddedWidth()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("local"), wall.fn());
     const Hlc remote{wall.ms, 999999, QStringLiteral("remote")};
@@ -268,7 +289,8 @@ void TestHlc::observeCounterStaysInPaddedWidth() {
     QVERIFY(Hlc::parse(next.toString()));
 }
 
-void TestHlc::restoreAdoptsOwnLastReading() {
+void TestHlc::restoreAdoptsOwnLastReading()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("dev"), wall.fn());
     // After a restart the wall clock is behind what this device last wrote.
@@ -280,7 +302,8 @@ void TestHlc::restoreAdoptsOwnLastReading() {
     QCOMPARE(next.counter, 8u);
 }
 
-void TestHlc::restoreIgnoresOlderReading() {
+void TestHlc::restoreIgnoresOlderReading()
+{
     FakeWall wall;
     HlcClock clock(QStringLiteral("dev"), wall.fn());
     const Hlc a = clock.now();
@@ -288,7 +311,8 @@ void TestHlc::restoreIgnoresOlderReading() {
     QVERIFY(clock.now() > a);
 }
 
-void TestHlc::nowIsUniqueAcrossThreads() {
+void TestHlc::nowIsUniqueAcrossThreads()
+{
     FakeWall wall; // stands still: only the counter separates readings
     HlcClock clock(QStringLiteral("dev"), wall.fn());
     constexpr int threads = 4, perThread = 2000;

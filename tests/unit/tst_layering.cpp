@@ -17,7 +17,8 @@
 
 namespace {
 
-const QStringList &guiModules() {
+const QStringList &guiModules()
+{
     static const QStringList modules = {
         QStringLiteral("QtGui"),    QStringLiteral("QtWidgets"),
         QStringLiteral("QtCharts"), QStringLiteral("QtPrintSupport"),
@@ -29,7 +30,8 @@ const QStringList &guiModules() {
 // Header names that belong to GUI modules: every file in those modules'
 // include folders (QWidget, QPainter, qpixmap.h, ...), plus a fixed list in
 // case the folders are not where QLibraryInfo says (framework builds).
-QSet<QString> forbiddenHeaders() {
+QSet<QString> forbiddenHeaders()
+{
     QSet<QString> names = {QStringLiteral("QWidget"),       QStringLiteral("QDialog"),
                            QStringLiteral("QApplication"),  QStringLiteral("QGuiApplication"),
                            QStringLiteral("QMainWindow"),   QStringLiteral("QMessageBox"),
@@ -52,14 +54,16 @@ QSet<QString> forbiddenHeaders() {
     return names;
 }
 
-struct Violation {
+struct Violation
+{
     int line;
     QString header;
 };
 
 // The scanner, separate from the file walk so that it can be checked on
 // known input.
-QList<Violation> scan(const QString &text, const QSet<QString> &forbidden) {
+QList<Violation> scan(const QString &text, const QSet<QString> &forbidden)
+{
     static const QRegularExpression include(
         QStringLiteral("^\\s*#\\s*(?:include|import)\\s*[<\"]([^>\"]+)[>\"]"));
     QList<Violation> out;
@@ -82,7 +86,8 @@ QList<Violation> scan(const QString &text, const QSet<QString> &forbidden) {
 
 } // namespace
 
-class TestLayering : public QObject {
+class TestLayering : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void scannerCatchesGuiIncludes_data();
@@ -91,7 +96,8 @@ private Q_SLOTS:
     void coreLinksNoGuiModule();
 };
 
-void TestLayering::scannerCatchesGuiIncludes_data() {
+void TestLayering::scannerCatchesGuiIncludes_data()
+{
     QTest::addColumn<QString>("line");
     QTest::addColumn<bool>("forbidden");
     QTest::newRow("QWidget") << QStringLiteral("#include <QWidget>") << true;
@@ -110,7 +116,8 @@ void TestLayering::scannerCatchesGuiIncludes_data() {
     QTest::newRow("a comment") << QStringLiteral("// no #include <QWidget> here") << false;
 }
 
-void TestLayering::scannerCatchesGuiIncludes() {
+void TestLayering::scannerCatchesGuiIncludes()
+{
     QFETCH(QString, line);
     QFETCH(bool, forbidden);
     const QList<Violation> v =
@@ -120,7 +127,8 @@ void TestLayering::scannerCatchesGuiIncludes() {
         QCOMPARE(v.first().line, 2);
 }
 
-void TestLayering::coreIncludesNoGuiHeaders() {
+void TestLayering::coreIncludesNoGuiHeaders()
+{
     const QString core = QStringLiteral(BATON_SOURCE_DIR "/core");
     QVERIFY2(QDir(core).exists(), qPrintable(core));
     const QSet<QString> forbidden = forbiddenHeaders();
@@ -144,7 +152,8 @@ void TestLayering::coreIncludesNoGuiHeaders() {
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 }
 
-void TestLayering::coreLinksNoGuiModule() {
+void TestLayering::coreLinksNoGuiModule()
+{
     // The CMake side of the same rule: core/CMakeLists.txt links no GUI module.
     QFile f(QStringLiteral(BATON_SOURCE_DIR "/core/CMakeLists.txt"));
     QVERIFY(f.open(QIODevice::ReadOnly));

@@ -14,17 +14,20 @@ namespace {
 
 const PasswordHash::Cost Low{10, 8, 1};
 
-QString pw(const char *login) {
+QString pw(const char *login)
+{
     return QStringLiteral("password-") + QLatin1String(login);
 }
 
 // The error code of a sign-in attempt; empty when it succeeded.
-QString attempt(Authenticator &auth, const QString &login, const QString &password) {
+QString attempt(Authenticator &auth, const QString &login, const QString &password)
+{
     auto r = auth.login(login, password);
     return r.ok() ? QString() : r.error().code;
 }
 
-qint64 audited(Store &s, const char *action, const char *userName) {
+qint64 audited(Store &s, const char *action, const char *userName)
+{
     return rowCount(s, QStringLiteral("audit_log"),
                     QStringLiteral("action='%1' AND user_name='%2'")
                         .arg(QLatin1String(action), QLatin1String(userName)));
@@ -32,7 +35,8 @@ qint64 audited(Store &s, const char *action, const char *userName) {
 
 } // namespace
 
-class TestLogin : public QObject {
+class TestLogin : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void init();
@@ -59,16 +63,19 @@ private:
     std::unique_ptr<test::TestOrg> m_org;
 };
 
-void TestLogin::init() {
+void TestLogin::init()
+{
     m_org = std::make_unique<test::TestOrg>();
     QVERIFY(m_org->build());
 }
 
-void TestLogin::cleanup() {
+void TestLogin::cleanup()
+{
     m_org.reset();
 }
 
-void TestLogin::hashRoundTrip() {
+void TestLogin::hashRoundTrip()
+{
     const QString password = QStringLiteral("correct horse 电池 staple");
     auto h = PasswordHash::make(password, Low);
     QVERIFY(h.ok());
@@ -79,7 +86,8 @@ void TestLogin::hashRoundTrip() {
     QVERIFY(!h->contains(password)); // the password itself is nowhere in it
 }
 
-void TestLogin::hashCarriesItsParameters() {
+void TestLogin::hashCarriesItsParameters()
+{
     auto h = PasswordHash::make(QStringLiteral("password-1"), PasswordHash::Cost{11, 4, 2});
     QVERIFY(h.ok());
     static const QRegularExpression form(
@@ -93,7 +101,8 @@ void TestLogin::hashCarriesItsParameters() {
     QCOMPARE(*PasswordHash::verify(QStringLiteral("password-1"), *h), true);
 }
 
-void TestLogin::hashSaltDiffersEachTime() {
+void TestLogin::hashSaltDiffersEachTime()
+{
     const QString password = QStringLiteral("same password");
     auto a = PasswordHash::make(password, Low);
     auto b = PasswordHash::make(password, Low);
@@ -103,7 +112,8 @@ void TestLogin::hashSaltDiffersEachTime() {
     QVERIFY(*PasswordHash::verify(password, *a) && *PasswordHash::verify(password, *b));
 }
 
-void TestLogin::malformedHashIsAnError_data() {
+void TestLogin::malformedHashIsAnError_data()
+{
     QTest::addColumn<QString>("hash");
     const QString good = PasswordHash::make(QStringLiteral("pw-good-1"), Low).value();
     const QStringList parts = good.split(QLatin1Char('$'));
@@ -130,7 +140,8 @@ void TestLogin::malformedHashIsAnError_data() {
     QTest::newRow("negative") << with(2, QStringLiteral("ln=-1,r=8,p=1"));
 }
 
-void TestLogin::malformedHashIsAnError() {
+void TestLogin::malformedHashIsAnError()
+{
     QFETCH(QString, hash);
     auto r = PasswordHash::verify(QStringLiteral("pw-good-1"), hash);
     QVERIFY(!r.ok());
@@ -138,7 +149,8 @@ void TestLogin::malformedHashIsAnError() {
     QVERIFY(PasswordHash::needsRehash(hash));
 }
 
-void TestLogin::needsRehash() {
+void TestLogin::needsRehash()
+{
     PasswordHash::setDefaultCost(Low);
     const QString h = PasswordHash::make(QStringLiteral("password-x")).value();
     QVERIFY(h.startsWith(QStringLiteral("$scrypt$ln=10,r=8,p=1$")));
@@ -151,7 +163,8 @@ void TestLogin::needsRehash() {
              QStringLiteral("auth.cost"));
 }
 
-void TestLogin::checkStrength_data() {
+void TestLogin::checkStrength_data()
+{
     QTest::addColumn<QString>("password");
     QTest::addColumn<bool>("accepted");
     QTest::newRow("7 characters") << QStringLiteral("abcdefg") << false;
@@ -162,7 +175,8 @@ void TestLogin::checkStrength_data() {
     QTest::newRow("1025 characters") << QString(1025, QLatin1Char('a')) << false;
 }
 
-void TestLogin::checkStrength() {
+void TestLogin::checkStrength()
+{
     QFETCH(QString, password);
     QFETCH(bool, accepted);
     const Status s = PasswordHash::checkStrength(password);
@@ -173,7 +187,8 @@ void TestLogin::checkStrength() {
     }
 }
 
-void TestLogin::rightPasswordSignsIn() {
+void TestLogin::rightPasswordSignsIn()
+{
     Authenticator auth(*m_org->store);
     auto s = auth.login(QStringLiteral("  ZhangWei "), pw("zhangwei")); // trimmed, case-folded
     QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
@@ -184,7 +199,8 @@ void TestLogin::rightPasswordSignsIn() {
     QCOMPARE(s->startedMs, m_org->clockMs);
 }
 
-void TestLogin::wrongPasswordAndUnknownLoginLookAlike() {
+void TestLogin::wrongPasswordAndUnknownLoginLookAlike()
+{
     Authenticator auth(*m_org->store);
     auto wrong = auth.login(QStringLiteral("zhangwei"), QStringLiteral("password-nope"));
     auto unknown = auth.login(QStringLiteral("nobody"), QStringLiteral("password-nope"));
@@ -199,7 +215,8 @@ void TestLogin::wrongPasswordAndUnknownLoginLookAlike() {
              QStringLiteral("auth.failed"));
 }
 
-void TestLogin::lockoutAfterMaxFailures() {
+void TestLogin::lockoutAfterMaxFailures()
+{
     test::TestOrg &org = *m_org;
     Authenticator auth(*org.store);
     for (int i = 1; i < Authenticator::MaxFailures; ++i) {
@@ -229,7 +246,8 @@ void TestLogin::lockoutAfterMaxFailures() {
              QStringLiteral("auth.locked"));
 }
 
-void TestLogin::lockoutEndsAfterLockoutMs() {
+void TestLogin::lockoutEndsAfterLockoutMs()
+{
     test::TestOrg &org = *m_org;
     Authenticator auth(*org.store);
     for (int i = 0; i < Authenticator::MaxFailures; ++i)
@@ -247,7 +265,8 @@ void TestLogin::lockoutEndsAfterLockoutMs() {
     QVERIFY(auth.login(QStringLiteral("zhangwei"), pw("zhangwei")).ok());
 }
 
-void TestLogin::successResetsFailureCount() {
+void TestLogin::successResetsFailureCount()
+{
     test::TestOrg &org = *m_org;
     Authenticator auth(*org.store);
     for (int round = 0; round < 3; ++round) {
@@ -260,7 +279,8 @@ void TestLogin::successResetsFailureCount() {
     }
 }
 
-void TestLogin::everyAttemptIsAudited() {
+void TestLogin::everyAttemptIsAudited()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     Authenticator auth(s);
@@ -289,7 +309,8 @@ void TestLogin::everyAttemptIsAudited() {
              0);
 }
 
-void TestLogin::confirmingPasswordIsNotASignIn() {
+void TestLogin::confirmingPasswordIsNotASignIn()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     Authenticator auth(s);
@@ -312,7 +333,8 @@ void TestLogin::confirmingPasswordIsNotASignIn() {
              QStringLiteral("auth.failed"));
 }
 
-void TestLogin::departedEmployeeStopsOnDepartureDay() {
+void TestLogin::departedEmployeeStopsOnDepartureDay()
+{
     test::TestOrg &org = *m_org;
     Authenticator auth(*org.store);
     QVERIFY(org.submitAs(QStringLiteral("lina"), QStringLiteral("employee"),
@@ -338,7 +360,8 @@ void TestLogin::departedEmployeeStopsOnDepartureDay() {
     QCOMPARE(audited(*org.store, "login.failed", "zhangwei"), 3);
 }
 
-void TestLogin::disabledAccountCannotSignIn() {
+void TestLogin::disabledAccountCannotSignIn()
+{
     test::TestOrg &org = *m_org;
     Authenticator auth(*org.store);
     QVERIFY(org.submitAs(QStringLiteral("admin"), QStringLiteral("app_user"),

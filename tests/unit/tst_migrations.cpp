@@ -19,7 +19,8 @@ constexpr int RowsKnownUpTo = 3;
 
 // Rows as an older Baton wrote them, valid at `version`: plain SQL, the way
 // the data sits in a user's file.
-QStringList representativeRows(int version) {
+QStringList representativeRows(int version)
+{
     QStringList sql;
     if (version >= 1) {
         sql << QStringLiteral(
@@ -68,7 +69,8 @@ QStringList representativeRows(int version) {
     return sql;
 }
 
-std::unique_ptr<Database> openDatabase(const QString &path) {
+std::unique_ptr<Database> openDatabase(const QString &path)
+{
     Database::Options o;
     o.path = path;
     auto db = Database::openSqlite(o);
@@ -79,7 +81,8 @@ std::unique_ptr<Database> openDatabase(const QString &path) {
     return std::move(db).value();
 }
 
-Result<std::unique_ptr<Store>> openStore(const QString &path, int busyTimeoutMs = 5000) {
+Result<std::unique_ptr<Store>> openStore(const QString &path, int busyTimeoutMs = 5000)
+{
     Store::Options o;
     o.path = path;
     o.busyTimeoutMs = busyTimeoutMs;
@@ -88,7 +91,8 @@ Result<std::unique_ptr<Store>> openStore(const QString &path, int busyTimeoutMs 
 }
 
 // Names of the tables and indexes a migration step creates.
-QStringList objectsCreatedBy(const Migration &step) {
+QStringList objectsCreatedBy(const Migration &step)
+{
     static const QRegularExpression re(
         QStringLiteral("CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX)\\s+(\\w+)"));
     QStringList names;
@@ -100,7 +104,8 @@ QStringList objectsCreatedBy(const Migration &step) {
     return names;
 }
 
-QString lastTableCreatedBy(const Migration &step) {
+QString lastTableCreatedBy(const Migration &step)
+{
     static const QRegularExpression re(QStringLiteral("CREATE\\s+TABLE\\s+(\\w+)"));
     QString last;
     for (const QString &s : step.statements) {
@@ -111,14 +116,17 @@ QString lastTableCreatedBy(const Migration &step) {
     return last;
 }
 
-bool objectExists(RawSql &sql, const QString &name) {
+bool objectExists(RawSql &sql, const QString &name)
+{
     return sql.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name=?"), {name})
-               .toInt() > 0;
+               .toInt()
+           > 0;
 }
 
 } // namespace
 
-class TestMigrations : public QObject {
+class TestMigrations : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void stepsAreNumberedInOrder();
@@ -133,7 +141,8 @@ private Q_SLOTS:
     void pragmasOnOpenedStore();
 };
 
-void TestMigrations::stepsAreNumberedInOrder() {
+void TestMigrations::stepsAreNumberedInOrder()
+{
     const auto &steps = Migrations::all();
     QVERIFY(!steps.isEmpty());
     for (qsizetype i = 0; i < steps.size(); ++i) {
@@ -144,20 +153,23 @@ void TestMigrations::stepsAreNumberedInOrder() {
     QCOMPARE(Migrations::latest(), steps.constLast().version);
 }
 
-void TestMigrations::representativeRowsCoverEveryVersion() {
+void TestMigrations::representativeRowsCoverEveryVersion()
+{
     // A new migration needs rows here, so that upgrading onto it is tested
     // with data in the file.
     QVERIFY2(Migrations::latest() <= RowsKnownUpTo,
              "add rows for the new schema version to representativeRows()");
 }
 
-void TestMigrations::migratesFromEveryEarlierVersion_data() {
+void TestMigrations::migratesFromEveryEarlierVersion_data()
+{
     QTest::addColumn<int>("from");
     for (int v = 0; v < Migrations::latest(); ++v)
         QTest::addRow("from %d", v) << v;
 }
 
-void TestMigrations::migratesFromEveryEarlierVersion() {
+void TestMigrations::migratesFromEveryEarlierVersion()
+{
     QFETCH(int, from);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("old.db"));
@@ -215,7 +227,8 @@ void TestMigrations::migratesFromEveryEarlierVersion() {
     }
 }
 
-void TestMigrations::migrateStopsAtTarget() {
+void TestMigrations::migrateStopsAtTarget()
+{
     QTemporaryDir dir;
     auto db = openDatabase(dir.filePath(QStringLiteral("t.db")));
     QVERIFY(db);
@@ -227,13 +240,15 @@ void TestMigrations::migrateStopsAtTarget() {
     QCOMPARE(*db->schemaVersion(), Migrations::latest());
 }
 
-void TestMigrations::failedStepLeavesPreviousVersion_data() {
+void TestMigrations::failedStepLeavesPreviousVersion_data()
+{
     QTest::addColumn<int>("failing");
     for (const Migration &m : Migrations::all())
         QTest::addRow("step %d", m.version) << m.version;
 }
 
-void TestMigrations::failedStepLeavesPreviousVersion() {
+void TestMigrations::failedStepLeavesPreviousVersion()
+{
     QFETCH(int, failing);
     const Migration &step = Migrations::all().at(failing - 1);
     const QString blocker = lastTableCreatedBy(step);
@@ -276,13 +291,15 @@ void TestMigrations::failedStepLeavesPreviousVersion() {
     QCOMPARE(*(*again)->database().schemaVersion(), Migrations::latest());
 }
 
-void TestMigrations::newerVersionRefused_data() {
+void TestMigrations::newerVersionRefused_data()
+{
     QTest::addColumn<bool>("wal");
     QTest::newRow("WAL file") << true;
     QTest::newRow("rollback-journal file") << false;
 }
 
-void TestMigrations::newerVersionRefused() {
+void TestMigrations::newerVersionRefused()
+{
     QFETCH(bool, wal);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("newer.db"));
@@ -317,7 +334,8 @@ void TestMigrations::newerVersionRefused() {
     QCOMPARE(test::fileBytes(path), before);
 }
 
-void TestMigrations::pragmasOnOpenedStore() {
+void TestMigrations::pragmasOnOpenedStore()
+{
     QTemporaryDir dir;
     auto store = openStore(dir.filePath(QStringLiteral("p.db")), 1234);
     QVERIFY(store.ok());

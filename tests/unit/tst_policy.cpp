@@ -20,7 +20,8 @@ enum class Relation { Own, Subtree, Outside };
 // What Baton's default grants promise, written out by hand (not derived from
 // Policy::defaultGrants(), or the test could not fail). Each string says for
 // own / subtree / outside records: y = allowed, n = refused.
-QHash<QString, QString> expectedFor(Role role) {
+QHash<QString, QString> expectedFor(Role role)
+{
     const QString yyy = QStringLiteral("yyy");
     switch (role) {
     case Role::Admin: {
@@ -59,16 +60,19 @@ QHash<QString, QString> expectedFor(Role role) {
 }
 
 // HQ > PRJ > PRJ-E, and HQ > ST3.
-struct World {
+struct World
+{
     QUuid hq = createUuidV7(), prj = createUuidV7(), prjE = createUuidV7(), st3 = createUuidV7();
     OrgTree tree;
-    World() {
+    World()
+    {
         tree.setParent(hq, {});
         tree.setParent(prj, hq);
         tree.setParent(prjE, prj);
         tree.setParent(st3, hq);
     }
-    Actor actor(Role role, const QUuid &anchor = {}) const {
+    Actor actor(Role role, const QUuid &anchor = {}) const
+    {
         Actor a;
         a.userId = QUuid::fromString(QStringLiteral("01900000-0000-7000-8000-0000000000a1"));
         a.employeeId = QUuid::fromString(QStringLiteral("01900000-0000-7000-8000-0000000000e1"));
@@ -77,7 +81,8 @@ struct World {
         a.roles = {RoleAssignment{role, anchor, 0, 0}};
         return a;
     }
-    RecordScope record(const Actor &a, Relation r) const {
+    RecordScope record(const Actor &a, Relation r) const
+    {
         switch (r) {
         case Relation::Own:
             return {a.employeeId, a.userId, a.departmentId};
@@ -92,7 +97,8 @@ struct World {
 
 constexpr qint64 Now = 1767225600000;
 
-QUuid adminGrantOf(Store &s, const QUuid &user) {
+QUuid adminGrantOf(Store &s, const QUuid &user)
+{
     return parseId(scalar(s,
                           QStringLiteral("SELECT id FROM role_grant WHERE user_id=? AND "
                                          "role='admin'"),
@@ -102,7 +108,8 @@ QUuid adminGrantOf(Store &s, const QUuid &user) {
 
 } // namespace
 
-class TestPolicy : public QObject {
+class TestPolicy : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void actionTableIsComplete();
@@ -122,7 +129,8 @@ private Q_SLOTS:
     void storeJudgesRightsAtOpTime();
 };
 
-void TestPolicy::actionTableIsComplete() {
+void TestPolicy::actionTableIsComplete()
+{
     // A new action must be added to the expectations above.
     const QStringList expected = {
         QStringLiteral("employee.read"),   QStringLiteral("employee.create"),
@@ -139,7 +147,8 @@ void TestPolicy::actionTableIsComplete() {
     QCOMPARE(allRoles().size(), 6);
 }
 
-void TestPolicy::roleActionRelation_data() {
+void TestPolicy::roleActionRelation_data()
+{
     QTest::addColumn<Role>("role");
     QTest::addColumn<QString>("action");
     QTest::addColumn<int>("relation");
@@ -157,7 +166,8 @@ void TestPolicy::roleActionRelation_data() {
     }
 }
 
-void TestPolicy::roleActionRelation() {
+void TestPolicy::roleActionRelation()
+{
     QFETCH(Role, role);
     QFETCH(QString, action);
     QFETCH(int, relation);
@@ -172,7 +182,8 @@ void TestPolicy::roleActionRelation() {
         QVERIFY(!d.reason.isEmpty());
 }
 
-void TestPolicy::deptManagerAnchoredElsewhere() {
+void TestPolicy::deptManagerAnchoredElsewhere()
+{
     // A manager whose role is anchored on ST3 manages ST3, not their own PRJ.
     const World w;
     const Policy policy;
@@ -184,7 +195,8 @@ void TestPolicy::deptManagerAnchoredElsewhere() {
     QVERIFY(!policy.check(a, action, RecordScope{createUuidV7(), {}, {}}, w.tree, Now).allowed);
 }
 
-void TestPolicy::roleValidityWindow_data() {
+void TestPolicy::roleValidityWindow_data()
+{
     QTest::addColumn<qint64>("at");
     QTest::addColumn<bool>("allowed");
     QTest::newRow("before it starts") << Now - 1 << false;
@@ -195,7 +207,8 @@ void TestPolicy::roleValidityWindow_data() {
     QTest::newRow("after it ended") << Now + 5000 << false;
 }
 
-void TestPolicy::roleValidityWindow() {
+void TestPolicy::roleValidityWindow()
+{
     QFETCH(qint64, at);
     QFETCH(bool, allowed);
     const World w;
@@ -207,7 +220,8 @@ void TestPolicy::roleValidityWindow() {
     QCOMPARE(policy.can(a, QStringLiteral("employee.update"), at), allowed);
 }
 
-void TestPolicy::departedActorRefused() {
+void TestPolicy::departedActorRefused()
+{
     const World w;
     const Policy policy;
     Actor a = w.actor(Role::Admin);
@@ -221,7 +235,8 @@ void TestPolicy::departedActorRefused() {
     QVERIFY(policy.readScope(a, QStringLiteral("employee.read"), w.tree, Now).none());
 }
 
-void TestPolicy::disabledActorRefused() {
+void TestPolicy::disabledActorRefused()
+{
     const World w;
     const Policy policy;
     Actor a = w.actor(Role::Admin);
@@ -233,7 +248,8 @@ void TestPolicy::disabledActorRefused() {
     QVERIFY(!policy.can(a, QStringLiteral("employee.read"), Now));
 }
 
-void TestPolicy::canAndWidestScope() {
+void TestPolicy::canAndWidestScope()
+{
     const World w;
     const Policy policy;
     Actor a = w.actor(Role::DeptManager);
@@ -249,7 +265,8 @@ void TestPolicy::canAndWidestScope() {
     QVERIFY(!none.can(w.actor(Role::Admin), QStringLiteral("employee.read"), Now));
 }
 
-void TestPolicy::readScopes() {
+void TestPolicy::readScopes()
+{
     const World w;
     const Policy policy;
     const QString read = QStringLiteral("employee.read");
@@ -279,7 +296,8 @@ void TestPolicy::readScopes() {
     QVERIFY(policy.readScope(w.actor(Role::Finance), read, w.tree, Now).all);
 }
 
-void TestPolicy::storeRefusesOtherEmployeesPhone() {
+void TestPolicy::storeRefusesOtherEmployeesPhone()
+{
     test::TestOrg org;
     QVERIFY(org.build());
     Store &s = *org.store;
@@ -320,7 +338,8 @@ void TestPolicy::storeRefusesOtherEmployeesPhone() {
              QStringLiteral("policy.denied"));
 }
 
-void TestPolicy::storeDeptManagerSubtree() {
+void TestPolicy::storeDeptManagerSubtree()
+{
     test::TestOrg org;
     QVERIFY(org.build());
     auto setPhone = [&](const char *number, const char *value) {
@@ -345,7 +364,8 @@ void TestPolicy::storeDeptManagerSubtree() {
              QString());
 }
 
-void TestPolicy::storeOnlyAdminGrantsRoles() {
+void TestPolicy::storeOnlyAdminGrantsRoles()
+{
     test::TestOrg org;
     QVERIFY(org.build());
     Accounts accounts(*org.store);
@@ -373,7 +393,8 @@ void TestPolicy::storeOnlyAdminGrantsRoles() {
                 .ok());
 }
 
-void TestPolicy::storeLastAdminCannotBeRevoked() {
+void TestPolicy::storeLastAdminCannotBeRevoked()
+{
     test::TestOrg org;
     QVERIFY(org.build());
     Store &s = *org.store;
@@ -417,7 +438,8 @@ void TestPolicy::storeLastAdminCannotBeRevoked() {
     QVERIFY(accounts.revokeRole(admin, adminGrant).ok());
 }
 
-void TestPolicy::storeJudgesRightsAtOpTime() {
+void TestPolicy::storeJudgesRightsAtOpTime()
+{
     // Chen Jing leaves on 2026-03-10 (Asia/Shanghai). A contact change she
     // made offline the day before still counts when it arrives later; one
     // stamped on her departure day does not.

@@ -16,22 +16,26 @@ using test::scalar;
 namespace {
 
 // Counts of every table one op writes to.
-struct Counts {
+struct Counts
+{
     qint64 employee = 0, oplog = 0, audit = 0, outbox = 0;
-    static Counts of(Store &s) {
+    static Counts of(Store &s)
+    {
         return {rowCount(s, QStringLiteral("employee")), rowCount(s, QStringLiteral("oplog")),
                 rowCount(s, QStringLiteral("audit_log")), rowCount(s, QStringLiteral("outbox"))};
     }
     bool operator==(const Counts &) const = default;
 };
 
-QString field(Store &s, const QUuid &employee, const char *name) {
+QString field(Store &s, const QUuid &employee, const char *name)
+{
     return scalar(s, QStringLiteral("SELECT %1 FROM employee WHERE id=?").arg(QLatin1String(name)),
                   {idString(employee)})
         .toString();
 }
 
-QJsonObject newEmployee(test::TestOrg &org, const char *number) {
+QJsonObject newEmployee(test::TestOrg &org, const char *number)
+{
     return {{QStringLiteral("number"), QLatin1String(number)},
             {QStringLiteral("family_name"), QStringLiteral("王")},
             {QStringLiteral("given_name"), QStringLiteral("芳")},
@@ -39,13 +43,15 @@ QJsonObject newEmployee(test::TestOrg &org, const char *number) {
             {QStringLiteral("hire_date"), QStringLiteral("2025-07-01")}};
 }
 
-QJsonObject phone(const char *number) {
+QJsonObject phone(const char *number)
+{
     return {{QStringLiteral("phone"), QLatin1String(number)}};
 }
 
 // An op as it arrives from another device.
 Operation remoteOp(const QUuid &author, const char *device, qint64 wall, quint32 counter,
-                   const QString &entity, const QUuid &id, OpKind kind, const QJsonObject &fields) {
+                   const QString &entity, const QUuid &id, OpKind kind, const QJsonObject &fields)
+{
     Operation op;
     op.hlc = Hlc{wall, counter, QLatin1String(device)};
     op.id = createUuidV7(wall);
@@ -58,13 +64,15 @@ Operation remoteOp(const QUuid &author, const char *device, qint64 wall, quint32
     return op;
 }
 
-QString codeOf(const ApplyOutcome &o) {
+QString codeOf(const ApplyOutcome &o)
+{
     return o.error.code;
 }
 
 } // namespace
 
-class TestStoreApply : public QObject {
+class TestStoreApply : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void init();
@@ -94,18 +102,21 @@ private:
     QUuid m_admin;
 };
 
-void TestStoreApply::init() {
+void TestStoreApply::init()
+{
     m_org = std::make_unique<test::TestOrg>();
     QVERIFY(m_org->build());
     m_admin = m_org->user.value(QStringLiteral("admin"));
 }
 
-void TestStoreApply::cleanup() {
+void TestStoreApply::cleanup()
+{
     m_org.reset();
 }
 
 // A copy of the organisation's database as another device holds it.
-std::unique_ptr<Store> TestStoreApply::replica(const QString &fileName) {
+std::unique_ptr<Store> TestStoreApply::replica(const QString &fileName)
+{
     test::TestOrg &org = *m_org;
     const QString path = org.dir.filePath(fileName);
     org.store.reset(); // closing checkpoints the WAL into the file
@@ -125,7 +136,8 @@ std::unique_ptr<Store> TestStoreApply::replica(const QString &fileName) {
     return s ? std::move(s).value() : nullptr;
 }
 
-void TestStoreApply::buildsOrganisation() {
+void TestStoreApply::buildsOrganisation()
+{
     Directory dir(*m_org->store);
     ReadScope all;
     all.all = true;
@@ -134,7 +146,8 @@ void TestStoreApply::buildsOrganisation() {
     QCOMPARE(*n, 7);
 }
 
-void TestStoreApply::createUpdateRetire() {
+void TestStoreApply::createUpdateRetire()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const QUuid id = createUuidV7();
@@ -172,7 +185,8 @@ void TestStoreApply::createUpdateRetire() {
     QCOMPARE(missing.error().code, QStringLiteral("op.not_found"));
 }
 
-void TestStoreApply::sameOpTwiceIsDuplicate() {
+void TestStoreApply::sameOpTwiceIsDuplicate()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const QUuid e002 = org.emp.value(QStringLiteral("E002"));
@@ -193,7 +207,8 @@ void TestStoreApply::sameOpTwiceIsDuplicate() {
     }
 }
 
-void TestStoreApply::sameOpTwiceInOneBatch() {
+void TestStoreApply::sameOpTwiceInOneBatch()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const Operation op = org.op(QStringLiteral("lina"), QStringLiteral("employee"), createUuidV7(),
@@ -209,7 +224,8 @@ void TestStoreApply::sameOpTwiceInOneBatch() {
     QCOMPARE(after.outbox, before.outbox + 1);
 }
 
-void TestStoreApply::lastWriterWinsPerField_data() {
+void TestStoreApply::lastWriterWinsPerField_data()
+{
     QTest::addColumn<qint64>("wallA");
     QTest::addColumn<quint32>("counterA");
     QTest::addColumn<qint64>("wallB");
@@ -222,7 +238,8 @@ void TestStoreApply::lastWriterWinsPerField_data() {
     QTest::newRow("device breaks tie") << qint64(100) << 3u << qint64(100) << 3u << true;
 }
 
-void TestStoreApply::lastWriterWinsPerField() {
+void TestStoreApply::lastWriterWinsPerField()
+{
     QFETCH(qint64, wallA);
     QFETCH(quint32, counterA);
     QFETCH(qint64, wallB);
@@ -255,7 +272,8 @@ void TestStoreApply::lastWriterWinsPerField() {
     QVERIFY(field(one, e002, "field_hlcs").contains((bWins ? b : a).hlc.toString()));
 }
 
-void TestStoreApply::differentFieldsBothSurvive() {
+void TestStoreApply::differentFieldsBothSurvive()
+{
     test::TestOrg &org = *m_org;
     auto other = replica(QStringLiteral("replica.db"));
     QVERIFY(other);
@@ -277,7 +295,8 @@ void TestStoreApply::differentFieldsBothSurvive() {
     }
 }
 
-void TestStoreApply::olderOpIsLoggedButDoesNotOverwrite() {
+void TestStoreApply::olderOpIsLoggedButDoesNotOverwrite()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const QUuid e002 = org.emp.value(QStringLiteral("E002"));
@@ -304,7 +323,8 @@ void TestStoreApply::olderOpIsLoggedButDoesNotOverwrite() {
                 .contains(QStringLiteral("no change")));
 }
 
-void TestStoreApply::localOpWritesOneRowEach() {
+void TestStoreApply::localOpWritesOneRowEach()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const Counts before = Counts::of(s);
@@ -354,7 +374,8 @@ void TestStoreApply::localOpWritesOneRowEach() {
     QCOMPARE(after.outbox, mid.outbox + 1);
 }
 
-void TestStoreApply::remoteOpIsNotQueued() {
+void TestStoreApply::remoteOpIsNotQueued()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const Counts before = Counts::of(s);
@@ -374,7 +395,8 @@ void TestStoreApply::remoteOpIsNotQueued() {
              QStringLiteral("203.0.113.7"));
 }
 
-void TestStoreApply::rejectedOpDoesNotBlockBatch() {
+void TestStoreApply::rejectedOpDoesNotBlockBatch()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const QUuid e002 = org.emp.value(QStringLiteral("E002"));
@@ -406,7 +428,8 @@ void TestStoreApply::rejectedOpDoesNotBlockBatch() {
 
 // A form's batch (submit) either lands whole or not at all; a refusal for
 // lack of rights is still kept as evidence.
-void TestStoreApply::submitIsAllOrNothing() {
+void TestStoreApply::submitIsAllOrNothing()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const QUuid e006 = org.emp.value(QStringLiteral("E006"));
@@ -428,7 +451,8 @@ void TestStoreApply::submitIsAllOrNothing() {
     QCOMPARE(field(s, e006, "phone"), QString());
     QCOMPARE(field(s, e006, "hire_date"), QStringLiteral("2020-03-01"));
     QSqlQuery q(s.database().connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT outcome, op_id FROM audit_log ORDER BY seq DESC LIMIT 1")));
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT outcome, op_id FROM audit_log ORDER BY seq DESC LIMIT 1")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("denied"));
     QCOMPARE(q.value(1).toString(), idString(batch[1].id));
@@ -441,14 +465,16 @@ void TestStoreApply::submitIsAllOrNothing() {
     QCOMPARE(Counts::of(s).audit, before.audit + 2);
 }
 
-void TestStoreApply::injectedWriteFailureRecovers_data() {
+void TestStoreApply::injectedWriteFailureRecovers_data()
+{
     QTest::addColumn<int>("failing");
     QTest::newRow("first op fails") << 0;
     QTest::newRow("middle op fails") << 1;
     QTest::newRow("last op fails") << 2;
 }
 
-void TestStoreApply::injectedWriteFailureRecovers() {
+void TestStoreApply::injectedWriteFailureRecovers()
+{
     QFETCH(int, failing);
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
@@ -499,7 +525,8 @@ void TestStoreApply::injectedWriteFailureRecovers() {
     QVERIFY(s.apply({batch[failing]}, Origin::Local)[0].applied());
 }
 
-void TestStoreApply::remoteBackdatedFromSameDeviceRejected() {
+void TestStoreApply::remoteBackdatedFromSameDeviceRejected()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const QUuid e002 = org.emp.value(QStringLiteral("E002"));
@@ -533,7 +560,8 @@ void TestStoreApply::remoteBackdatedFromSameDeviceRejected() {
     QVERIFY(s.apply({upd("dev-r", t, 6, "+86 10 0000 0008")}, Origin::Remote)[0].applied());
 }
 
-void TestStoreApply::remoteBeyondDriftRejected() {
+void TestStoreApply::remoteBeyondDriftRejected()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     const QUuid e002 = org.emp.value(QStringLiteral("E002"));
@@ -551,7 +579,8 @@ void TestStoreApply::remoteBeyondDriftRejected() {
     QVERIFY(s.clock().now().wallMs < ahead);
 }
 
-void TestStoreApply::changedSignalNamesTouchedEntities() {
+void TestStoreApply::changedSignalNamesTouchedEntities()
+{
     test::TestOrg &org = *m_org;
     Store &s = *org.store;
     QSignalSpy spy(&s, &Store::changed);
@@ -583,7 +612,8 @@ void TestStoreApply::changedSignalNamesTouchedEntities() {
     QCOMPARE(spy.count(), 0);
 }
 
-void TestStoreApply::reopenedStoreNeverReusesClock() {
+void TestStoreApply::reopenedStoreNeverReusesClock()
+{
     test::TestOrg &org = *m_org;
     const Hlc last =
         org.store->makeOp(QStringLiteral("employee"), createUuidV7(), OpKind::Update, {}, m_admin)

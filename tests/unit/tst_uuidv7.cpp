@@ -12,15 +12,18 @@ using namespace baton;
 // The generator's state is process-wide (ids made in one process are strictly
 // increasing), so each test starts from a millisecond after anything made
 // before it.
-static qint64 freshMs() {
+static qint64 freshMs()
+{
     return std::max(QDateTime::currentMSecsSinceEpoch(), uuidV7Time(createUuidV7())) + 1000;
 }
 
-static QByteArray bytes(const QUuid &id) {
+static QByteArray bytes(const QUuid &id)
+{
     return id.toRfc4122();
 }
 
-class TestUuidV7 : public QObject {
+class TestUuidV7 : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void embeddedTimeRoundTrips_data();
@@ -42,7 +45,8 @@ private Q_SLOTS:
 
 // The generator never goes back in time, so these rows lie ahead of any
 // clock reading made before them (and increase), whatever ran first.
-void TestUuidV7::embeddedTimeRoundTrips_data() {
+void TestUuidV7::embeddedTimeRoundTrips_data()
+{
     QTest::addColumn<qint64>("ms");
     QTest::newRow("in an hour") << QDateTime::currentMSecsSinceEpoch() + 3600 * 1000;
     QTest::newRow("2100-01-01") << qint64(4102444800000);
@@ -50,7 +54,8 @@ void TestUuidV7::embeddedTimeRoundTrips_data() {
     QTest::newRow("47 bits") << qint64(0x7FFFFFFFFFFF);
 }
 
-void TestUuidV7::embeddedTimeRoundTrips() {
+void TestUuidV7::embeddedTimeRoundTrips()
+{
     QFETCH(qint64, ms);
     const QUuid id = createUuidV7(ms);
     QCOMPARE(uuidV7Time(id), ms);
@@ -64,7 +69,8 @@ void TestUuidV7::embeddedTimeRoundTrips() {
         QCOMPARE(b.left(6).toHex(), QByteArrayLiteral("0a0b0c0d0e0f"));
 }
 
-void TestUuidV7::versionAndVariantBits() {
+void TestUuidV7::versionAndVariantBits()
+{
     for (int i = 0; i < 1000; ++i) {
         const QByteArray b = bytes(createUuidV7());
         QCOMPARE(static_cast<uchar>(b[6]) >> 4, 7);      // version 7
@@ -73,7 +79,8 @@ void TestUuidV7::versionAndVariantBits() {
     QCOMPARE(createUuidV7().variant(), QUuid::DCE);
 }
 
-void TestUuidV7::isUuidV7TellsVersions() {
+void TestUuidV7::isUuidV7TellsVersions()
+{
     QVERIFY(isUuidV7(createUuidV7()));
     QVERIFY(!isUuidV7(QUuid::createUuid())); // version 4
     QVERIFY(!isUuidV7(QUuid()));
@@ -82,7 +89,8 @@ void TestUuidV7::isUuidV7TellsVersions() {
     QVERIFY(isUuidV7(QUuid::fromString(QStringLiteral("01890a5d-ac96-774b-bcce-b302099a8057"))));
 }
 
-void TestUuidV7::increasingInSameMillisecond() {
+void TestUuidV7::increasingInSameMillisecond()
+{
     const qint64 t = freshMs();
     QUuid previous = createUuidV7(t);
     for (int i = 0; i < 1000; ++i) {
@@ -94,7 +102,8 @@ void TestUuidV7::increasingInSameMillisecond() {
     }
 }
 
-void TestUuidV7::increasingWhenClockGoesBack() {
+void TestUuidV7::increasingWhenClockGoesBack()
+{
     const qint64 t = freshMs();
     const QUuid first = createUuidV7(t);
     const QUuid back = createUuidV7(t - 60 * 1000); // the clock stepped back a minute
@@ -105,7 +114,8 @@ void TestUuidV7::increasingWhenClockGoesBack() {
     QCOMPARE(uuidV7Time(later), t + 5);
 }
 
-void TestUuidV7::counterOverflowBorrowsNextMillisecond() {
+void TestUuidV7::counterOverflowBorrowsNextMillisecond()
+{
     // The 12-bit counter starts below 0x800 each millisecond, so 5000 ids in
     // one millisecond overflow it exactly once.
     const qint64 t = freshMs();
@@ -125,7 +135,8 @@ void TestUuidV7::counterOverflowBorrowsNextMillisecond() {
     QVERIFY(bytes(real) > bytes(previous));
 }
 
-void TestUuidV7::uniqueAndIncreasingOver100k() {
+void TestUuidV7::uniqueAndIncreasingOver100k()
+{
     QSet<QUuid> seen;
     seen.reserve(100000);
     QByteArray previous;
@@ -139,7 +150,8 @@ void TestUuidV7::uniqueAndIncreasingOver100k() {
     QCOMPARE(seen.size(), 100000);
 }
 
-void TestUuidV7::uniqueAcrossThreads() {
+void TestUuidV7::uniqueAcrossThreads()
+{
     constexpr int threads = 4, perThread = 5000;
     std::vector<QList<QUuid>> made(threads);
     std::vector<std::thread> workers;
@@ -160,14 +172,16 @@ void TestUuidV7::uniqueAcrossThreads() {
     QCOMPARE(all.size(), threads * perThread);
 }
 
-void TestUuidV7::storedFormIsLowerCase() {
+void TestUuidV7::storedFormIsLowerCase()
+{
     const QString s = idString(createUuidV7());
     QCOMPARE(s.size(), 36);
     QCOMPARE(s, s.toLower());
     QVERIFY(!s.startsWith(QLatin1Char('{')));
 }
 
-void TestUuidV7::parseIdAcceptsStoredForm() {
+void TestUuidV7::parseIdAcceptsStoredForm()
+{
     const QUuid id = createUuidV7();
     QCOMPARE(parseId(idString(id)), id);
     QCOMPARE(parseId(idString(id).toUpper()), id);
@@ -175,7 +189,8 @@ void TestUuidV7::parseIdAcceptsStoredForm() {
 
 // idString and parseId are written by hand for speed: they must agree with
 // QUuid's own formatting and parsing on any id, not only version 7.
-void TestUuidV7::storedFormMatchesQUuid() {
+void TestUuidV7::storedFormMatchesQUuid()
+{
     for (int i = 0; i < 2000; ++i) {
         const QUuid id = i % 2 ? QUuid::createUuid() : createUuidV7();
         QCOMPARE(idString(id), id.toString(QUuid::WithoutBraces));
@@ -183,10 +198,12 @@ void TestUuidV7::storedFormMatchesQUuid() {
     }
     QCOMPARE(idString(QUuid()), QStringLiteral("00000000-0000-0000-0000-000000000000"));
     const QUuid allOnes = parseId(QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff"));
-    QCOMPARE(allOnes.toString(QUuid::WithoutBraces), QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+    QCOMPARE(allOnes.toString(QUuid::WithoutBraces),
+             QStringLiteral("ffffffff-ffff-ffff-ffff-ffffffffffff"));
 }
 
-void TestUuidV7::parseIdRejectsJunk_data() {
+void TestUuidV7::parseIdRejectsJunk_data()
+{
     QTest::addColumn<QString>("text");
     const QString good = QStringLiteral("01890a5d-ac96-774b-bcce-b302099a8057");
     QTest::newRow("empty") << QString();
@@ -203,12 +220,14 @@ void TestUuidV7::parseIdRejectsJunk_data() {
     QTest::newRow("non-ascii") << QString(good).replace(0, 1, QChar(0x4E00));
 }
 
-void TestUuidV7::parseIdRejectsJunk() {
+void TestUuidV7::parseIdRejectsJunk()
+{
     QFETCH(QString, text);
     QVERIFY(parseId(text).isNull());
 }
 
-void TestUuidV7::timeOfOtherVersionsIsMinusOne() {
+void TestUuidV7::timeOfOtherVersionsIsMinusOne()
+{
     QCOMPARE(uuidV7Time(QUuid()), qint64(-1));
     QCOMPARE(uuidV7Time(QUuid::createUuid()), qint64(-1));
 }

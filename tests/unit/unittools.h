@@ -16,10 +16,12 @@
 
 namespace baton::test {
 
-class RawSql {
+class RawSql
+{
 public:
     explicit RawSql(const QString &path, const QString &connectOptions = {})
-        : m_name(nextName()) {
+        : m_name(nextName())
+    {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
         db.setConnectOptions(connectOptions);
@@ -27,7 +29,8 @@ public:
         if (!m_open)
             m_error = db.lastError().text();
     }
-    ~RawSql() {
+    ~RawSql()
+    {
         {
             QSqlDatabase db = QSqlDatabase::database(m_name, false);
             db.close();
@@ -41,7 +44,8 @@ public:
     QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
     const QString &lastError() const { return m_error; }
 
-    bool exec(const QString &sql, const QVariantList &binds = {}) {
+    bool exec(const QString &sql, const QVariantList &binds = {})
+    {
         QSqlQuery q(db());
         if (!q.prepare(sql)) {
             m_error = q.lastError().text();
@@ -57,7 +61,8 @@ public:
     }
 
     // First column of the first row, or an invalid QVariant.
-    QVariant value(const QString &sql, const QVariantList &binds = {}) {
+    QVariant value(const QString &sql, const QVariantList &binds = {})
+    {
         QSqlQuery q(db());
         if (!q.prepare(sql)) {
             m_error = q.lastError().text();
@@ -73,7 +78,8 @@ public:
     }
 
     // Every column of the first row.
-    QVariantList row(const QString &sql, const QVariantList &binds = {}) {
+    QVariantList row(const QString &sql, const QVariantList &binds = {})
+    {
         QSqlQuery q(db());
         q.prepare(sql);
         for (int i = 0; i < binds.size(); ++i)
@@ -89,7 +95,8 @@ public:
     }
 
 private:
-    static QString nextName() {
+    static QString nextName()
+    {
         static QAtomicInteger<int> counter;
         return QStringLiteral("test-raw-%1").arg(counter.fetchAndAddRelaxed(1));
     }
@@ -100,16 +107,18 @@ private:
 
 // Rows in a table, read through the store's own connection (it sees the
 // store's committed state).
-inline qint64 rowCount(Store &store, const QString &table, const QString &where = {}) {
+inline qint64 rowCount(Store &store, const QString &table, const QString &where = {})
+{
     QSqlQuery q(store.database().connection());
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table +
-                (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where)) ||
-        !q.next())
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table
+                + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where))
+        || !q.next())
         return -1;
     return q.value(0).toLongLong();
 }
 
-inline QVariant scalar(Store &store, const QString &sql, const QVariantList &binds = {}) {
+inline QVariant scalar(Store &store, const QString &sql, const QVariantList &binds = {})
+{
     QSqlQuery q(store.database().connection());
     q.prepare(sql);
     for (int i = 0; i < binds.size(); ++i)
@@ -119,7 +128,8 @@ inline QVariant scalar(Store &store, const QString &sql, const QVariantList &bin
     return q.value(0);
 }
 
-inline QByteArray fileBytes(const QString &path) {
+inline QByteArray fileBytes(const QString &path)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};

@@ -80,7 +80,8 @@ void PasswordForm::changePassword()
     if (!m_change->isEnabled())
         return;
     Store &store = m_context.store();
-    const Status check = Authenticator(store).confirmPassword(m_context.session(), m_current->text());
+    const Status check =
+        Authenticator(store).confirmPassword(m_context.session(), m_current->text());
     if (!check) {
         m_message->showMessage(check.error().code == QLatin1String("auth.failed")
                                    ? tr("The current password is wrong.")

@@ -172,9 +172,8 @@ QString SettingsPage::startFolder() const
 void SettingsPage::chooseDatabaseToOpen()
 {
     m_databaseMessage->clearMessage();
-    const QString path =
-        FileDialogs::openFile(this, tr("Open a Baton Database"), startFolder(),
-                              tr("Baton databases (*.db *.baton);;All files (*)"));
+    const QString path = FileDialogs::openFile(this, tr("Open a Baton Database"), startFolder(),
+                                               tr("Baton databases (*.db *.baton);;All files (*)"));
     if (!path.isEmpty())
         Q_EMIT openDatabaseRequested(path);
 }

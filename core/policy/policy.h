@@ -85,6 +85,13 @@ struct ReadScope
     {
         return !all && departments.isEmpty() && ownEmployee.isNull() && ownUser.isNull();
     }
+    // Every record (tools and tests that act with the whole view).
+    static ReadScope everything()
+    {
+        ReadScope s;
+        s.all = true;
+        return s;
+    }
 };
 
 struct Decision

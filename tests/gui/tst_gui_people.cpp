@@ -127,7 +127,7 @@ void TestPeoplePage::editsPhoneAndSaves()
     QTest::mouseClick(save, Qt::LeftButton);
 
     const QUuid id = f.org.emp.value(QStringLiteral("E002"));
-    auto stored = f.context->directory().employee(id, ReadScope{true});
+    auto stored = f.context->directory().employee(id, ReadScope::everything());
     QVERIFY(stored.ok());
     QCOMPARE(stored->record.value(QStringLiteral("phone")).toString(),
              QStringLiteral("+86 138 0013 8000"));

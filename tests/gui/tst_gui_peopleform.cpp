@@ -85,7 +85,7 @@ void TestPeopleForm::invalidDatesSaveNothing()
     QVERIFY(save->isEnabled());
     QCOMPARE(History(*f.org.store).forRecord(QStringLiteral("employee"), id)->size(), opsBefore);
     QVERIFY(f.context->directory()
-                .employee(id, ReadScope{true})
+                .employee(id, ReadScope::everything())
                 ->record.value(QStringLiteral("departure_date"))
                 .isNull());
 }
@@ -152,7 +152,7 @@ void TestPeopleForm::employeeMayChangeOnlyTheirContacts()
              qPrintable(child<QLabel>(page, "formError")->text()));
     const QUuid id = f.org.emp.value(QStringLiteral("E002"));
     QCOMPARE(f.context->directory()
-                 .employee(id, ReadScope{true})
+                 .employee(id, ReadScope::everything())
                  ->record.value(QStringLiteral("phone"))
                  .toString(),
              QStringLiteral("13800138000"));
@@ -194,7 +194,7 @@ void TestPeopleForm::addsANewEmployee()
 
     auto id = f.context->directory().employeeByNumber(QStringLiteral("E100"));
     QVERIFY(id.ok());
-    auto stored = f.context->directory().employee(*id, ReadScope{true});
+    auto stored = f.context->directory().employee(*id, ReadScope::everything());
     QCOMPARE(stored->record.value(QStringLiteral("family_name")).toString(), QStringLiteral("刘"));
     QCOMPARE(stored->managerName, QStringLiteral("Jing Chen"));
     QCOMPARE(stored->record.value(QStringLiteral("status")).toString(), QStringLiteral("active"));
@@ -237,7 +237,7 @@ void TestPeopleForm::changeElsewhereKeepsUnsavedEdits()
     QTest::mouseClick(child<QPushButton>(page, "saveButton"), Qt::LeftButton);
     auto history = History(*f.org.store).forRecord(QStringLiteral("employee"), id);
     QCOMPARE(history->last().fields.keys(), QStringList{QStringLiteral("phone")});
-    auto stored = f.context->directory().employee(id, ReadScope{true});
+    auto stored = f.context->directory().employee(id, ReadScope::everything());
     QCOMPARE(stored->record.value(QStringLiteral("phone")).toString(),
              QStringLiteral("+86 21 1111 2222"));
     QCOMPARE(stored->record.value(QStringLiteral("english_name")).toString(),

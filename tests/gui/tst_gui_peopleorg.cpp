@@ -159,7 +159,7 @@ void TestPeopleOrganisation::renamesAndMovesADepartment()
     QCOMPARE(name->text(), QStringLiteral("Projects East China"));
     // Zhang Wei's archive shows the new name.
     auto zhang =
-        f.context->directory().employee(f.org.emp.value(QStringLiteral("E002")), ReadScope{true});
+        f.context->directory().employee(f.org.emp.value(QStringLiteral("E002")), ReadScope::everything());
     QCOMPARE(zhang->departmentName, QStringLiteral("Projects East China"));
 }
 

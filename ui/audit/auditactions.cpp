@@ -2,10 +2,12 @@
 
 namespace baton {
 
-QString AuditActions::actionLabel(const QString &action) {
+QString AuditActions::actionLabel(const QString &action)
+{
     // Imperative labels read right beside any outcome ("Update employee",
     // "Denied"); a past tense would contradict a refusal.
-    static const struct {
+    static const struct
+    {
         const char *key;
         const char *label;
     } labels[] = {
@@ -31,7 +33,8 @@ QString AuditActions::actionLabel(const QString &action) {
     return action;
 }
 
-QString AuditActions::outcomeLabel(const QString &outcome) {
+QString AuditActions::outcomeLabel(const QString &outcome)
+{
     if (outcome == QLatin1String("ok"))
         return tr("OK");
     if (outcome == QLatin1String("denied"))
@@ -41,7 +44,8 @@ QString AuditActions::outcomeLabel(const QString &outcome) {
     return outcome;
 }
 
-QString AuditActions::entityLabel(const QString &entity) {
+QString AuditActions::entityLabel(const QString &entity)
+{
     if (entity == QLatin1String("employee"))
         return tr("Employee");
     if (entity == QLatin1String("department"))
@@ -57,7 +61,8 @@ QString AuditActions::entityLabel(const QString &entity) {
     return entity;
 }
 
-QList<AuditActions::Group> AuditActions::groups() {
+QList<AuditActions::Group> AuditActions::groups()
+{
     return {
         {QStringLiteral("all"), tr("All actions"), {}},
         {QStringLiteral("signins"),
@@ -69,21 +74,26 @@ QList<AuditActions::Group> AuditActions::groups() {
          tr("Accounts and roles"),
          {QStringLiteral("user."), QStringLiteral("role.")}},
         {QStringLiteral("exports"), tr("Exports"), {QStringLiteral("export")}},
-        {QStringLiteral("verifications"), tr("Chain verifications"), {QStringLiteral("audit.verify")}},
+        {QStringLiteral("verifications"),
+         tr("Chain verifications"),
+         {QStringLiteral("audit.verify")}},
     };
 }
 
-QColor AuditActions::outcomeColor(const QString &outcome) {
+QColor AuditActions::outcomeColor(const QString &outcome)
+{
     if (outcome == QLatin1String("denied") || outcome == QLatin1String("rejected"))
         return errorColor();
     return {};
 }
 
-QColor AuditActions::okColor() {
+QColor AuditActions::okColor()
+{
     return QColor(0x2e, 0x7d, 0x32); // green 800: readable on light and mid greys
 }
 
-QColor AuditActions::errorColor() {
+QColor AuditActions::errorColor()
+{
     return QColor(0xc6, 0x28, 0x28); // red 800
 }
 

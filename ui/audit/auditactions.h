@@ -10,10 +10,12 @@ namespace baton {
 
 // How the audit trail's machine words read to people: action and outcome
 // labels, the action groups of the filter, and the status colours.
-class AuditActions {
+class AuditActions
+{
     Q_DECLARE_TR_FUNCTIONS(AuditActions)
 public:
-    struct Group {
+    struct Group
+    {
         QString key;         // stable, for settings and tests: "signins"
         QString label;       // translated
         QStringList actions; // exact actions, or prefixes ending in '.'

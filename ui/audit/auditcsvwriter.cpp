@@ -13,7 +13,8 @@ namespace {
 
 constexpr int CsvPageSize = 2000;
 
-QString line(const QStringList &fields) {
+QString line(const QStringList &fields)
+{
     QStringList out;
     out.reserve(fields.size());
     for (const QString &f : fields)
@@ -23,12 +24,13 @@ QString line(const QStringList &fields) {
 
 } // namespace
 
-QString AuditCsvWriter::field(const QString &text) {
+QString AuditCsvWriter::field(const QString &text)
+{
     QString t = text;
     if (!t.isEmpty() && QStringLiteral("=+-@\t\r").contains(t.front()))
         t.prepend(QLatin1Char('\''));
-    if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) ||
-        t.contains(QLatin1Char('\n')) || t.contains(QLatin1Char('\r'))) {
+    if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"'))
+        || t.contains(QLatin1Char('\n')) || t.contains(QLatin1Char('\r'))) {
         t.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         t = QLatin1Char('"') + t + QLatin1Char('"');
     }
@@ -36,7 +38,8 @@ QString AuditCsvWriter::field(const QString &text) {
 }
 
 Result<qint64> AuditCsvWriter::write(Database &db, const AuditQuery &query, const QString &filePath,
-                                     const Progress &progress) {
+                                     const Progress &progress)
+{
     const QString shown = QDir::toNativeSeparators(filePath);
     auto total = query.count(db);
     if (!total)

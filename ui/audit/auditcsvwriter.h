@@ -12,7 +12,8 @@ namespace baton {
 // mark and CRLF, as spreadsheets expect), page by page, so a million entries
 // never sit in memory. Safe to run on a worker thread with its own
 // connection.
-class AuditCsvWriter {
+class AuditCsvWriter
+{
     Q_DECLARE_TR_FUNCTIONS(AuditCsvWriter)
 public:
     // Called after each page; return false to stop (nothing is kept).

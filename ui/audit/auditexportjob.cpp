@@ -14,13 +14,15 @@ namespace baton {
 
 namespace {
 
-struct Reply {
+struct Reply
+{
     qint64 written = 0;
     QString error;
     bool cancelled = false;
 };
 
-int clampInt(qint64 v) {
+int clampInt(qint64 v)
+{
     return int(std::min<qint64>(v, std::numeric_limits<int>::max()));
 }
 
@@ -32,7 +34,8 @@ AuditExportJob::AuditExportJob(QString databasePath, AuditQuery query, QString f
     , m_databasePath(std::move(databasePath))
     , m_query(std::move(query))
     , m_filePath(std::move(filePath))
-    , m_cancel(std::make_shared<std::atomic<bool>>(false)) {
+    , m_cancel(std::make_shared<std::atomic<bool>>(false))
+{
     m_progress =
         new QProgressDialog(tr("Exporting the audit trail..."), tr("Cancel"), 0, 0, window);
     m_progress->setObjectName(QStringLiteral("exportProgress"));
@@ -46,12 +49,14 @@ AuditExportJob::AuditExportJob(QString databasePath, AuditQuery query, QString f
     connect(m_progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
 }
 
-AuditExportJob::~AuditExportJob() {
+AuditExportJob::~AuditExportJob()
+{
     m_cancel->store(true);
     delete m_progress;
 }
 
-void AuditExportJob::start() {
+void AuditExportJob::start()
+{
     auto work = [dbPath = m_databasePath, query = m_query, path = m_filePath,
                  cancel = m_cancel](QPromise<Reply> &promise) {
         Reply reply;

@@ -15,7 +15,8 @@ namespace baton {
 
 // One CSV export of the audit trail on a worker thread, with a progress
 // dialog and Cancel. The worker reads through its own connection.
-class AuditExportJob : public QObject {
+class AuditExportJob : public QObject
+{
     Q_OBJECT
 public:
     AuditExportJob(QString databasePath, AuditQuery query, QString filePath, QWidget *window);

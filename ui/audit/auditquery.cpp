@@ -4,7 +4,8 @@
 
 namespace baton {
 
-QList<AuditFilter> AuditQuery::filters() const {
+QList<AuditFilter> AuditQuery::filters() const
+{
     AuditFilter base;
     base.text = text;
     base.outcome = outcome;
@@ -22,7 +23,8 @@ QList<AuditFilter> AuditQuery::filters() const {
     return out;
 }
 
-Result<qint64> AuditQuery::count(Database &db) const {
+Result<qint64> AuditQuery::count(Database &db) const
+{
     AuditTrail trail(db);
     qint64 total = 0;
     for (const AuditFilter &f : filters()) {
@@ -34,7 +36,8 @@ Result<qint64> AuditQuery::count(Database &db) const {
     return total;
 }
 
-Result<QList<AuditRow>> AuditQuery::page(Database &db, qint64 beforeSeq, int limit) const {
+Result<QList<AuditRow>> AuditQuery::page(Database &db, qint64 beforeSeq, int limit) const
+{
     AuditTrail trail(db);
     const QList<AuditFilter> parts = filters();
     if (parts.size() == 1)

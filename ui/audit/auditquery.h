@@ -11,7 +11,8 @@ class Database;
 // What the audit page asks for. AuditFilter takes one action (or prefix);
 // an action group spans several, so a group becomes one AuditFilter per
 // action and the pages of each are merged by seq, newest first.
-struct AuditQuery {
+struct AuditQuery
+{
     QString text;
     QStringList actions; // exact actions or prefixes ending in '.'; empty: any
     QString outcome;

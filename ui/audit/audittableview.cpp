@@ -9,7 +9,8 @@
 namespace baton {
 
 AuditTableView::AuditTableView(QWidget *parent)
-    : QTableView(parent) {
+    : QTableView(parent)
+{
     setObjectName(QStringLiteral("auditTable"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -24,9 +25,11 @@ AuditTableView::AuditTableView(QWidget *parent)
             &AuditTableView::showHeaderMenu);
 }
 
-void AuditTableView::setAuditModel(AuditTableModel *auditModel) {
+void AuditTableView::setAuditModel(AuditTableModel *auditModel)
+{
     setModel(auditModel);
-    const struct {
+    const struct
+    {
         int column, width;
     } widths[] = {{AuditTableModel::SeqColumn, 56},      {AuditTableModel::TimeColumn, 140},
                   {AuditTableModel::UserColumn, 90},     {AuditTableModel::ActionColumn, 140},
@@ -53,23 +56,27 @@ void AuditTableView::setAuditModel(AuditTableModel *auditModel) {
     });
 }
 
-void AuditTableView::showRow(int row) {
+void AuditTableView::showRow(int row)
+{
     if (row < 0 || row >= model()->rowCount())
         return;
     selectRow(row);
     scrollTo(model()->index(row, 0), QAbstractItemView::PositionAtCenter);
 }
 
-QByteArray AuditTableView::saveColumns() const {
+QByteArray AuditTableView::saveColumns() const
+{
     return horizontalHeader()->saveState();
 }
 
-void AuditTableView::restoreColumns(const QByteArray &state) {
+void AuditTableView::restoreColumns(const QByteArray &state)
+{
     if (!state.isEmpty())
         horizontalHeader()->restoreState(state);
 }
 
-void AuditTableView::showHeaderMenu(const QPoint &pos) {
+void AuditTableView::showHeaderMenu(const QPoint &pos)
+{
     QMenu menu(this);
     for (int c = AuditTableModel::TimeColumn; c < AuditTableModel::ColumnCount; ++c) {
         QAction *a = menu.addAction(model()->headerData(c, Qt::Horizontal).toString());

@@ -9,7 +9,8 @@ class AuditTableModel;
 
 // The audit list: sensible column widths, a header menu to show or hide
 // columns, and a steady view while new entries arrive on top.
-class AuditTableView : public QTableView {
+class AuditTableView : public QTableView
+{
     Q_OBJECT
 public:
     explicit AuditTableView(QWidget *parent = nullptr);

@@ -1,5 +1,6 @@
 // The Audit page driven through its widgets, offscreen: listing, filters,
-// chain verification (intact and tampered), jumping to an entry, export.
+// chain verification (intact and tampered), jumping to an entry, export,
+// and a language switch while the page is open.
 #include "audit/auditfilterbar.h"
 #include "audit/auditpage.h"
 #include "audit/audittablemodel.h"
@@ -10,31 +11,38 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFileDialog>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace baton;
 
 namespace {
 
-struct Fixture {
+struct Fixture
+{
     test::TestOrg org;
     std::unique_ptr<AppContext> context;
     std::unique_ptr<AuditPage> page;
 
-    bool open(const QString &login = QStringLiteral("lina")) {
+    bool open(const QString &login = QStringLiteral("lina"))
+    {
         return org.build() && showPage(login);
     }
-    bool showPage(const QString &login = QStringLiteral("lina")) {
+    bool showPage(const QString &login = QStringLiteral("lina"))
+    {
         Authenticator auth(*org.store);
         auto session = auth.login(login, QStringLiteral("password-") + login);
         if (!session) {
@@ -47,7 +55,9 @@ struct Fixture {
         page->show();
         return QTest::qWaitForWindowExposed(page.get());
     }
-    template<typename T> T *find(const char *name) const {
+    template<typename T>
+    T *find(const char *name) const
+    {
         return page->findChild<T *>(QLatin1String(name));
     }
     QTableView *table() const { return find<QTableView>("auditTable"); }
@@ -55,7 +65,8 @@ struct Fixture {
     bool idle() const { return !model()->isLoading() && model()->count() >= 0; }
     qint64 seqAt(int row) const { return model()->entryAt(row).seq; }
     qint64 storedCount() { return AuditTrail(org.store->database()).count({}).value(); }
-    void addEvents(int n) {
+    void addEvents(int n)
+    {
         QVERIFY(org.store->database().begin().ok());
         for (int i = 0; i < n; ++i)
             QVERIFY(org.store
@@ -66,7 +77,8 @@ struct Fixture {
         QVERIFY(org.store->database().commit().ok());
     }
     // Plain SQL behind Baton's back, as an attacker with the file would.
-    bool tamper(const QString &sql) {
+    bool tamper(const QString &sql)
+    {
         const QString name = QStringLiteral("tamper");
         bool ok = false;
         {
@@ -83,7 +95,8 @@ struct Fixture {
         QSqlDatabase::removeDatabase(name);
         return ok;
     }
-    void clickVerify() {
+    void clickVerify()
+    {
         auto *verify = find<QPushButton>("verifyButton");
         QVERIFY(verify->isEnabled());
         QTest::mouseClick(verify, Qt::LeftButton);
@@ -93,7 +106,8 @@ struct Fixture {
 
 } // namespace
 
-class TestGuiAuditPage : public QObject {
+class TestGuiAuditPage : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -110,9 +124,11 @@ private Q_SLOTS:
     void exportWritesCsvAndIsAudited();
     void exportKeepsTheFilters();
     void exportThatCannotBeAuditedIsRemoved();
+    void switchesLanguageAtRuntime();
 };
 
-void TestGuiAuditPage::listsNewestFirst() {
+void TestGuiAuditPage::listsNewestFirst()
+{
     Fixture f;
     QVERIFY(f.open());
     QCOMPARE(f.page->objectName(), QStringLiteral("auditPage"));
@@ -129,7 +145,8 @@ void TestGuiAuditPage::listsNewestFirst() {
     QVERIFY(f.find<QLabel>("auditCount")->text().contains(QString::number(total)));
 }
 
-void TestGuiAuditPage::filtersByText() {
+void TestGuiAuditPage::filtersByText()
+{
     Fixture f;
     QVERIFY(f.open());
     QTRY_VERIFY(f.idle());
@@ -155,7 +172,8 @@ void TestGuiAuditPage::filtersByText() {
     QVERIFY(f.table()->isVisible());
 }
 
-void TestGuiAuditPage::filtersByOutcomeAndGroup() {
+void TestGuiAuditPage::filtersByOutcomeAndGroup()
+{
     Fixture f;
     QVERIFY(f.org.build());
     Authenticator auth(*f.org.store);
@@ -196,7 +214,8 @@ void TestGuiAuditPage::filtersByOutcomeAndGroup() {
         QVERIFY(f.model()->entryAt(r).action.startsWith(QStringLiteral("employee.")));
 }
 
-void TestGuiAuditPage::showsNewEntriesOnTop() {
+void TestGuiAuditPage::showsNewEntriesOnTop()
+{
     Fixture f;
     QVERIFY(f.org.build());
     f.addEvents(600); // three pages and more
@@ -230,7 +249,8 @@ void TestGuiAuditPage::showsNewEntriesOnTop() {
     QCOMPARE(f.table()->indexAt(QPoint(1, 1)).data(AuditTableModel::SeqRole).toLongLong(), topSeq);
 }
 
-void TestGuiAuditPage::detailShowsIds() {
+void TestGuiAuditPage::detailShowsIds()
+{
     Fixture f;
     QVERIFY(f.open());
     QTRY_VERIFY(f.idle());
@@ -260,7 +280,8 @@ void TestGuiAuditPage::detailShowsIds() {
     QTRY_VERIFY(f.find<QLabel>("detailMessage")->isVisible());
 }
 
-void TestGuiAuditPage::verifyIntactChain() {
+void TestGuiAuditPage::verifyIntactChain()
+{
     Fixture f;
     QVERIFY(f.open());
     QTRY_VERIFY(f.idle());
@@ -276,14 +297,16 @@ void TestGuiAuditPage::verifyIntactChain() {
     QCOMPARE(f.storedCount(), total + 1);
     QTRY_VERIFY(f.idle() && f.seqAt(0) == total + 1);
     QSqlQuery q(f.org.store->database().connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT action, summary FROM audit_log ORDER BY seq DESC LIMIT 1")));
+    QVERIFY(
+        q.exec(QStringLiteral("SELECT action, summary FROM audit_log ORDER BY seq DESC LIMIT 1")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("audit.verify"));
     QCOMPARE(q.value(1).toString(),
              QStringLiteral("Verified the audit chain: all %1 entries check out").arg(total));
 }
 
-void TestGuiAuditPage::verifyNamesTamperedEntry() {
+void TestGuiAuditPage::verifyNamesTamperedEntry()
+{
     Fixture f;
     QVERIFY(f.org.build());
     f.addEvents(400); // entry 3 lies pages below the newest
@@ -324,7 +347,8 @@ void TestGuiAuditPage::verifyNamesTamperedEntry() {
              qPrintable(result->text()));
 }
 
-void TestGuiAuditPage::verifyCanBeCancelled() {
+void TestGuiAuditPage::verifyCanBeCancelled()
+{
     Fixture f;
     QVERIFY(f.org.build());
     f.addEvents(30000); // long enough to still be running when Cancel is pressed
@@ -349,7 +373,8 @@ void TestGuiAuditPage::verifyCanBeCancelled() {
     QCOMPARE(q.value(0).toInt(), 0);
 }
 
-void TestGuiAuditPage::closingWhileBusyIsSafe() {
+void TestGuiAuditPage::closingWhileBusyIsSafe()
+{
     Fixture f;
     QVERIFY(f.org.build());
     f.addEvents(30000);
@@ -365,13 +390,15 @@ void TestGuiAuditPage::closingWhileBusyIsSafe() {
                 .ok());
 }
 
-void TestGuiAuditPage::verifyNeedsPermission() {
+void TestGuiAuditPage::verifyNeedsPermission()
+{
     Fixture f;
     QVERIFY(f.open(QStringLiteral("chenjing"))); // a department manager
     QVERIFY(!f.find<QPushButton>("verifyButton")->isEnabled());
 }
 
-void TestGuiAuditPage::exportWritesCsvAndIsAudited() {
+void TestGuiAuditPage::exportWritesCsvAndIsAudited()
+{
     Fixture f;
     QVERIFY(f.open());
     QTRY_VERIFY(f.idle());
@@ -408,7 +435,8 @@ void TestGuiAuditPage::exportWritesCsvAndIsAudited() {
     QVERIFY(f.find<QLabel>("auditMessage")->text().contains(QStringLiteral("Exported")));
 }
 
-void TestGuiAuditPage::exportKeepsTheFilters() {
+void TestGuiAuditPage::exportKeepsTheFilters()
+{
     Fixture f;
     QVERIFY(f.org.build());
     Authenticator auth(*f.org.store);
@@ -444,7 +472,8 @@ void TestGuiAuditPage::exportKeepsTheFilters() {
              qPrintable(newest.constFirst().summary));
 }
 
-void TestGuiAuditPage::exportThatCannotBeAuditedIsRemoved() {
+void TestGuiAuditPage::exportThatCannotBeAuditedIsRemoved()
+{
     Fixture f;
     QVERIFY(f.open());
     QTRY_VERIFY(f.idle());
@@ -465,6 +494,126 @@ void TestGuiAuditPage::exportThatCannotBeAuditedIsRemoved() {
     QVERIFY2(message->text().contains(QStringLiteral("could not be recorded")),
              qPrintable(message->text()));
     QVERIFY(!QFile::exists(path));
+}
+
+// Settings -> Language at run time: every text of the page follows at once,
+// stateful ones (verdict, count, selected entry) included, and the filters
+// keep what they select without reloading the list.
+void TestGuiAuditPage::switchesLanguageAtRuntime()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QTRY_VERIFY(f.idle());
+    const qint64 total = f.storedCount();
+    f.clickVerify();
+    QTRY_VERIFY(f.idle() && f.seqAt(0) == total + 1); // the check's own entry
+
+    auto *group = f.find<QComboBox>("auditActionFilter");
+    auto *outcome = f.find<QComboBox>("auditOutcomeFilter");
+    auto *period = f.find<QComboBox>("auditPeriod");
+    auto *from = f.find<QDateEdit>("auditFromDate");
+    auto *to = f.find<QDateEdit>("auditToDate");
+    group->setCurrentIndex(group->findText(QStringLiteral("Employees")));
+    outcome->setCurrentIndex(outcome->findData(QStringLiteral("ok")));
+    period->setCurrentIndex(period->findText(QStringLiteral("Date range")));
+    // Around the test organisation's clock (2026-01-01).
+    from->setDate(QDate(2025, 12, 1));
+    to->setDate(QDate(2026, 1, 31));
+    QTRY_VERIFY(f.idle() && f.model()->query().outcome == QStringLiteral("ok")
+                && !f.model()->query().actions.isEmpty() && f.model()->query().toMs > 0
+                && f.model()->rowCount() > 0);
+    QTest::mouseClick(f.table()->viewport(), Qt::LeftButton, {},
+                      f.table()->visualRect(f.model()->index(0, 1)).center());
+    const qint64 seq = f.seqAt(0);
+    QCOMPARE(f.table()->currentIndex().row(), 0);
+    QCOMPARE(f.find<QLabel>("detailTitle")->text(), QStringLiteral("Entry %1").arg(seq));
+
+    auto *verify = f.find<QPushButton>("verifyButton");
+    auto *filter = f.find<QLineEdit>("auditFilter");
+    auto *result = f.find<QLabel>("verifyResult");
+    auto *count = f.find<QLabel>("auditCount");
+    auto rowLabel = [&f](const char *field) {
+        auto *form = f.find<QWidget>("auditDetail")->findChild<QFormLayout *>();
+        auto *label =
+            form ? qobject_cast<QLabel *>(form->labelForField(f.find<QWidget>(field))) : nullptr;
+        return label ? label->text() : QStringLiteral("(no label)");
+    };
+    auto header = [&f](int column) {
+        return f.model()->headerData(column, Qt::Horizontal).toString();
+    };
+    QCOMPARE(verify->text(), QStringLiteral("Verify chain"));
+    QCOMPARE(rowLabel("detailTime"), QStringLiteral("Time"));
+    const QString verdict =
+        QStringLiteral("All %1 entries check out").arg(QLocale().toString(total));
+    QVERIFY2(result->text().startsWith(verdict), qPrintable(result->text()));
+    const AuditQuery query = f.model()->query();
+    const QVariant groupData = group->currentData();
+    const qint64 shown = f.model()->count();
+    QSignalSpy resets(f.model(), &QAbstractItemModel::modelReset);
+    QSignalSpy headers(f.model(), &QAbstractItemModel::headerDataChanged);
+
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral("baton_zh_CN"), QStringLiteral(":/i18n")));
+    QVERIFY(QCoreApplication::installTranslator(&chinese));
+    auto uninstall = qScopeGuard([&chinese] { QCoreApplication::removeTranslator(&chinese); });
+    QTRY_COMPARE(verify->text(), QStringLiteral("校验哈希链"));
+    QCOMPARE(f.find<QPushButton>("exportButton")->text(), QStringLiteral("导出 CSV…"));
+    QCOMPARE(filter->placeholderText(), QStringLiteral("搜索摘要和用户"));
+    QCOMPARE(group->itemText(0), QStringLiteral("全部操作"));
+    QCOMPARE(outcome->itemText(0), QStringLiteral("全部结果"));
+    QCOMPARE(period->itemText(0), QStringLiteral("全部时间"));
+    QVERIFY(headers.count() > 0);
+    QCOMPARE(header(AuditTableModel::ActionColumn), QStringLiteral("操作"));
+    QCOMPARE(f.table()->model()->headerData(AuditTableModel::SeqColumn, Qt::Horizontal).toString(),
+             QStringLiteral("序号"));
+    QCOMPARE(f.model()->index(0, AuditTableModel::OutcomeColumn).data().toString(),
+             QStringLiteral("成功"));
+    QVERIFY2(result->text().startsWith(
+                 QStringLiteral("全部 %1 条记录校验通过").arg(QLocale().toString(total))),
+             qPrintable(result->text()));
+    QCOMPARE(count->text(), shown == 1
+                                ? QStringLiteral("1 条记录")
+                                : QStringLiteral("%1 条记录").arg(QLocale().toString(shown)));
+    QCOMPARE(rowLabel("detailTime"), QStringLiteral("时间"));
+    QCOMPARE(rowLabel("detailHashCheck"), QStringLiteral("哈希校验"));
+    QCOMPARE(f.find<QLabel>("detailTitle")->text(), QStringLiteral("记录 %1").arg(seq));
+    QCOMPARE(f.find<QLabel>("detailOutcome")->text(), QStringLiteral("成功"));
+    QCOMPARE(f.find<QLabel>("detailHashCheck")->text(),
+             QStringLiteral("哈希值与此记录的内容相符。"));
+    // The filters select what they did, in the new words, and nothing reloaded.
+    QCOMPARE(group->currentText(), QStringLiteral("员工"));
+    QCOMPARE(group->currentData(), groupData);
+    QCOMPARE(outcome->currentText(), QStringLiteral("成功"));
+    QCOMPARE(outcome->currentData().toString(), QStringLiteral("ok"));
+    QCOMPARE(period->currentText(), QStringLiteral("日期范围"));
+    QVERIFY(from->isVisible() && to->isVisible());
+    QCOMPARE(from->date(), QDate(2025, 12, 1));
+    QVERIFY(f.model()->query() == query);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(f.table()->currentIndex().row(), 0);
+    QCOMPARE(f.seqAt(0), seq);
+
+    // And back.
+    uninstall.dismiss();
+    QVERIFY(QCoreApplication::removeTranslator(&chinese));
+    QTRY_COMPARE(verify->text(), QStringLiteral("Verify chain"));
+    QCOMPARE(filter->placeholderText(), QStringLiteral("Search summaries and users"));
+    QCOMPARE(group->itemText(0), QStringLiteral("All actions"));
+    QCOMPARE(group->currentText(), QStringLiteral("Employees"));
+    QCOMPARE(outcome->currentText(), QStringLiteral("OK"));
+    QCOMPARE(period->currentText(), QStringLiteral("Date range"));
+    QCOMPARE(header(AuditTableModel::ActionColumn), QStringLiteral("Action"));
+    QCOMPARE(f.model()->index(0, AuditTableModel::OutcomeColumn).data().toString(),
+             QStringLiteral("OK"));
+    QVERIFY2(result->text().startsWith(verdict), qPrintable(result->text()));
+    QVERIFY(count->text().endsWith(QStringLiteral("entries"))
+            || count->text() == QStringLiteral("1 entry"));
+    QCOMPARE(rowLabel("detailTime"), QStringLiteral("Time"));
+    QCOMPARE(f.find<QLabel>("detailTitle")->text(), QStringLiteral("Entry %1").arg(seq));
+    QCOMPARE(f.find<QLabel>("detailHashCheck")->text(),
+             QStringLiteral("The hash matches this entry's content."));
+    QVERIFY(f.model()->query() == query);
+    QCOMPARE(resets.count(), 0);
 }
 
 QTEST_MAIN(TestGuiAuditPage)

@@ -5,6 +5,7 @@
 #include "oplog/uuidv7.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
@@ -17,15 +18,18 @@ namespace baton {
 
 namespace {
 
-QString idText(const QUuid &id) {
+QString idText(const QUuid &id)
+{
     return id.isNull() ? AuditDetailPane::tr("none") : idString(id);
 }
 
-QString orNone(const QString &text) {
+QString orNone(const QString &text)
+{
     return text.isEmpty() ? AuditDetailPane::tr("none") : text;
 }
 
-void setColor(QLabel *label, const QColor &color) {
+void setColor(QLabel *label, const QColor &color)
+{
     if (!color.isValid()) {
         label->setPalette(QPalette()); // back to the inherited text colour
         return;
@@ -35,7 +39,8 @@ void setColor(QLabel *label, const QColor &color) {
     label->setPalette(p);
 }
 
-QString timeText(qint64 ms) {
+QString timeText(qint64 ms)
+{
     const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(ms).toLocalTime();
     const int offset = local.offsetFromUtc();
@@ -54,11 +59,12 @@ QString timeText(qint64 ms) {
 } // namespace
 
 AuditDetailPane::AuditDetailPane(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+{
     setObjectName(QStringLiteral("auditDetail"));
     m_stack = new QStackedWidget(this);
 
-    m_message = new QLabel(tr("Select an entry to see everything it records."), m_stack);
+    m_message = new QLabel(m_stack);
     m_message->setObjectName(QStringLiteral("detailMessage"));
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
@@ -78,24 +84,24 @@ AuditDetailPane::AuditDetailPane(QWidget *parent)
     m_title->setFont(titleFont);
     column->addWidget(m_title);
 
-    auto *form = new QFormLayout;
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_time = addRow(form, tr("Time"), "detailTime");
-    m_user = addRow(form, tr("User"), "detailUser");
-    m_userId = addCodeRow(form, tr("Account ID"), "detailUserId");
-    m_action = addRow(form, tr("Action"), "detailAction");
-    m_outcome = addRow(form, tr("Outcome"), "detailOutcome");
-    m_summary = addRow(form, tr("Summary"), "detailSummary");
-    m_record = addRow(form, tr("Record"), "detailRecord");
-    m_recordId = addCodeRow(form, tr("Record ID"), "detailRecordId");
-    m_opId = addCodeRow(form, tr("Operation ID"), "detailOpId");
-    m_device = addRow(form, tr("Device"), "detailDevice");
-    m_ip = addRow(form, tr("IP addresses"), "detailIp");
-    m_prevHash = addCodeRow(form, tr("Previous hash"), "detailPrevHash");
-    m_hash = addCodeRow(form, tr("Hash"), "detailHash");
-    m_hashCheck = addRow(form, tr("Hash check"), "detailHashCheck");
-    column->addLayout(form);
+    m_form = new QFormLayout;
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_time = addRow("detailTime");
+    m_user = addRow("detailUser");
+    m_userId = addCodeRow("detailUserId");
+    m_action = addRow("detailAction");
+    m_outcome = addRow("detailOutcome");
+    m_summary = addRow("detailSummary");
+    m_record = addRow("detailRecord");
+    m_recordId = addCodeRow("detailRecordId");
+    m_opId = addCodeRow("detailOpId");
+    m_device = addRow("detailDevice");
+    m_ip = addRow("detailIp");
+    m_prevHash = addCodeRow("detailPrevHash");
+    m_hash = addCodeRow("detailHash");
+    m_hashCheck = addRow("detailHashCheck");
+    column->addLayout(m_form);
     column->addStretch(1);
     scroll->setWidget(content);
     m_stack->addWidget(scroll);
@@ -103,20 +109,48 @@ AuditDetailPane::AuditDetailPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
+    retranslate();
 }
 
-QLabel *AuditDetailPane::addRow(QFormLayout *form, const QString &label, const char *objectName) {
+void AuditDetailPane::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void AuditDetailPane::retranslate()
+{
+    setRowLabel(m_time, tr("Time"));
+    setRowLabel(m_user, tr("User"));
+    setRowLabel(m_userId, tr("Account ID"));
+    setRowLabel(m_action, tr("Action"));
+    setRowLabel(m_outcome, tr("Outcome"));
+    setRowLabel(m_summary, tr("Summary"));
+    setRowLabel(m_record, tr("Record"));
+    setRowLabel(m_recordId, tr("Record ID"));
+    setRowLabel(m_opId, tr("Operation ID"));
+    setRowLabel(m_device, tr("Device"));
+    setRowLabel(m_ip, tr("IP addresses"));
+    setRowLabel(m_prevHash, tr("Previous hash"));
+    setRowLabel(m_hash, tr("Hash"));
+    setRowLabel(m_hashCheck, tr("Hash check"));
+    render();
+}
+
+QLabel *AuditDetailPane::addRow(const char *objectName)
+{
     auto *value = new QLabel(this);
     value->setObjectName(QLatin1String(objectName));
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     value->setTextFormat(Qt::PlainText); // stored text is shown, never interpreted
-    form->addRow(label, value);
+    addField(value);
     return value;
 }
 
-QLineEdit *AuditDetailPane::addCodeRow(QFormLayout *form, const QString &label,
-                                       const char *objectName) {
+QLineEdit *AuditDetailPane::addCodeRow(const char *objectName)
+{
     auto *value = new QLineEdit(this);
     value->setObjectName(QLatin1String(objectName));
     value->setReadOnly(true);
@@ -125,12 +159,51 @@ QLineEdit *AuditDetailPane::addCodeRow(QFormLayout *form, const QString &label,
     QPalette p = value->palette();
     p.setColor(QPalette::Base, Qt::transparent);
     value->setPalette(p);
-    form->addRow(label, value);
+    addField(value);
     return value;
 }
 
-void AuditDetailPane::showEntry(const AuditEntry &e) {
+void AuditDetailPane::addField(QWidget *field)
+{
+    // The label is worded by retranslate(), as QFormLayout's own would not be.
+    auto *label = new QLabel(this);
+    label->setBuddy(field);
+    m_form->addRow(label, field);
+}
+
+void AuditDetailPane::setRowLabel(QWidget *field, const QString &text)
+{
+    if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
+        label->setText(text);
+}
+
+void AuditDetailPane::showEntry(const AuditEntry &e)
+{
+    m_entry = e;
     m_seq = e.seq;
+    // Only this entry against its own hash; the chain needs "Verify chain".
+    m_hashMatches = e.computeHash() == e.hash;
+    render();
+}
+
+void AuditDetailPane::showMessage(const QString &message)
+{
+    m_seq = 0;
+    m_entry = {};
+    m_messageText = message;
+    render();
+}
+
+void AuditDetailPane::render()
+{
+    if (m_seq <= 0) {
+        m_message->setText(m_messageText.isEmpty()
+                               ? tr("Select an entry to see everything it records.")
+                               : m_messageText);
+        m_stack->setCurrentIndex(0);
+        return;
+    }
+    const AuditEntry &e = m_entry;
     m_title->setText(tr("Entry %1").arg(e.seq));
     m_time->setText(timeText(e.timeMs));
     m_user->setText(orNone(e.userName));
@@ -150,20 +223,12 @@ void AuditDetailPane::showEntry(const AuditEntry &e) {
     m_hash->setText(QString::fromLatin1(e.hash.toHex()));
     for (QLineEdit *code : {m_userId, m_recordId, m_opId, m_prevHash, m_hash})
         code->setCursorPosition(0); // show the start; a long value scrolls
-    // Only this entry against its own hash; the chain needs "Verify chain".
-    const bool matches = e.computeHash() == e.hash;
-    m_hashCheck->setText(matches ? tr("The hash matches this entry's content.")
-                                 : tr("The hash does not match this entry's content: the entry "
-                                      "was changed after it was written."));
-    setColor(m_hashCheck, matches ? AuditActions::okColor() : AuditActions::errorColor());
+    m_hashCheck->setText(m_hashMatches
+                             ? tr("The hash matches this entry's content.")
+                             : tr("The hash does not match this entry's content: the entry "
+                                  "was changed after it was written."));
+    setColor(m_hashCheck, m_hashMatches ? AuditActions::okColor() : AuditActions::errorColor());
     m_stack->setCurrentIndex(1);
-}
-
-void AuditDetailPane::showMessage(const QString &message) {
-    m_seq = 0;
-    m_message->setText(message.isEmpty() ? tr("Select an entry to see everything it records.")
-                                         : message);
-    m_stack->setCurrentIndex(0);
 }
 
 } // namespace baton

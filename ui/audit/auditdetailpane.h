@@ -1,5 +1,7 @@
 #pragma once
 
+#include "evidence/auditentry.h"
+
 #include <QWidget>
 
 class QFormLayout;
@@ -9,11 +11,10 @@ class QStackedWidget;
 
 namespace baton {
 
-struct AuditEntry;
-
 // Everything one audit entry holds, ids and hashes included, selectable so
 // an auditor can copy them into a report.
-class AuditDetailPane : public QWidget {
+class AuditDetailPane : public QWidget
+{
     Q_OBJECT
 public:
     explicit AuditDetailPane(QWidget *parent = nullptr);
@@ -23,12 +24,21 @@ public:
     void showMessage(const QString &message);
     qint64 shownSeq() const { return m_seq; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
-    QLabel *addRow(QFormLayout *form, const QString &label, const char *objectName);
+    void retranslate();
+    // Fills the fields from m_entry, or the message page from m_messageText.
+    void render();
+    QLabel *addRow(const char *objectName);
     // Ids and hashes: one line, copied exactly, scrolled rather than wrapped.
-    QLineEdit *addCodeRow(QFormLayout *form, const QString &label, const char *objectName);
+    QLineEdit *addCodeRow(const char *objectName);
+    void addField(QWidget *field);
+    void setRowLabel(QWidget *field, const QString &text);
 
     QStackedWidget *m_stack = nullptr;
+    QFormLayout *m_form = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_time = nullptr;
@@ -45,6 +55,9 @@ private:
     QLineEdit *m_prevHash = nullptr;
     QLineEdit *m_hash = nullptr;
     QLabel *m_hashCheck = nullptr;
+    AuditEntry m_entry; // shown when m_seq > 0
+    bool m_hashMatches = false;
+    QString m_messageText; // shown otherwise; empty: the hint to select an entry
     qint64 m_seq = 0;
 };
 

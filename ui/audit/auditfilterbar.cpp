@@ -4,47 +4,38 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace baton {
 
 namespace {
 
-qint64 startOfDay(QDate day) {
+qint64 startOfDay(QDate day)
+{
     return day.startOfDay().toMSecsSinceEpoch(); // the viewer's time zone
 }
 
 } // namespace
 
 AuditFilterBar::AuditFilterBar(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+{
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("auditFilter"));
-    m_text->setPlaceholderText(tr("Search summaries and users"));
     m_text->setClearButtonEnabled(true);
     m_text->setMinimumWidth(220);
 
     m_group = new QComboBox(this);
     m_group->setObjectName(QStringLiteral("auditActionFilter"));
-    for (const AuditActions::Group &g : AuditActions::groups())
-        m_group->addItem(g.label, g.actions);
-    m_group->setToolTip(tr("Show one kind of action"));
-
     m_outcome = new QComboBox(this);
     m_outcome->setObjectName(QStringLiteral("auditOutcomeFilter"));
-    m_outcome->addItem(tr("Any outcome"), QString());
-    for (const char *o : {"ok", "denied", "rejected"})
-        m_outcome->addItem(AuditActions::outcomeLabel(QLatin1String(o)), QLatin1String(o));
-
     m_period = new QComboBox(this);
     m_period->setObjectName(QStringLiteral("auditPeriod"));
-    m_period->addItem(tr("Any time"), AnyTime);
-    m_period->addItem(tr("Today"), Today);
-    m_period->addItem(tr("Last 7 days"), Last7Days);
-    m_period->addItem(tr("Last 30 days"), Last30Days);
-    m_period->addItem(tr("Date range"), CustomRange);
 
     const QDate today = QDate::currentDate();
     m_from = new QDateEdit(today.addDays(-30), this);
@@ -56,8 +47,7 @@ AuditFilterBar::AuditFilterBar(QWidget *parent)
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
         d->setVisible(false);
     }
-    m_from->setToolTip(tr("First day shown"));
-    m_to->setToolTip(tr("Last day shown"));
+    retranslate();
 
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
@@ -81,7 +71,51 @@ AuditFilterBar::AuditFilterBar(QWidget *parent)
     connect(m_to, &QDateEdit::dateChanged, this, &AuditFilterBar::changedNow);
 }
 
-AuditQuery AuditFilterBar::query() const {
+void AuditFilterBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void AuditFilterBar::retranslate()
+{
+    m_text->setPlaceholderText(tr("Search summaries and users"));
+
+    Items groups;
+    for (const AuditActions::Group &g : AuditActions::groups())
+        groups.append({g.label, g.actions});
+    setItems(m_group, groups);
+    m_group->setToolTip(tr("Show one kind of action"));
+
+    Items outcomes{{tr("Any outcome"), QString()}};
+    for (const char *o : {"ok", "denied", "rejected"})
+        outcomes.append({AuditActions::outcomeLabel(QLatin1String(o)), QString::fromLatin1(o)});
+    setItems(m_outcome, outcomes);
+
+    setItems(m_period, {{tr("Any time"), AnyTime},
+                        {tr("Today"), Today},
+                        {tr("Last 7 days"), Last7Days},
+                        {tr("Last 30 days"), Last30Days},
+                        {tr("Date range"), CustomRange}});
+
+    m_from->setToolTip(tr("First day shown"));
+    m_to->setToolTip(tr("Last day shown"));
+}
+
+void AuditFilterBar::setItems(QComboBox *combo, const Items &items)
+{
+    const QSignalBlocker quiet(combo);
+    const int current = combo->currentIndex();
+    const QVariant selected = combo->currentData();
+    combo->clear();
+    for (const auto &[text, data] : items)
+        combo->addItem(text, data);
+    combo->setCurrentIndex(current < 0 ? 0 : std::max(0, combo->findData(selected)));
+}
+
+AuditQuery AuditFilterBar::query() const
+{
     AuditQuery q;
     q.text = m_text->text().trimmed();
     q.actions = m_group->currentData().toStringList();
@@ -107,7 +141,8 @@ AuditQuery AuditFilterBar::query() const {
     return q;
 }
 
-QString AuditFilterBar::description() const {
+QString AuditFilterBar::description() const
+{
     QStringList parts;
     const QString text = m_text->text().trimmed();
     if (!text.isEmpty())
@@ -126,7 +161,8 @@ QString AuditFilterBar::description() const {
     return parts.join(tr("; "));
 }
 
-void AuditFilterBar::clear() {
+void AuditFilterBar::clear()
+{
     // One announcement for the whole reset, not one per widget.
     const QSignalBlocker blockText(m_text);
     const QSignalBlocker blockGroup(m_group);
@@ -142,19 +178,22 @@ void AuditFilterBar::clear() {
     changedNow();
 }
 
-void AuditFilterBar::focusSearch() {
+void AuditFilterBar::focusSearch()
+{
     m_text->setFocus(Qt::ShortcutFocusReason);
     m_text->selectAll();
 }
 
-void AuditFilterBar::periodChanged() {
+void AuditFilterBar::periodChanged()
+{
     const bool custom = m_period->currentData().toInt() == CustomRange;
     m_from->setVisible(custom);
     m_to->setVisible(custom);
     changedNow();
 }
 
-void AuditFilterBar::changedNow() {
+void AuditFilterBar::changedNow()
+{
     m_debounce->stop();
     const AuditQuery q = query();
     if (q == m_last)

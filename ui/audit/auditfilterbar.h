@@ -2,7 +2,10 @@
 
 #include "auditquery.h"
 
+#include <QVariant>
 #include <QWidget>
+
+#include <utility>
 
 class QComboBox;
 class QDateEdit;
@@ -13,7 +16,8 @@ namespace baton {
 
 // The audit page's filters: text (debounced), action group, outcome and a
 // period. Emits queryChanged() once the user settles on a change.
-class AuditFilterBar : public QWidget {
+class AuditFilterBar : public QWidget
+{
     Q_OBJECT
 public:
     static constexpr int DebounceMs = 300;
@@ -33,8 +37,16 @@ public Q_SLOTS:
 Q_SIGNALS:
     void queryChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     enum Period { AnyTime, Today, Last7Days, Last30Days, CustomRange };
+    using Items = QList<std::pair<QString, QVariant>>; // text, data
+    void retranslate();
+    // Replaces a combo's items, keeping the selected data and staying quiet:
+    // new words are not a new query.
+    static void setItems(QComboBox *combo, const Items &items);
     void periodChanged();
     void changedNow();
 

@@ -14,6 +14,7 @@
 
 #include <QDate>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -36,7 +37,8 @@ namespace {
 // Rows shown above an entry reached by "Show entry", for context.
 constexpr qint64 JumpContext = 10;
 
-QString settingsKey(const char *name) {
+QString settingsKey(const char *name)
+{
     return QStringLiteral("audit/") + QLatin1String(name);
 }
 
@@ -44,27 +46,20 @@ QString settingsKey(const char *name) {
 
 AuditPage::AuditPage(AppContext &context, QWidget *parent)
     : QWidget(parent)
-    , m_context(context) {
+    , m_context(context)
+{
     setObjectName(QStringLiteral("auditPage"));
     m_model = new AuditTableModel(context, this);
 
     m_filters = new AuditFilterBar(this);
-    m_exportButton = new QPushButton(tr("Export CSV..."), this);
+    m_exportButton = new QPushButton(this);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
-    m_verifyButton = new QPushButton(tr("Verify chain"), this);
+    m_verifyButton = new QPushButton(this);
     m_verifyButton->setObjectName(QStringLiteral("verifyButton"));
-    m_verifyButton->setToolTip(tr("Recompute every entry's hash and check that none was "
-                                  "changed, removed or inserted"));
-    if (!context.can(QString::fromLatin1(actions::AuditVerify))) {
-        m_verifyButton->setEnabled(false);
-        m_verifyButton->setToolTip(
-            tr("Verifying the audit trail needs a role that may verify it. Ask an administrator."));
-    }
-    if (!context.can(QString::fromLatin1(actions::Export))) {
-        m_exportButton->setEnabled(false);
-        m_exportButton->setToolTip(tr("Exporting needs a role that may export. Ask an "
-                                      "administrator."));
-    }
+    m_canVerify = context.can(QString::fromLatin1(actions::AuditVerify));
+    m_canExport = context.can(QString::fromLatin1(actions::Export));
+    m_verifyButton->setEnabled(m_canVerify);
+    m_exportButton->setEnabled(m_canExport);
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_filters, 1);
     toolbar->addSpacing(12);
@@ -81,12 +76,12 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent)
     m_fromNotice = new QWidget(this);
     m_fromLabel = new QLabel(m_fromNotice);
     m_fromLabel->setObjectName(QStringLiteral("auditFromNotice"));
-    auto *showNewest = new QPushButton(tr("Show newest entries"), m_fromNotice);
-    showNewest->setObjectName(QStringLiteral("showNewestButton"));
+    m_showNewest = new QPushButton(m_fromNotice);
+    m_showNewest->setObjectName(QStringLiteral("showNewestButton"));
     auto *noticeRow = new QHBoxLayout(m_fromNotice);
     noticeRow->setContentsMargins(0, 0, 0, 0);
     noticeRow->addWidget(m_fromLabel, 1);
-    noticeRow->addWidget(showNewest);
+    noticeRow->addWidget(m_showNewest);
     m_fromNotice->setVisible(false);
 
     m_table = new AuditTableView(this);
@@ -96,7 +91,7 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent)
     m_empty->setObjectName(QStringLiteral("auditEmptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_clearFilters = new QPushButton(tr("Clear filters"), this);
+    m_clearFilters = new QPushButton(this);
     m_clearFilters->setObjectName(QStringLiteral("clearFiltersButton"));
     auto *emptyPage = new QWidget(this);
     auto *emptyColumn = new QVBoxLayout(emptyPage);
@@ -130,15 +125,15 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent)
 
     connect(m_filters, &AuditFilterBar::queryChanged, this, &AuditPage::applyFilters);
     connect(m_clearFilters, &QPushButton::clicked, m_filters, &AuditFilterBar::clear);
-    connect(showNewest, &QPushButton::clicked, this, &AuditPage::applyFilters);
+    connect(m_showNewest, &QPushButton::clicked, this, &AuditPage::applyFilters);
     connect(m_model, &AuditTableModel::countChanged, this, &AuditPage::updateCount);
     connect(m_model, &AuditTableModel::pageLoaded, this, &AuditPage::pageLoaded);
     connect(m_model, &AuditTableModel::modelReset, this, [this] {
-        m_detail->showMessage(QString()); // a reset drops the selection silently
+        showDetailMessage({}); // a reset drops the selection silently
         updateState();
     });
     connect(m_model, &AuditTableModel::errorOccurred, this,
-            [this](const QString &error) { showMessage(error, true); });
+            [this](const QString &error) { showMessage([error] { return error; }, true); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AuditPage::currentChanged);
     connect(m_exportButton, &QPushButton::clicked, this, &AuditPage::chooseExportFile);
@@ -158,20 +153,53 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent)
     connect(find, &QShortcut::activated, m_filters, [this] { m_filters->focusSearch(); });
 
     restoreState();
-    updateCount(m_model->count());
-    updateState();
+    retranslate();
 }
 
-AuditPage::~AuditPage() {
+void AuditPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// The children reword themselves on the same event; the model is no widget.
+void AuditPage::retranslate()
+{
+    m_exportButton->setText(tr("Export CSV..."));
+    m_exportButton->setToolTip(
+        m_canExport ? QString()
+                    : tr("Exporting needs a role that may export. Ask an administrator."));
+    m_verifyButton->setText(tr("Verify chain"));
+    m_verifyButton->setToolTip(
+        m_canVerify ? tr("Recompute every entry's hash and check that none was changed, removed or "
+                         "inserted")
+                    : tr("Verifying the audit trail needs a role that may verify it. Ask an "
+                         "administrator."));
+    m_showNewest->setText(tr("Show newest entries"));
+    m_clearFilters->setText(tr("Clear filters"));
+    m_model->retranslate();
+    updateCount(m_model->count());
+    updateState();
+    if (m_messageText)
+        m_message->setText(m_messageText());
+    if (m_detailText)
+        m_detail->showMessage(m_detailText());
+}
+
+AuditPage::~AuditPage()
+{
     saveState();
 }
 
-void AuditPage::applyFilters() {
+void AuditPage::applyFilters()
+{
     m_pendingSeq = 0;
     m_model->setQuery(m_filters->query());
 }
 
-void AuditPage::showEntry(qint64 seq) {
+void AuditPage::showEntry(qint64 seq)
+{
     if (seq <= 0)
         return;
     const int row = m_model->rowOfSeq(seq);
@@ -188,7 +216,8 @@ void AuditPage::showEntry(qint64 seq) {
     m_model->setQuery(m_filters->query(), seq + JumpContext);
 }
 
-void AuditPage::pageLoaded() {
+void AuditPage::pageLoaded()
+{
     if (m_pendingSeq > 0 && !m_model->isLoading()) {
         // The entry itself, or the nearest older one when it is missing.
         int row = m_model->rowOfSeq(m_pendingSeq);
@@ -201,7 +230,8 @@ void AuditPage::pageLoaded() {
     updateState();
 }
 
-void AuditPage::updateCount(qint64 count) {
+void AuditPage::updateCount(qint64 count)
+{
     // No English catalogue ships, so plurals are spelled out here.
     if (count < 0)
         m_count->setText(tr("Counting entries..."));
@@ -211,7 +241,8 @@ void AuditPage::updateCount(qint64 count) {
         m_count->setText(tr("%1 entries").arg(QLocale().toString(count)));
 }
 
-void AuditPage::updateState() {
+void AuditPage::updateState()
+{
     const bool empty =
         m_model->rowCount() == 0 && !m_model->isLoading() && !m_model->canFetchMore({});
     if (empty) {
@@ -229,20 +260,30 @@ void AuditPage::updateState() {
             tr("Showing entries from %1 back; newer entries are not listed.").arg(from));
 }
 
-void AuditPage::currentChanged(const QModelIndex &current) {
+void AuditPage::currentChanged(const QModelIndex &current)
+{
     if (!current.isValid()) {
-        m_detail->showMessage(QString());
+        showDetailMessage({});
         return;
     }
     const qint64 seq = current.data(AuditTableModel::SeqRole).toLongLong();
     AuditEntryReader reader(m_context.store().database());
     auto entry = reader.entry(seq);
-    if (!entry)
-        m_detail->showMessage(entry.error().message);
-    else if (!entry->has_value())
-        m_detail->showMessage(tr("Entry %1 is no longer in the audit trail.").arg(seq));
-    else
+    if (!entry) {
+        showDetailMessage([error = entry.error().message] { return error; });
+    } else if (!entry->has_value()) {
+        showDetailMessage(
+            [seq] { return tr("Entry %1 is no longer in the audit trail.").arg(seq); });
+    } else {
+        m_detailText = {};
         m_detail->showEntry(**entry);
+    }
+}
+
+void AuditPage::showDetailMessage(const Text &text)
+{
+    m_detailText = text;
+    m_detail->showMessage(text ? text() : QString());
 }
 
 // A finished check is itself evidence: who verified the trail, when, and
@@ -256,18 +297,22 @@ void AuditPage::recordVerification(const AuditVerifyReport &report)
             ? QStringLiteral("Verified the audit chain: entry %1 of %2 does not check out")
                   .arg(report.firstBrokenSeq)
                   .arg(report.total)
-            : QStringLiteral("Verified the audit chain: all %1 entries check out").arg(report.total);
+            : QStringLiteral("Verified the audit chain: all %1 entries check out")
+                  .arg(report.total);
     const Session &session = m_context.session();
-    if (auto s = m_context.store().recordEvent(QStringLiteral("audit.verify"),
-                                               QStringLiteral("ok"), session.userId,
-                                               session.login, summary);
+    if (auto s = m_context.store().recordEvent(QStringLiteral("audit.verify"), QStringLiteral("ok"),
+                                               session.userId, session.login, summary);
         !s)
-        showMessage(tr("The verification could not be recorded in the audit trail: %1")
-                        .arg(s.error().message),
-                    true);
+        showMessage(
+            [error = s.error().message] {
+                return tr("The verification could not be recorded in the audit trail: %1")
+                    .arg(error);
+            },
+            true);
 }
 
-void AuditPage::chooseExportFile() {
+void AuditPage::chooseExportFile()
+{
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     //: Default file name of an audit export; %1 is today's date
     const QString name = tr("audit-trail-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
@@ -282,7 +327,8 @@ void AuditPage::chooseExportFile() {
     startExport(dialog.selectedFiles().constFirst());
 }
 
-void AuditPage::startExport(const QString &path) {
+void AuditPage::startExport(const QString &path)
+{
     if (m_exportJob)
         return; // one export at a time
     m_exportJob =
@@ -294,7 +340,8 @@ void AuditPage::startExport(const QString &path) {
                 m_exportJob = nullptr;
                 m_exportButton->setEnabled(true);
                 if (cancelled)
-                    showMessage(tr("The export was cancelled; no file was written."), false);
+                    showMessage([] { return tr("The export was cancelled; no file was written."); },
+                                false);
                 else
                     exportFinished(written, error, path, filters);
             });
@@ -303,10 +350,11 @@ void AuditPage::startExport(const QString &path) {
 }
 
 void AuditPage::exportFinished(qint64 written, const QString &error, const QString &path,
-                               const QString &filters) {
+                               const QString &filters)
+{
     const QString shown = QDir::toNativeSeparators(path);
     if (!error.isEmpty()) {
-        showMessage(tr("The export failed: %1").arg(error), true);
+        showMessage([error] { return tr("The export failed: %1").arg(error); }, true);
         return;
     }
     const QString fileName = QFileInfo(path).fileName();
@@ -323,31 +371,43 @@ void AuditPage::exportFinished(qint64 written, const QString &error, const QStri
         !s) {
         // An export the trail does not record must not leave the building.
         QFile::remove(path);
-        showMessage(tr("The export could not be recorded in the audit trail, so the file was "
-                       "removed: %1")
-                        .arg(s.error().message),
-                    true);
+        showMessage(
+            [error = s.error().message] {
+                return tr("The export could not be recorded in the audit trail, so the file was "
+                          "removed: %1")
+                    .arg(error);
+            },
+            true);
         return;
     }
-    showMessage(tr("Exported %1 entries to %2.").arg(locale.toString(written), shown), false);
+    showMessage(
+        [written, shown] {
+            return tr("Exported %1 entries to %2.").arg(QLocale().toString(written), shown);
+        },
+        false);
 }
 
-void AuditPage::showMessage(const QString &text, bool isError) {
-    m_message->setText(text);
+void AuditPage::showMessage(const Text &text, bool isError)
+{
+    m_messageText = text;
+    const QString shown = text();
+    m_message->setText(shown);
     QPalette p;
     if (isError)
         p.setColor(QPalette::WindowText, AuditActions::errorColor());
     m_message->setPalette(p);
-    m_message->setVisible(!text.isEmpty());
+    m_message->setVisible(!shown.isEmpty());
 }
 
-void AuditPage::saveState() const {
+void AuditPage::saveState() const
+{
     QSettings settings;
     settings.setValue(settingsKey("splitter"), m_splitter->saveState());
     settings.setValue(settingsKey("columns"), m_table->saveColumns());
 }
 
-void AuditPage::restoreState() {
+void AuditPage::restoreState()
+{
     QSettings settings;
     m_splitter->restoreState(settings.value(settingsKey("splitter")).toByteArray());
     m_table->restoreColumns(settings.value(settingsKey("columns")).toByteArray());

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -22,7 +24,8 @@ struct AuditVerifyReport;
 // selected entry; "Verify chain" recomputes the hash chain on a worker
 // thread and names the first broken entry; "Export CSV..." writes what the
 // filters show and records the export in the trail itself.
-class AuditPage : public QWidget {
+class AuditPage : public QWidget
+{
     Q_OBJECT
 public:
     explicit AuditPage(AppContext &context, QWidget *parent = nullptr);
@@ -32,7 +35,14 @@ public:
     // are cleared when they would hide it).
     void showEntry(qint64 seq);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Rebuilds a message in the language of the moment.
+    using Text = std::function<QString()>;
+
+    void retranslate();
     void applyFilters();
     void updateCount(qint64 count);
     void updateState();
@@ -43,7 +53,8 @@ private:
     void startExport(const QString &path);
     void exportFinished(qint64 written, const QString &error, const QString &path,
                         const QString &filters);
-    void showMessage(const QString &text, bool isError);
+    void showMessage(const Text &text, bool isError);
+    void showDetailMessage(const Text &text);
     void saveState() const;
     void restoreState();
 
@@ -63,7 +74,12 @@ private:
     QLabel *m_fromLabel = nullptr;
     QPushButton *m_exportButton = nullptr;
     QPushButton *m_verifyButton = nullptr;
+    QPushButton *m_showNewest = nullptr;
     AuditExportJob *m_exportJob = nullptr;
+    Text m_messageText; // what m_message shows
+    Text m_detailText;  // what the detail pane shows instead of an entry, when not its hint
+    bool m_canVerify = false;
+    bool m_canExport = false;
     qint64 m_pendingSeq = 0; // entry to select once its page arrives
 };
 

@@ -17,7 +17,9 @@ namespace baton {
 namespace {
 
 // Runs on a worker thread; a connection belongs to the thread that opens it.
-template<typename Read> auto onReader(const QString &path, Read read) {
+template<typename Read>
+auto onReader(const QString &path, Read read)
+{
     return [path, read] {
         auto db = Database::openSqlite({path, Database::Mode::ReadOnly, 5000});
         if (!db)
@@ -28,7 +30,8 @@ template<typename Read> auto onReader(const QString &path, Read read) {
 
 // The end of a UUIDv7 is random; its start is a timestamp shared by
 // records made in the same minute.
-QString shortId(const QUuid &id) {
+QString shortId(const QUuid &id)
+{
     return idString(id).right(8);
 }
 
@@ -37,7 +40,8 @@ QString shortId(const QUuid &id) {
 AuditTableModel::AuditTableModel(AppContext &context, QObject *parent)
     : QAbstractTableModel(parent)
     , m_context(context)
-    , m_path(context.store().database().path()) {
+    , m_path(context.store().database().path())
+{
     connect(&m_context, &AppContext::dataChanged, this, [this](const QSet<QString> &entities) {
         if (entities.contains(QStringLiteral("audit")))
             refresh();
@@ -45,13 +49,15 @@ AuditTableModel::AuditTableModel(AppContext &context, QObject *parent)
     reload();
 }
 
-void AuditTableModel::setQuery(const AuditQuery &query, qint64 fromSeq) {
+void AuditTableModel::setQuery(const AuditQuery &query, qint64 fromSeq)
+{
     m_query = query;
     m_fromSeq = std::max<qint64>(fromSeq, 0);
     reload();
 }
 
-void AuditTableModel::refresh() {
+void AuditTableModel::refresh()
+{
     startCount();
     if (m_fromSeq != 0)
         return; // newer entries lie above what is shown; the count says so
@@ -62,7 +68,8 @@ void AuditTableModel::refresh() {
     startPage(m_rows.isEmpty() ? LoadKind::Older : LoadKind::Newer);
 }
 
-void AuditTableModel::reload() {
+void AuditTableModel::reload()
+{
     ++m_generation;
     beginResetModel();
     m_rows.clear();
@@ -76,7 +83,8 @@ void AuditTableModel::reload() {
     startPage(LoadKind::Older);
 }
 
-void AuditTableModel::startPage(LoadKind kind) {
+void AuditTableModel::startPage(LoadKind kind)
+{
     m_loading = true;
     const qint64 before = kind == LoadKind::Newer ? 0
                           : m_rows.isEmpty()      ? (m_fromSeq > 0 ? m_fromSeq + 1 : 0)
@@ -117,7 +125,8 @@ void AuditTableModel::startPage(LoadKind kind) {
     watcher->setFuture(QtConcurrent::run(onReader(m_path, read)));
 }
 
-void AuditTableModel::startCount() {
+void AuditTableModel::startCount()
+{
     // One count at a time; a burst of changes costs one more, not one each.
     if (m_counting) {
         m_recountWanted = true;
@@ -157,7 +166,8 @@ void AuditTableModel::startCount() {
     watcher->setFuture(QtConcurrent::run(onReader(m_path, read)));
 }
 
-void AuditTableModel::applyOlder(const Reply &reply) {
+void AuditTableModel::applyOlder(const Reply &reply)
+{
     const QList<AuditRow> &rows = reply.rows;
     m_atEnd = reply.rows.size() < PageSize;
     if (!rows.isEmpty()) {
@@ -169,7 +179,8 @@ void AuditTableModel::applyOlder(const Reply &reply) {
     Q_EMIT pageLoaded();
 }
 
-void AuditTableModel::applyNewer(const Reply &reply) {
+void AuditTableModel::applyNewer(const Reply &reply)
+{
     const qint64 top = m_rows.isEmpty() ? 0 : m_rows.constFirst().seq;
     QList<AuditRow> newer;
     for (const AuditRow &r : reply.rows)
@@ -189,32 +200,47 @@ void AuditTableModel::applyNewer(const Reply &reply) {
     Q_EMIT pageLoaded();
 }
 
-void AuditTableModel::fail(const QString &message) {
+void AuditTableModel::fail(const QString &message)
+{
     m_loading = false;
     m_atEnd = true; // no retry loop from the view; a new query or refresh retries
     Q_EMIT errorOccurred(message);
     Q_EMIT pageLoaded();
 }
 
-int AuditTableModel::rowOfSeq(qint64 seq) const {
+void AuditTableModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    // Time's tooltip and the action, outcome and record labels are worded.
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, TimeColumn), index(int(m_rows.size()) - 1, RecordColumn),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+int AuditTableModel::rowOfSeq(qint64 seq) const
+{
     auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq,
                                [](const AuditRow &r, qint64 s) { return r.seq > s; });
     return it != m_rows.cend() && it->seq == seq ? int(it - m_rows.cbegin()) : -1;
 }
 
-AuditRow AuditTableModel::entryAt(int row) const {
+AuditRow AuditTableModel::entryAt(int row) const
+{
     return row >= 0 && row < m_rows.size() ? m_rows.at(row) : AuditRow();
 }
 
-int AuditTableModel::rowCount(const QModelIndex &parent) const {
+int AuditTableModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int AuditTableModel::columnCount(const QModelIndex &parent) const {
+int AuditTableModel::columnCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
+QVariant AuditTableModel::data(const QModelIndex &index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const AuditRow &r = m_rows.at(index.row());
@@ -256,7 +282,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QVariant AuditTableModel::display(const AuditRow &r, int column) const {
+QVariant AuditTableModel::display(const AuditRow &r, int column) const
+{
     switch (column) {
     case SeqColumn:
         return r.seq;
@@ -285,7 +312,8 @@ QVariant AuditTableModel::display(const AuditRow &r, int column) const {
     }
 }
 
-QVariant AuditTableModel::toolTip(const AuditRow &r, int column) const {
+QVariant AuditTableModel::toolTip(const AuditRow &r, int column) const
+{
     switch (column) {
     case TimeColumn: {
         const QDateTime local = QDateTime::fromMSecsSinceEpoch(r.timeMs).toLocalTime();
@@ -305,7 +333,8 @@ QVariant AuditTableModel::toolTip(const AuditRow &r, int column) const {
     }
 }
 
-QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -333,11 +362,13 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-bool AuditTableModel::canFetchMore(const QModelIndex &parent) const {
+bool AuditTableModel::canFetchMore(const QModelIndex &parent) const
+{
     return !parent.isValid() && !m_atEnd;
 }
 
-void AuditTableModel::fetchMore(const QModelIndex &parent) {
+void AuditTableModel::fetchMore(const QModelIndex &parent)
+{
     if (!parent.isValid() && !m_atEnd && !m_loading)
         startPage(LoadKind::Older);
 }

@@ -12,7 +12,8 @@ class AppContext;
 // last row shown (keyset paging), so a million entries cost what is on
 // screen. Pages and the count are read on worker threads through their own
 // read-only connections, so a slow text search never freezes the window.
-class AuditTableModel : public QAbstractTableModel {
+class AuditTableModel : public QAbstractTableModel
+{
     Q_OBJECT
 public:
     enum Column {
@@ -49,6 +50,8 @@ public:
     AuditRow entryAt(int row) const;
     bool isLoading() const { return m_loading; }
     qint64 count() const { return m_count; } // -1 while counting
+    // Tells views that headers and labels read anew, after a language change.
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -65,7 +68,8 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    struct Reply {
+    struct Reply
+    {
         QList<AuditRow> rows;
         qint64 count = -1;
         QString error; // translated; empty on success

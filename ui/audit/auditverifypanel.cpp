@@ -2,6 +2,7 @@
 
 #include "auditactions.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -16,14 +17,16 @@ namespace baton {
 
 namespace {
 
-int progressInt(qint64 v) {
+int progressInt(qint64 v)
+{
     return int(std::min<qint64>(v, std::numeric_limits<int>::max()));
 }
 
 } // namespace
 
 AuditVerifyPanel::AuditVerifyPanel(QWidget *parent)
-    : QFrame(parent) {
+    : QFrame(parent)
+{
     setObjectName(QStringLiteral("verifyPanel"));
     setFrameShape(QFrame::StyledPanel);
 
@@ -35,10 +38,9 @@ AuditVerifyPanel::AuditVerifyPanel(QWidget *parent)
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("verifyProgress"));
-    m_progress->setFormat(tr("%v of %m entries"));
     m_progress->setVisible(false);
 
-    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("verifyCancel"));
     m_cancel->setVisible(false);
     connect(m_cancel, &QPushButton::clicked, this, &AuditVerifyPanel::cancel);
@@ -61,17 +63,34 @@ AuditVerifyPanel::AuditVerifyPanel(QWidget *parent)
             &QProgressBar::setValue);
     connect(m_watcher, &QFutureWatcher<Reply>::finished, this,
             [this] { done(m_watcher->future().resultCount() ? m_watcher->result() : Reply()); });
+    retranslate();
     setVisible(false);
 }
 
-AuditVerifyPanel::~AuditVerifyPanel() {
+AuditVerifyPanel::~AuditVerifyPanel()
+{
     // The worker holds its own copy of the flag and of the file name, so it
     // stops soon and needs nothing of ours; the window does not wait for it.
     if (m_cancelFlag)
         m_cancelFlag->store(true);
 }
 
-void AuditVerifyPanel::start(const QString &databasePath) {
+void AuditVerifyPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QFrame::changeEvent(event);
+}
+
+void AuditVerifyPanel::retranslate()
+{
+    m_progress->setFormat(tr("%v of %m entries"));
+    m_cancel->setText(tr("Cancel"));
+    showStatus();
+}
+
+void AuditVerifyPanel::start(const QString &databasePath)
+{
     if (m_running)
         return;
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
@@ -90,26 +109,30 @@ void AuditVerifyPanel::start(const QString &databasePath) {
         promise.addResult(reply);
     };
     m_report = {};
+    m_error.clear();
+    m_phase = Phase::Running;
     m_jumpSeq = 0;
     m_jump->setVisible(false);
     m_progress->setRange(0, 0); // busy until the verifier knows the total
     m_progress->setValue(0);
-    m_status->setText(tr("Verifying the audit chain..."));
-    m_status->setPalette(QPalette());
+    showStatus();
     setVisible(true);
     setRunning(true);
     m_watcher->setFuture(QtConcurrent::run(work));
 }
 
-void AuditVerifyPanel::cancel() {
+void AuditVerifyPanel::cancel()
+{
     if (!m_running || !m_cancelFlag)
         return;
     m_cancelFlag->store(true);
     m_cancel->setEnabled(false);
-    m_status->setText(tr("Cancelling..."));
+    m_phase = Phase::Cancelling;
+    showStatus();
 }
 
-void AuditVerifyPanel::setRunning(bool running) {
+void AuditVerifyPanel::setRunning(bool running)
+{
     m_running = running;
     m_progress->setVisible(running);
     m_cancel->setVisible(running);
@@ -117,16 +140,39 @@ void AuditVerifyPanel::setRunning(bool running) {
     Q_EMIT runningChanged(running);
 }
 
-void AuditVerifyPanel::done(const Reply &reply) {
+void AuditVerifyPanel::done(const Reply &reply)
+{
     setRunning(false);
     m_cancelFlag.reset();
     m_report = reply.report;
+    m_error = reply.error;
+    m_phase = Phase::Done;
+    showStatus();
+    Q_EMIT finished();
+}
+
+void AuditVerifyPanel::showStatus()
+{
+    switch (m_phase) {
+    case Phase::Idle:
+        return;
+    case Phase::Running:
+        m_status->setText(tr("Verifying the audit chain..."));
+        m_status->setPalette(QPalette());
+        return;
+    case Phase::Cancelling:
+        m_status->setText(tr("Cancelling..."));
+        return;
+    case Phase::Done:
+        break;
+    }
     const AuditVerifyReport &r = m_report;
     const QLocale locale;
-    if (!reply.error.isEmpty()) {
-        showVerdict(tr("The audit chain could not be verified: %1").arg(reply.error),
+    if (!m_error.isEmpty()) {
+        showVerdict(tr("The audit chain could not be verified: %1").arg(m_error),
                     AuditActions::errorColor(), 0);
     } else if (r.firstBrokenSeq != 0) {
+        // The problem comes worded by the verifier, in the language of the run.
         const QString text =
             r.brokenSummary.isEmpty()
                 ? r.problem
@@ -149,10 +195,10 @@ void AuditVerifyPanel::done(const Reply &reply) {
                         .arg(locale.toString(r.checked), locale.toString(r.total)),
                     AuditActions::errorColor(), 0);
     }
-    Q_EMIT finished();
 }
 
-void AuditVerifyPanel::showVerdict(const QString &text, const QColor &color, qint64 jumpSeq) {
+void AuditVerifyPanel::showVerdict(const QString &text, const QColor &color, qint64 jumpSeq)
+{
     m_status->setText(text);
     QPalette p;
     if (color.isValid())

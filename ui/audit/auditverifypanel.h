@@ -17,7 +17,8 @@ namespace baton {
 // Runs AuditVerifier on a worker thread with a progress bar and Cancel, then
 // shows the verdict: every entry checks out (green), or the first broken
 // entry and what is wrong with it (red), with a way to show that entry.
-class AuditVerifyPanel : public QFrame {
+class AuditVerifyPanel : public QFrame
+{
     Q_OBJECT
 public:
     explicit AuditVerifyPanel(QWidget *parent = nullptr);
@@ -34,13 +35,21 @@ Q_SIGNALS:
     void finished();
     void jumpRequested(qint64 seq);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
-    struct Reply {
+    struct Reply
+    {
         AuditVerifyReport report;
         QString error; // translated; empty when the check ran
     };
+    // What the status line tells; its text is rebuilt from this and m_report.
+    enum class Phase { Idle, Running, Cancelling, Done };
+    void retranslate();
     void done(const Reply &reply);
     void setRunning(bool running);
+    void showStatus();
     void showVerdict(const QString &text, const QColor &color, qint64 jumpSeq);
 
     QProgressBar *m_progress = nullptr;
@@ -51,6 +60,8 @@ private:
     // Shared with the worker, which may outlive this panel by a moment.
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     AuditVerifyReport m_report;
+    QString m_error; // the last run's, when it could not check
+    Phase m_phase = Phase::Idle;
     qint64 m_jumpSeq = 0;
     bool m_running = false;
 };

@@ -359,6 +359,10 @@
         <source>Nobody is signed in.</source>
         <translation>当前没有登录的用户。</translation>
     </message>
+    <message>
+        <source>The login or password is wrong. One more failed attempt locks this account on this computer for %1 minutes.</source>
+        <translation>登录名或密码错误。再失败一次，此账号将在本机锁定 %1 分钟。</translation>
+    </message>
 </context>
 <context>
     <name>BatonCli</name>

@@ -1,12 +1,15 @@
 # Fails when a shipped .ts file has unfinished or empty translations.
-# Usage: cmake -DLRELEASE=<lrelease> -DTS_DIR=<dir> -P translations_complete.cmake
+# Usage: cmake -DLRELEASE=<lrelease> -DTS_DIR=<dir> -DOUT_DIR=<scratch dir> -P translations_complete.cmake
+if(NOT OUT_DIR)
+    message(FATAL_ERROR "OUT_DIR not set")
+endif()
 file(GLOB catalogues "${TS_DIR}/*.ts")
 if(NOT catalogues)
     message(FATAL_ERROR "No .ts files in ${TS_DIR}")
 endif()
 foreach(ts IN LISTS catalogues)
     get_filename_component(name "${ts}" NAME_WE)
-    execute_process(COMMAND "${LRELEASE}" "${ts}" -qm "${CMAKE_CURRENT_BINARY_DIR}/${name}.check.qm"
+    execute_process(COMMAND "${LRELEASE}" "${ts}" -qm "${OUT_DIR}/${name}.check.qm"
                     OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
         message(FATAL_ERROR "lrelease failed on ${ts}: ${err}")
@@ -20,6 +23,6 @@ foreach(ts IN LISTS catalogues)
     if(emptyCount GREATER 0)
         message(FATAL_ERROR "${name}: ${emptyCount} empty translations")
     endif()
-    file(REMOVE "${CMAKE_CURRENT_BINARY_DIR}/${name}.check.qm")
+    file(REMOVE "${OUT_DIR}/${name}.check.qm")
     message(STATUS "${name}: ${CMAKE_MATCH_1} finished, none unfinished")
 endforeach()

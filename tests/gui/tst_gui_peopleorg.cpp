@@ -158,8 +158,8 @@ void TestPeopleOrganisation::renamesAndMovesADepartment()
     QCOMPARE(f.parentOf("PRJ-E"), f.org.dept.value(QStringLiteral("ST3")));
     QCOMPARE(name->text(), QStringLiteral("Projects East China"));
     // Zhang Wei's archive shows the new name.
-    auto zhang =
-        f.context->directory().employee(f.org.emp.value(QStringLiteral("E002")), ReadScope::everything());
+    auto zhang = f.context->directory().employee(f.org.emp.value(QStringLiteral("E002")),
+                                                 ReadScope::everything());
     QCOMPARE(zhang->departmentName, QStringLiteral("Projects East China"));
 }
 

@@ -130,7 +130,9 @@ void TestPeopleForm::employeeMayChangeOnlyTheirContacts()
     PeoplePage page(*f.context);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QCOMPARE(page.model()->rowCount(), 1); // only his own archive
+    QCOMPARE(page.model()->rowCount(), 1); // only his own archive, open from the start
+    QCOMPARE(page.detailPane()->form()->employeeId(), f.org.emp.value(QStringLiteral("E002")));
+    QVERIFY(child<QTableView>(page, "employeeTable")->selectionModel()->isRowSelected(0, {}));
     QVERIFY(!page.findChild<QAction *>(QStringLiteral("newEmployeeAction"))->isVisible());
     QVERIFY(!page.findChild<QAction *>(QStringLiteral("organisationAction"))->isVisible());
     QVERIFY(!page.findChild<QAction *>(QStringLiteral("exportAction"))->isVisible());

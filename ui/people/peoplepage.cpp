@@ -160,6 +160,15 @@ PeoplePage::PeoplePage(AppContext &context, QWidget *parent)
 
     refreshCounts();
     retranslate();
+
+    // Someone who may read only their own archive finds it open.
+    const ReadScope scope = m_context.readScope(QString::fromLatin1(actions::EmployeeRead));
+    if (!scope.all && scope.departments.isEmpty() && !scope.ownEmployee.isNull()
+        && m_model->rowOf(scope.ownEmployee) >= 0) {
+        m_shown = scope.ownEmployee;
+        m_detail->showEmployee(m_shown);
+        reselect();
+    }
 }
 
 PeoplePage::~PeoplePage()

@@ -143,6 +143,9 @@ void TestPeopleForm::employeeMayChangeOnlyTheirContacts()
     QVERIFY(!child<QComboBox>(page, "statusCombo")->isEnabled());
     QVERIFY(child<QLineEdit>(page, "familyNameEdit")->isReadOnly());
     QVERIFY(child<QLineEdit>(page, "numberEdit")->isReadOnly());
+    // Read-only fields look it: not the white of an editable field.
+    QVERIFY(child<QLineEdit>(page, "familyNameEdit")->palette().color(QPalette::Base)
+            != child<QLineEdit>(page, "phoneEdit")->palette().color(QPalette::Base));
     QVERIFY(child<QLabel>(page, "accessNote")->isVisible());
 
     // His own phone he may change, and it is saved as a contact update.

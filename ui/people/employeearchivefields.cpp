@@ -44,6 +44,16 @@ QJsonValue idValue(const QVariant &data)
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
+// A field the viewer may not change reads as such: the window's colour
+// behind it, as the disabled choosers beside it (it stays selectable).
+void setEditable(QLineEdit *edit, bool editable)
+{
+    edit->setReadOnly(!editable);
+    QPalette p = edit->palette();
+    p.setBrush(QPalette::Base, editable ? QPalette().base() : QPalette().window());
+    edit->setPalette(p);
+}
+
 } // namespace
 
 EmployeeArchiveFields::EmployeeArchiveFields(AppContext &context, QWidget *parent)
@@ -355,11 +365,11 @@ void EmployeeArchiveFields::setAccess(Access access, bool numberEditable)
 {
     const bool all = access == Access::All;
     const bool contact = all || access == Access::ContactOnly;
-    m_number->setReadOnly(!(all && numberEditable));
+    setEditable(m_number, all && numberEditable);
     for (QLineEdit *e : {m_familyName, m_givenName})
-        e->setReadOnly(!all);
+        setEditable(e, all);
     for (QLineEdit *e : {m_englishName, m_email, m_phone})
-        e->setReadOnly(!contact);
+        setEditable(e, contact);
     for (QWidget *w : std::initializer_list<QWidget *>{m_department, m_position, m_manager,
                                                        m_hireDate, m_status, m_sales})
         w->setEnabled(all);

@@ -2666,6 +2666,14 @@ Entry: %2</source>
         <source>Someone else changed %1 while you were editing. Your values are still in the form and will replace theirs if you save.</source>
         <translation>在您编辑期间，其他人修改了%1。您填写的值仍保留在表单中，保存后将覆盖对方的修改。</translation>
     </message>
+    <message>
+        <source>Mark as departed</source>
+        <translation>标记为已离职</translation>
+    </message>
+    <message>
+        <source>Mark %1 as departed? Their access to Baton ends on %2 (at once if that day has come). The archive and its history are kept.</source>
+        <translation>确定将%1标记为已离职吗？其 Baton 访问权限将于 %2 终止（如该日已到，则立即终止）。员工档案及其历史记录会保留。</translation>
+    </message>
 </context>
 <context>
     <name>baton::EmployeeListExport</name>

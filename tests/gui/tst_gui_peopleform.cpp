@@ -15,7 +15,9 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 #include <QtTest>
 
 using namespace baton;
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void invalidDatesSaveNothing();
     void coreRefusalIsShownInTheForm();
     void employeeMayChangeOnlyTheirContacts();
+    void markingDepartedAsksFirst();
     void addsANewEmployee();
     void changeElsewhereKeepsUnsavedEdits();
 
@@ -121,6 +124,53 @@ void TestPeopleForm::coreRefusalIsShownInTheForm()
     ReadScope all;
     all.all = true;
     QCOMPARE(*f.context->directory().countEmployees(all, {}), 7);
+}
+
+void TestPeopleForm::markingDepartedAsksFirst()
+{
+    test::PeopleFixture f;
+    QVERIFY(f.open());
+    PeoplePage page(*f.context);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(openEmployee(page, QStringLiteral("E002")));
+    const QUuid id = f.org.emp.value(QStringLiteral("E002"));
+    auto *status = child<QComboBox>(page, "statusCombo");
+    status->setCurrentIndex(status->findData(QStringLiteral("departed")));
+    child<QCheckBox>(page, "departureDateCheck")->click();
+    child<QDateEdit>(page, "departureDateEdit")->setDate(QDate(2026, 1, 31));
+    auto *save = child<QPushButton>(page, "saveButton");
+    QVERIFY(save->isEnabled());
+
+    // Cancel: nothing is saved and the edits stay.
+    QString question;
+    auto answer = [&question](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, qApp, [&question, button] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                question = box->text();
+                box->button(button)->click();
+            }
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY2(question.contains(QStringLiteral("Wei Zhang")), qPrintable(question));
+    QCOMPARE(f.context->directory()
+                 .employee(id, ReadScope::everything())
+                 ->record.value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("active"));
+    QVERIFY(page.detailPane()->form()->hasUnsavedChanges());
+
+    // Yes: saved.
+    answer(QMessageBox::Yes);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(f.context->directory()
+                 .employee(id, ReadScope::everything())
+                 ->record.value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("departed"));
+    QVERIFY(!page.detailPane()->form()->hasUnsavedChanges());
 }
 
 void TestPeopleForm::employeeMayChangeOnlyTheirContacts()

@@ -5,12 +5,15 @@
 #include "employeechanges.h"
 #include "employeevalidator.h"
 #include "oplog/uuidv7.h"
+#include "org/orgvalues.h"
 #include "policy/roles.h"
 
+#include <QDate>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -266,6 +269,9 @@ bool EmployeeForm::save()
     QJsonObject changes = EmployeeChanges::diff(m_isNew ? QJsonObject() : m_loaded, current);
     if (!m_isNew)
         changes.remove(QStringLiteral("number")); // fixed once the archive exists
+    if (!m_isNew && changes.value(QStringLiteral("status")) == QLatin1String("departed")
+        && !confirmDeparture(current))
+        return false;
     const Operation op = m_context.makeOp(QStringLiteral("employee"), m_id,
                                           m_isNew ? OpKind::Create : OpKind::Update, changes);
     m_saving = true;
@@ -279,6 +285,23 @@ bool EmployeeForm::save()
     showEmployee(id);
     Q_EMIT saved(id);
     return true;
+}
+
+// Marking someone departed ends their access to Baton from the departure
+// day on: asked once more, as other actions that cannot simply be undone.
+bool EmployeeForm::confirmDeparture(const QJsonObject &values)
+{
+    const QString name = org::displayName(values.value(QStringLiteral("family_name")).toString(),
+                                          values.value(QStringLiteral("given_name")).toString());
+    const QDate day =
+        QDate::fromString(values.value(QStringLiteral("departure_date")).toString(), Qt::ISODate);
+    const auto answer = QMessageBox::question(
+        this, tr("Mark as departed"),
+        tr("Mark %1 as departed? Their access to Baton ends on %2 (at once if that day has "
+           "come). The archive and its history are kept.")
+            .arg(name, QLocale().toString(day, QLocale::LongFormat)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    return answer == QMessageBox::Yes;
 }
 
 void EmployeeForm::discardChanges()

@@ -51,6 +51,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    bool confirmDeparture(const QJsonObject &values);
     void retranslate();
     void showStaleText();
     void load(const EmployeeDetail &detail);

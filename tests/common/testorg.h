@@ -40,10 +40,10 @@ struct TestOrg
 
     QString path() const { return dir.filePath(QStringLiteral("baton.db")); }
 
-    // Opens the store with a fake clock and low scrypt cost. Fails the test
-    // on error.
+    // Opens the store with a fake clock and low scrypt cost, and builds the
+    // organisation above. Both return false, with the reason in the log, on
+    // error; callers QVERIFY them.
     bool open();
-    // Builds the organisation above. Returns false (and QFAILs) on error.
     bool build();
 
     Operation op(const QString &login, const QString &entity, const QUuid &id, OpKind kind,

@@ -24,15 +24,18 @@ const QString &dummyHash()
 
 Result<Authenticator::LockState> Authenticator::lockState(const QString &login)
 {
-    QSqlQuery &q = m_store.database().prepared(
-        QStringLiteral("SELECT failures, locked_until_ms FROM login_state WHERE login=?"));
+    QSqlQuery &q = m_store.database().prepared(QStringLiteral(
+        "SELECT failures, locked_until_ms, last_failure_ms FROM login_state WHERE login=?"));
     q.bindValue(0, login);
     if (!q.exec())
         return m_store.database().errorFrom(q, tr("reading sign-in attempts"));
     LockState s;
     if (q.next()) {
+        const qint64 now = m_store.nowMs();
         s.failures = q.value(0).toInt();
         s.lockedUntilMs = q.value(1).toLongLong();
+        if (q.value(2).toLongLong() < now - ForgetFailuresAfterMs && s.lockedUntilMs <= now)
+            s = LockState{}; // forgotten (see ForgetFailuresAfterMs)
     }
     q.finish();
     return s;
@@ -50,6 +53,14 @@ Status Authenticator::recordFailure(const QString &login, const QUuid &userId, c
 
     Database &db = m_store.database();
     return m_store.transact([&]() -> Status {
+        // Counters untouched for a day are forgotten (their lockouts long
+        // over), so guessed logins cannot grow the table without end.
+        SqlStatement &prune = db.statement(QStringLiteral(
+            "DELETE FROM login_state WHERE last_failure_ms < ? AND locked_until_ms <= ?"));
+        prune.bind(0, now - ForgetFailuresAfterMs);
+        prune.bind(1, now);
+        if (!prune.exec())
+            return db.errorFrom(prune, tr("recording a failed sign-in"));
         SqlStatement &q = db.statement(QStringLiteral(
             "INSERT INTO login_state (login, failures, locked_until_ms, last_failure_ms) "
             "VALUES (?,?,?,?) ON CONFLICT(login) DO UPDATE SET failures=excluded.failures, "

@@ -29,6 +29,8 @@ class Authenticator
 public:
     static constexpr int MaxFailures = 5;
     static constexpr qint64 LockoutMs = 15 * 60 * 1000;
+    // Failed attempts older than this no longer count (nor take up room).
+    static constexpr qint64 ForgetFailuresAfterMs = 24 * 60 * 60 * 1000;
 
     explicit Authenticator(Store &store)
         : m_store(store)

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void lockoutAfterMaxFailures();
     void lockoutEndsAfterLockoutMs();
     void successResetsFailureCount();
+    void oldFailuresAreForgotten();
     void everyAttemptIsAudited();
     void confirmingPasswordIsNotASignIn();
     void departedEmployeeStopsOnDepartureDay();
@@ -263,6 +264,29 @@ void TestLogin::lockoutEndsAfterLockoutMs()
     for (int i = 1; i < Authenticator::MaxFailures; ++i)
         attempt(auth, QStringLiteral("zhangwei"), QStringLiteral("guess-y"));
     QVERIFY(auth.login(QStringLiteral("zhangwei"), pw("zhangwei")).ok());
+}
+
+// Failures a day old no longer count, and guessed logins do not pile up.
+void TestLogin::oldFailuresAreForgotten()
+{
+    test::TestOrg &org = *m_org;
+    Store &s = *org.store;
+    Authenticator auth(s);
+    for (int i = 1; i < Authenticator::MaxFailures; ++i)
+        attempt(auth, QStringLiteral("zhangwei"), QStringLiteral("guess-old"));
+    for (int i = 0; i < 50; ++i)
+        attempt(auth, QStringLiteral("ghost-%1").arg(i), QStringLiteral("x"));
+    QCOMPARE(rowCount(s, QStringLiteral("login_state")), 51);
+
+    org.clockMs += Authenticator::ForgetFailuresAfterMs + 1;
+    // One more wrong password would have locked him; a day later it counts
+    // as the first.
+    QCOMPARE(attempt(auth, QStringLiteral("zhangwei"), QStringLiteral("guess-new")),
+             QStringLiteral("auth.failed"));
+    QCOMPARE(rowCount(s, QStringLiteral("login_state")), 1);
+    QCOMPARE(rowCount(s, QStringLiteral("login_state"),
+                      QStringLiteral("login='zhangwei' AND failures=1 AND locked_until_ms=0")),
+             1);
 }
 
 void TestLogin::successResetsFailureCount()

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <functional>
+
+namespace baton::merkle {
+
+// The Merkle tree of RFC 6962 (Certificate Transparency) section 2.1, the
+// shape of the server's append-only op log: a client that kept an earlier
+// tree head checks with a consistency proof that the new head extends it,
+// so history cannot be rewritten unnoticed. Hashes are SHA-256, 32 bytes.
+
+// SHA-256(0x00 || data): a leaf.
+QByteArray leafHash(QByteArrayView data);
+// SHA-256(0x01 || left || right): an inner node.
+QByteArray nodeHash(QByteArrayView left, QByteArrayView right);
+
+// The leaf hash at index (0-based); the caller's storage (the server keeps
+// leaf hashes in its op table). Called only for indexes below the tree size.
+using LeafHashes = std::function<QByteArray(qint64 index)>;
+
+// MTH(D[0:size]); the hash of the empty string for size 0.
+QByteArray treeHash(qint64 size, const LeafHashes &leaves);
+
+// PATH(index, D[0:size]): the audit path that proves leaf index is in the
+// tree of that size. Empty when index >= size.
+QList<QByteArray> inclusionProof(qint64 index, qint64 size, const LeafHashes &leaves);
+
+// PROOF(oldSize, D[0:newSize]): proves the tree of newSize extends the tree
+// of oldSize. Empty when oldSize is 0, equal to newSize, or above it.
+QList<QByteArray> consistencyProof(qint64 oldSize, qint64 newSize, const LeafHashes &leaves);
+
+// RFC 9162 section 2.1.3.2.
+bool verifyInclusion(QByteArrayView leaf, qint64 index, qint64 size, const QList<QByteArray> &proof,
+                     QByteArrayView root);
+
+// RFC 9162 section 2.1.4.2. The empty tree is a prefix of every tree (empty
+// proof); a tree is consistent with itself when the roots are equal.
+bool verifyConsistency(qint64 oldSize, qint64 newSize, QByteArrayView oldRoot,
+                       QByteArrayView newRoot, const QList<QByteArray> &proof);
+
+} // namespace baton::merkle

@@ -1108,6 +1108,25 @@ Run baton-cli COMMAND --help for the options of a command.</source>
     </message>
 </context>
 <context>
+    <name>LogKey</name>
+    <message>
+        <source>Could not create a signing key.</source>
+        <translation>无法创建签名密钥。</translation>
+    </message>
+    <message>
+        <source>This is not an Ed25519 private key.</source>
+        <translation>这不是 Ed25519 私钥。</translation>
+    </message>
+    <message>
+        <source>This is not an Ed25519 public key.</source>
+        <translation>这不是 Ed25519 公钥。</translation>
+    </message>
+    <message>
+        <source>Could not sign.</source>
+        <translation>无法签名。</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>This database was written by a newer version of Baton (schema %1; this Baton understands up to %2). Install the newer Baton to open it; the file was not changed.</source>

@@ -2452,6 +2452,18 @@ Entry: %2</source>
         <source>Your access ended on your departure date, so you were signed out.</source>
         <translation>您的访问权限已于离职日期终止，因此已退出登录。</translation>
     </message>
+    <message>
+        <source>Open Another Database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Open a Baton Database</source>
+        <translation>打开 Baton 数据库</translation>
+    </message>
+    <message>
+        <source>Baton databases (*.db *.baton);;All files (*)</source>
+        <translation>Baton 数据库 (*.db *.baton);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>baton::EmployeeArchiveFields</name>

@@ -9,6 +9,7 @@
 #include "shell/mainwindow.h"
 #include "shellfixture.h"
 
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QtTest>
 
 using namespace baton;
@@ -254,7 +256,36 @@ void TestGuiShell::missingFolderIsRefused()
     const Status started = session.start(QStringLiteral("/nonexistent-baton-folder/baton.db"));
     QVERIFY(!started);
     QCOMPARE(started.error().code, QStringLiteral("store.folder_missing"));
-    QVERIFY(session.errorBox());
+    QMessageBox *box = session.errorBox();
+    QVERIFY(box);
+
+    // The box offers another file; choosing one carries on with it.
+    test::TestOrg org;
+    QVERIFY(test::buildClosedOrg(org));
+    QSignalSpy finished(&session, &DesktopSession::finished);
+    // The file dialog, once it is up, answers itself.
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&org, &answer] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<QFileDialog *>(w);
+            if (!dialog || !dialog->isVisible())
+                continue;
+            answer.stop();
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            QVERIFY(name);
+            name->setText(org.path());                // typed, as a person would
+            static_cast<QDialog *>(dialog)->accept(); // QFileDialog's override is protected
+            return;
+        }
+    });
+    answer.start();
+    auto *other = box->findChild<QPushButton *>(QStringLiteral("openOtherDatabaseButton"));
+    QVERIFY(other);
+    other->click();
+    QTRY_VERIFY(session.loginDialog());
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(session.store()->database().path(), QFileInfo(org.path()).absoluteFilePath());
 }
 
 void TestGuiShell::switchingDatabaseStartsAgain()

@@ -2,6 +2,7 @@
 
 #include "auth/accounts.h"
 #include "common/appcontext.h"
+#include "common/filedialogs.h"
 #include "firstrundialog.h"
 #include "logindialog.h"
 #include "mainwindow.h"
@@ -11,8 +12,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 // Resources of a static library must be pulled in by name, outside any
 // namespace.
@@ -245,9 +248,33 @@ void DesktopSession::showError(const Error &error, bool fatal)
         fatal ? tr("Baton cannot open the database.") : tr("That database could not be opened.");
     m_errorBox->setText(summary);
     m_errorBox->setInformativeText(error.message);
-    if (fatal)
-        connect(m_errorBox, &QMessageBox::finished, this, [this] { Q_EMIT finished(1); });
+    if (fatal) {
+        // Nothing is open yet: offer another file rather than only quitting.
+        QPushButton *other =
+            m_errorBox->addButton(tr("Open Another Database…"), QMessageBox::ActionRole);
+        other->setObjectName(QStringLiteral("openOtherDatabaseButton"));
+        QMessageBox *box = m_errorBox;
+        connect(box, &QMessageBox::finished, this, [this, box, other] {
+            if (box->clickedButton() == other)
+                QTimer::singleShot(0, this, &DesktopSession::chooseAnotherDatabase);
+            else
+                Q_EMIT finished(1);
+        });
+    }
     m_errorBox->open();
+}
+
+void DesktopSession::chooseAnotherDatabase()
+{
+    const QString path =
+        FileDialogs::openFile(nullptr, tr("Open a Baton Database"), QDir::homePath(),
+                              tr("Baton databases (*.db *.baton);;All files (*)"));
+    if (path.isEmpty()) {
+        Q_EMIT finished(1);
+        return;
+    }
+    if (start(path)) // on failure start() shows the error, with this choice again
+        rememberDatabasePath(path);
 }
 
 } // namespace baton

@@ -77,6 +77,7 @@ private:
     void showMainWindow(const Session &session);
     void endSession();
     void showError(const Error &error, bool fatal);
+    void chooseAnotherDatabase();
 
     LanguageManager &m_languages;
     std::unique_ptr<Store> m_store;

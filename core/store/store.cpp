@@ -196,9 +196,7 @@ Operation Store::makeOp(const QString &entity, const QUuid &entityId, OpKind kin
 
 Status Store::submit(const QList<Operation> &ops)
 {
-    m_allOrNothing = true;
-    const QList<ApplyOutcome> outcomes = apply(ops, Origin::Local);
-    m_allOrNothing = false;
+    const QList<ApplyOutcome> outcomes = applyBatch(ops, Origin::Local, {}, Batch::AllOrNothing);
     // The refused op's own reason, not the "abandoned" of the ones with it.
     const ApplyOutcome *first = nullptr;
     for (const ApplyOutcome &o : outcomes) {
@@ -349,6 +347,12 @@ Status Store::checkDeviceClock(const Operation &op)
 QList<ApplyOutcome> Store::apply(const QList<Operation> &ops, Origin origin,
                                  const ApplyContext &context)
 {
+    return applyBatch(ops, origin, context, Batch::Independent);
+}
+
+QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin,
+                                      const ApplyContext &context, Batch batch)
+{
     QList<ApplyOutcome> out(ops.size());
     if (m_db->isReadOnly()) {
         for (ApplyOutcome &o : out)
@@ -387,7 +391,7 @@ QList<ApplyOutcome> Store::apply(const QList<Operation> &ops, Origin origin,
                 excluded.insert(i, r.outcome.error);
                 break;
             }
-            if (m_allOrNothing && r.outcome.rejected())
+            if (batch == Batch::AllOrNothing && r.outcome.rejected())
                 return abandonBatch(ops, i, r.outcome);
             out[i] = r.outcome;
             if (r.outcome.applied())

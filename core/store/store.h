@@ -126,6 +126,11 @@ private:
                    const StoredRecord &before, const Record &winners, const Record &after,
                    const QString &summary, const Actor &actor, const ApplyContext &context,
                    qint64 *seqOut);
+    // Independent: a refused op leaves the others applied (sync batches);
+    // AllOrNothing: the first refusal abandons the batch (submit()).
+    enum class Batch { Independent, AllOrNothing };
+    QList<ApplyOutcome> applyBatch(const QList<Operation> &ops, Origin origin,
+                                   const ApplyContext &context, Batch batch);
     // submit()'s way out: rolls back, keeps only the refusal's audit entry.
     QList<ApplyOutcome> abandonBatch(const QList<Operation> &ops, int refusedAt,
                                      const ApplyOutcome &refusal);
@@ -152,7 +157,6 @@ private:
     qint64 m_auditSeq = -1;       // last audit seq; -1 = not loaded
     QByteArray m_auditHash;
     // The statements every applied op runs, found once.
-    bool m_allOrNothing = false;             // set by submit()
     std::optional<AuditEntry> m_lastRefusal; // the refusal applyOne audited last
     StatementSlot m_oplogInsert;
     StatementSlot m_outboxInsert;

@@ -17,48 +17,68 @@ qint64 splitPoint(qint64 n)
     return k;
 }
 
-// MTH(D[begin:end]), end > begin.
-QByteArray subtreeHash(qint64 begin, qint64 end, const LeafHashes &leaves)
+// MTH(D[begin:end]), end > begin. Every range the RFC 6962 recursion visits
+// starts on a multiple of its largest power-of-two part, so each perfect
+// subtree is one stored node.
+QByteArray subtreeHash(qint64 begin, qint64 end, const PerfectHashes &perfect)
 {
-    if (end - begin == 1)
-        return leaves(begin);
-    const qint64 k = splitPoint(end - begin);
-    return nodeHash(subtreeHash(begin, begin + k, leaves), subtreeHash(begin + k, end, leaves));
+    const qint64 n = end - begin;
+    if ((n & (n - 1)) == 0) {
+        int level = 0;
+        while ((qint64(1) << level) < n)
+            ++level;
+        return perfect(level, begin >> level);
+    }
+    const qint64 k = splitPoint(n);
+    return nodeHash(subtreeHash(begin, begin + k, perfect), subtreeHash(begin + k, end, perfect));
 }
 
 // PATH(m, D[begin:end]).
-void path(qint64 m, qint64 begin, qint64 end, const LeafHashes &leaves, QList<QByteArray> &out)
+void path(qint64 m, qint64 begin, qint64 end, const PerfectHashes &perfect, QList<QByteArray> &out)
 {
     if (end - begin <= 1)
         return;
     const qint64 k = splitPoint(end - begin);
     if (m < k) {
-        path(m, begin, begin + k, leaves, out);
-        out.append(subtreeHash(begin + k, end, leaves));
+        path(m, begin, begin + k, perfect, out);
+        out.append(subtreeHash(begin + k, end, perfect));
     } else {
-        path(m - k, begin + k, end, leaves, out);
-        out.append(subtreeHash(begin, begin + k, leaves));
+        path(m - k, begin + k, end, perfect, out);
+        out.append(subtreeHash(begin, begin + k, perfect));
     }
 }
 
 // SUBPROOF(m, D[begin:end], complete).
-void subproof(qint64 m, qint64 begin, qint64 end, bool complete, const LeafHashes &leaves,
+void subproof(qint64 m, qint64 begin, qint64 end, bool complete, const PerfectHashes &perfect,
               QList<QByteArray> &out)
 {
     const qint64 n = end - begin;
     if (m == n) {
         if (!complete)
-            out.append(subtreeHash(begin, end, leaves));
+            out.append(subtreeHash(begin, end, perfect));
         return;
     }
     const qint64 k = splitPoint(n);
     if (m <= k) {
-        subproof(m, begin, begin + k, complete, leaves, out);
-        out.append(subtreeHash(begin + k, end, leaves));
+        subproof(m, begin, begin + k, complete, perfect, out);
+        out.append(subtreeHash(begin + k, end, perfect));
     } else {
-        subproof(m - k, begin + k, end, false, leaves, out);
-        out.append(subtreeHash(begin, begin + k, leaves));
+        subproof(m - k, begin + k, end, false, perfect, out);
+        out.append(subtreeHash(begin, begin + k, perfect));
     }
+}
+
+// Perfect subtrees computed from the leaves, for callers that keep only those.
+PerfectHashes fromLeaves(const LeafHashes &leaves)
+{
+    return [leaves](int level, qint64 index) {
+        std::function<QByteArray(int, qint64)> node = [&](int l, qint64 i) -> QByteArray {
+            if (l == 0)
+                return leaves(i);
+            return nodeHash(node(l - 1, 2 * i), node(l - 1, 2 * i + 1));
+        };
+        return node(level, index);
+    };
 }
 
 bool isHash(QByteArrayView h)
@@ -85,27 +105,58 @@ QByteArray nodeHash(QByteArrayView left, QByteArrayView right)
     return h.final();
 }
 
-QByteArray treeHash(qint64 size, const LeafHashes &leaves)
+QList<Node> nodesCompletedBy(qint64 index, const QByteArray &leafHash,
+                             const PerfectHashes &existing)
+{
+    QList<Node> out{{0, index, leafHash}};
+    int level = 0;
+    qint64 i = index;
+    QByteArray hash = leafHash;
+    while (i & 1) {
+        hash = nodeHash(existing(level, i - 1), hash);
+        ++level;
+        i >>= 1;
+        out.append({level, i, hash});
+    }
+    return out;
+}
+
+QByteArray treeHash(qint64 size, const PerfectHashes &perfect)
 {
     if (size <= 0)
         return Sha256::hash({});
-    return subtreeHash(0, size, leaves);
+    return subtreeHash(0, size, perfect);
+}
+
+QList<QByteArray> inclusionProof(qint64 index, qint64 size, const PerfectHashes &perfect)
+{
+    QList<QByteArray> out;
+    if (index >= 0 && index < size)
+        path(index, 0, size, perfect, out);
+    return out;
+}
+
+QList<QByteArray> consistencyProof(qint64 oldSize, qint64 newSize, const PerfectHashes &perfect)
+{
+    QList<QByteArray> out;
+    if (oldSize > 0 && oldSize < newSize)
+        subproof(oldSize, 0, newSize, true, perfect, out);
+    return out;
+}
+
+QByteArray treeHash(qint64 size, const LeafHashes &leaves)
+{
+    return treeHash(size, fromLeaves(leaves));
 }
 
 QList<QByteArray> inclusionProof(qint64 index, qint64 size, const LeafHashes &leaves)
 {
-    QList<QByteArray> out;
-    if (index >= 0 && index < size)
-        path(index, 0, size, leaves, out);
-    return out;
+    return inclusionProof(index, size, fromLeaves(leaves));
 }
 
 QList<QByteArray> consistencyProof(qint64 oldSize, qint64 newSize, const LeafHashes &leaves)
 {
-    QList<QByteArray> out;
-    if (oldSize > 0 && oldSize < newSize)
-        subproof(oldSize, 0, newSize, true, leaves, out);
-    return out;
+    return consistencyProof(oldSize, newSize, fromLeaves(leaves));
 }
 
 bool verifyInclusion(QByteArrayView leaf, qint64 index, qint64 size, const QList<QByteArray> &proof,

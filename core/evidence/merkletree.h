@@ -22,16 +22,39 @@ QByteArray nodeHash(QByteArrayView left, QByteArrayView right);
 // leaf hashes in its op table). Called only for indexes below the tree size.
 using LeafHashes = std::function<QByteArray(qint64 index)>;
 
+// The hash of a perfect subtree: level 0 are the leaves; (level, index)
+// covers leaves [index * 2^level, (index + 1) * 2^level). A log that stores
+// these as it grows (the server's merkle_node table) answers every head and
+// proof below with O(log size) lookups.
+using PerfectHashes = std::function<QByteArray(int level, qint64 index)>;
+
+// A stored perfect subtree.
+struct Node
+{
+    int level = 0;
+    qint64 index = 0;
+    QByteArray hash;
+};
+
+// The nodes that appending the leaf at `index` completes: the leaf itself and
+// each parent whose right half it finishes. existing looks up nodes already
+// stored (only left siblings are asked for).
+QList<Node> nodesCompletedBy(qint64 index, const QByteArray &leafHash,
+                             const PerfectHashes &existing);
+
 // MTH(D[0:size]); the hash of the empty string for size 0.
 QByteArray treeHash(qint64 size, const LeafHashes &leaves);
+QByteArray treeHash(qint64 size, const PerfectHashes &perfect);
 
 // PATH(index, D[0:size]): the audit path that proves leaf index is in the
 // tree of that size. Empty when index >= size.
 QList<QByteArray> inclusionProof(qint64 index, qint64 size, const LeafHashes &leaves);
+QList<QByteArray> inclusionProof(qint64 index, qint64 size, const PerfectHashes &perfect);
 
 // PROOF(oldSize, D[0:newSize]): proves the tree of newSize extends the tree
 // of oldSize. Empty when oldSize is 0, equal to newSize, or above it.
 QList<QByteArray> consistencyProof(qint64 oldSize, qint64 newSize, const LeafHashes &leaves);
+QList<QByteArray> consistencyProof(qint64 oldSize, qint64 newSize, const PerfectHashes &perfect);
 
 // RFC 9162 section 2.1.3.2.
 bool verifyInclusion(QByteArrayView leaf, qint64 index, qint64 size, const QList<QByteArray> &proof,

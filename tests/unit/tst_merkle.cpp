@@ -53,6 +53,7 @@ private Q_SLOTS:
     void tamperedInclusionFails();
     void tamperedConsistencyFails();
     void edgeCases();
+    void storedNodesGiveTheSameHeadsAndProofs();
 };
 
 void TestMerkle::treeHashVectors_data()
@@ -206,6 +207,45 @@ void TestMerkle::edgeCases()
     // Anything extends the empty tree, with nothing to show.
     QVERIFY(merkle::verifyConsistency(0, 5, {}, root, {}));
     QVERIFY(!merkle::verifyConsistency(0, 5, {}, root, {root}));
+}
+
+// The server keeps the perfect subtrees as leaves arrive and answers heads
+// and proofs from them: every answer must equal the one computed from all
+// leaves, and each lookup must be a node already stored.
+void TestMerkle::storedNodesGiveTheSameHeadsAndProofs()
+{
+    const QList<QByteArray> leaves = numberedLeaves(37);
+    QHash<QPair<int, qint64>, QByteArray> stored;
+    int missing = 0;
+    const merkle::PerfectHashes lookup = [&](int level, qint64 index) {
+        const auto it = stored.constFind({level, index});
+        if (it == stored.constEnd()) {
+            ++missing;
+            return QByteArray();
+        }
+        return *it;
+    };
+    for (qint64 i = 0; i < leaves.size(); ++i) {
+        const QList<merkle::Node> nodes = merkle::nodesCompletedBy(i, leaves.at(i), lookup);
+        QCOMPARE(nodes.constFirst().level, 0);
+        for (const merkle::Node &n : nodes)
+            stored.insert({n.level, n.index}, n.hash);
+    }
+    QCOMPARE(missing, 0);
+    // n leaves complete n minus popcount(n) inner nodes: 37 = 100101b
+    // gives 37 + 34.
+    QCOMPARE(stored.size(), 71);
+
+    for (qint64 size = 1; size <= leaves.size(); ++size) {
+        QCOMPARE(merkle::treeHash(size, lookup), merkle::treeHash(size, from(leaves)));
+        for (qint64 i = 0; i < size; ++i)
+            QCOMPARE(merkle::inclusionProof(i, size, lookup),
+                     merkle::inclusionProof(i, size, from(leaves)));
+        for (qint64 old = 1; old < size; ++old)
+            QCOMPARE(merkle::consistencyProof(old, size, lookup),
+                     merkle::consistencyProof(old, size, from(leaves)));
+    }
+    QCOMPARE(missing, 0);
 }
 
 QTEST_GUILESS_MAIN(TestMerkle)

@@ -35,6 +35,8 @@ RecordScope accountScope(RuleContext &ctx, const QUuid &userId, const QUuid &emp
 class UserRules : public EntityRules
 {
 public:
+    QString readAction() const override { return QString::fromLatin1(actions::UserRead); }
+
     QString action(const Operation &op) const override
     {
         if (op.kind == OpKind::Update && op.fields.size() == 1
@@ -103,6 +105,8 @@ public:
 class RoleGrantRules : public EntityRules
 {
 public:
+    QString readAction() const override { return QString::fromLatin1(actions::UserRead); }
+
     QString action(const Operation &) const override
     {
         return QString::fromLatin1(actions::RoleGrant);

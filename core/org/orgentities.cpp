@@ -248,6 +248,8 @@ public:
 class EmployeeRules : public EntityRules
 {
 public:
+    QString readAction() const override { return QString::fromLatin1(actions::EmployeeRead); }
+
     static bool contactOnly(const Operation &op)
     {
         static const QStringList contact = {QStringLiteral("email"), QStringLiteral("phone"),

@@ -41,7 +41,7 @@ QList<Grant> Policy::defaultGrants()
     // administrators grant roles.
     for (const char *action :
          {EmployeeRead, EmployeeCreate, EmployeeUpdate, EmployeeUpdateContact, EmployeeRetire,
-          OrgManage, UserManage, AuditRead, AuditVerify, Export})
+          OrgManage, UserManage, UserRead, AuditRead, AuditVerify, Export})
         g.append({Role::HrOfficer, a(action), Scope::All});
     // The general manager and finance see the whole company and its trail.
     for (Role r : {Role::GeneralManager, Role::Finance})
@@ -50,9 +50,9 @@ QList<Grant> Policy::defaultGrants()
     // A department manager sees and keeps the contacts of their subtree.
     for (const char *action : {EmployeeRead, EmployeeUpdateContact, Export})
         g.append({Role::DeptManager, a(action), Scope::Subtree});
-    // Everyone sees their own archive, keeps their own contact details and
-    // changes their own password.
-    for (const char *action : {EmployeeRead, EmployeeUpdateContact, UserChangePassword})
+    // Everyone sees their own archive and account, keeps their own contact
+    // details and changes their own password.
+    for (const char *action : {EmployeeRead, EmployeeUpdateContact, UserRead, UserChangePassword})
         g.append({Role::Employee, a(action), Scope::Own});
     return g;
 }

@@ -85,12 +85,19 @@ std::optional<Scope> parseScope(QStringView key)
 QStringList knownActions()
 {
     using namespace actions;
-    return {QLatin1StringView(EmployeeRead),   QLatin1StringView(EmployeeCreate),
-            QLatin1StringView(EmployeeUpdate), QLatin1StringView(EmployeeUpdateContact),
-            QLatin1StringView(EmployeeRetire), QLatin1StringView(OrgManage),
-            QLatin1StringView(UserManage),     QLatin1StringView(UserChangePassword),
-            QLatin1StringView(RoleGrant),      QLatin1StringView(AuditRead),
-            QLatin1StringView(AuditVerify),    QLatin1StringView(Export)};
+    return {QLatin1StringView(EmployeeRead),
+            QLatin1StringView(EmployeeCreate),
+            QLatin1StringView(EmployeeUpdate),
+            QLatin1StringView(EmployeeUpdateContact),
+            QLatin1StringView(EmployeeRetire),
+            QLatin1StringView(OrgManage),
+            QLatin1StringView(UserManage),
+            QLatin1StringView(UserRead),
+            QLatin1StringView(UserChangePassword),
+            QLatin1StringView(RoleGrant),
+            QLatin1StringView(AuditRead),
+            QLatin1StringView(AuditVerify),
+            QLatin1StringView(Export)};
 }
 
 QString actionTitle(QStringView action)
@@ -108,6 +115,7 @@ QString actionTitle(QStringView action)
         {EmployeeRetire, QT_TRANSLATE_NOOP("Roles", "retire employee records")},
         {OrgManage, QT_TRANSLATE_NOOP("Roles", "manage departments and positions")},
         {UserManage, QT_TRANSLATE_NOOP("Roles", "manage accounts")},
+        {UserRead, QT_TRANSLATE_NOOP("Roles", "see accounts")},
         {UserChangePassword, QT_TRANSLATE_NOOP("Roles", "change passwords")},
         {RoleGrant, QT_TRANSLATE_NOOP("Roles", "grant roles")},
         {AuditRead, QT_TRANSLATE_NOOP("Roles", "view the audit trail")},

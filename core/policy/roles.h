@@ -31,6 +31,7 @@ inline constexpr char EmployeeUpdateContact[] = "employee.update_contact";
 inline constexpr char EmployeeRetire[] = "employee.retire";
 inline constexpr char OrgManage[] = "org.manage";
 inline constexpr char UserManage[] = "user.manage";
+inline constexpr char UserRead[] = "user.read";
 inline constexpr char UserChangePassword[] = "user.change_password";
 inline constexpr char RoleGrant[] = "role.grant";
 inline constexpr char AuditRead[] = "audit.read";

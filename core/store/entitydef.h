@@ -57,6 +57,10 @@ public:
     // Scope of a record for the policy. ctx may be used to follow references
     // (an account's scope is its employee's).
     virtual RecordScope scope(RuleContext &ctx, const Record &record) const = 0;
+    // The policy action needed to see a record (the server sends it on pull
+    // only to those who may); empty: every signed-in account, as for the
+    // public directory of departments and positions.
+    virtual QString readAction() const { return {}; }
     // Short human description for audit summaries, e.g. "Zhang Wei (E0012)".
     virtual QString describe(const Record &record) const = 0;
 };

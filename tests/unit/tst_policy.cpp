@@ -38,6 +38,7 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("employee.retire"), yyy},
                 {QStringLiteral("org.manage"), yyy},
                 {QStringLiteral("user.manage"), yyy},
+                {QStringLiteral("user.read"), yyy},
                 {QStringLiteral("audit.read"), yyy},
                 {QStringLiteral("audit.verify"), yyy},
                 {QStringLiteral("export"), yyy}};
@@ -54,6 +55,7 @@ QHash<QString, QString> expectedFor(Role role)
     case Role::Employee:
         return {{QStringLiteral("employee.read"), QStringLiteral("ynn")},
                 {QStringLiteral("employee.update_contact"), QStringLiteral("ynn")},
+                {QStringLiteral("user.read"), QStringLiteral("ynn")},
                 {QStringLiteral("user.change_password"), QStringLiteral("ynn")}};
     }
     return {};
@@ -132,13 +134,19 @@ private Q_SLOTS:
 void TestPolicy::actionTableIsComplete()
 {
     // A new action must be added to the expectations above.
-    const QStringList expected = {
-        QStringLiteral("employee.read"),   QStringLiteral("employee.create"),
-        QStringLiteral("employee.update"), QStringLiteral("employee.update_contact"),
-        QStringLiteral("employee.retire"), QStringLiteral("org.manage"),
-        QStringLiteral("user.manage"),     QStringLiteral("user.change_password"),
-        QStringLiteral("role.grant"),      QStringLiteral("audit.read"),
-        QStringLiteral("audit.verify"),    QStringLiteral("export")};
+    const QStringList expected = {QStringLiteral("employee.read"),
+                                  QStringLiteral("employee.create"),
+                                  QStringLiteral("employee.update"),
+                                  QStringLiteral("employee.update_contact"),
+                                  QStringLiteral("employee.retire"),
+                                  QStringLiteral("org.manage"),
+                                  QStringLiteral("user.manage"),
+                                  QStringLiteral("user.read"),
+                                  QStringLiteral("user.change_password"),
+                                  QStringLiteral("role.grant"),
+                                  QStringLiteral("audit.read"),
+                                  QStringLiteral("audit.verify"),
+                                  QStringLiteral("export")};
     QStringList known = knownActions();
     known.sort();
     QStringList sortedExpected = expected;

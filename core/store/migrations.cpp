@@ -137,6 +137,56 @@ QList<Migration> makeMigrations()
           QStringLiteral(
               "CREATE TABLE device_clock (device TEXT PRIMARY KEY, last_hlc TEXT NOT NULL)"),
           QStringLiteral("CREATE TABLE local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")}});
+
+    // Sync. On a client: local ops the server refused (the Conflicts view).
+    // On the server: the append-only Merkle log of accepted ops (leaf index,
+    // the client's address) with its stored perfect subtrees, sessions (only
+    // a hash of each token), and refusals by op and pusher so that a retried
+    // push gets the same answer. Log indexes are handed out under a row lock
+    // (log_lock), so they follow commit order on PostgreSQL too.
+    m.append({4,
+              "sync: refused local ops, server log and Merkle nodes, sessions",
+              {QStringLiteral("CREATE TABLE sync_rejected ("
+                              " op_id TEXT PRIMARY KEY,"
+                              " entity TEXT NOT NULL,"
+                              " entity_id TEXT NOT NULL,"
+                              " kind TEXT NOT NULL,"
+                              " fields TEXT NOT NULL,"
+                              " op_hlc TEXT NOT NULL,"
+                              " code TEXT NOT NULL,"
+                              " message TEXT NOT NULL,"
+                              " rejected_ms INTEGER NOT NULL)"),
+               QStringLiteral("CREATE TABLE server_log ("
+                              " idx INTEGER NOT NULL PRIMARY KEY,"
+                              " op_seq INTEGER NOT NULL UNIQUE REFERENCES oplog(seq),"
+                              " op_id TEXT NOT NULL UNIQUE,"
+                              " entity TEXT NOT NULL,"
+                              " entity_id TEXT NOT NULL,"
+                              " peer TEXT NOT NULL,"
+                              " received_ms INTEGER NOT NULL)"),
+               QStringLiteral("CREATE TABLE merkle_node ("
+                              " level INTEGER NOT NULL,"
+                              " idx INTEGER NOT NULL,"
+                              " hash BLOB NOT NULL,"
+                              " PRIMARY KEY (level, idx))"),
+               QStringLiteral("CREATE TABLE log_lock (id INTEGER NOT NULL PRIMARY KEY, "
+                              "holder INTEGER NOT NULL)"),
+               QStringLiteral("INSERT INTO log_lock (id, holder) VALUES (1, 0)"),
+               QStringLiteral("CREATE TABLE server_session ("
+                              " token_hash TEXT PRIMARY KEY,"
+                              " user_id TEXT NOT NULL,"
+                              " device TEXT NOT NULL,"
+                              " created_ms INTEGER NOT NULL,"
+                              " expires_ms INTEGER NOT NULL,"
+                              " revoked_ms INTEGER,"
+                              " peer TEXT NOT NULL)"),
+               QStringLiteral("CREATE INDEX server_session_user ON server_session(user_id)"),
+               QStringLiteral("CREATE TABLE push_refusal ("
+                              " op_id TEXT NOT NULL,"
+                              " user_id TEXT NOT NULL,"
+                              " code TEXT NOT NULL,"
+                              " message TEXT NOT NULL,"
+                              " PRIMARY KEY (op_id, user_id))")}});
     return m;
 }
 

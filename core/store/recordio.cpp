@@ -182,6 +182,43 @@ Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &cha
     return {};
 }
 
+Status RecordIO::replace(const EntityDef &def, const QUuid &id, const StoredRecord &record)
+{
+    auto present = presence(def, id);
+    if (!present)
+        return present.error();
+    if (!present->exists) {
+        if (auto s = insert(def, id, record.values, record.createdHlc); !s)
+            return s;
+    }
+    // Every column in place (rows that point here keep pointing here).
+    QString sets;
+    for (const FieldDef &f : def.fields)
+        sets += f.name + QStringLiteral("=?,");
+    SqlStatement &q =
+        m_db.statement(QStringLiteral("UPDATE %1 SET %2retired=?,hlc=?,field_hlcs=? WHERE id=?")
+                           .arg(def.table, sets));
+    int i = 0;
+    for (const FieldDef &f : def.fields)
+        bindField(q, i++, f, record.values.value(f.name));
+    q.bind(i++, qint64(record.values.value(QStringLiteral("retired")).toBool() ? 1 : 0));
+    q.bind(i++, record.createdHlc.toString());
+    q.bind(i++, hlcsToJson(record.fieldHlcs));
+    q.bind(i++, idString(id));
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("saving a %1 record").arg(def.name));
+    return {};
+}
+
+Status RecordIO::removeUnsynced(const EntityDef &def, const QUuid &id)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral("DELETE FROM %1 WHERE id=?").arg(def.table));
+    q.bind(0, idString(id));
+    if (!q.exec())
+        return m_db.errorFrom(q, tr("taking back a %1 record").arg(def.name));
+    return {};
+}
+
 Result<QUuid> RecordIO::findBy(const EntityDef &def, const QString &field, const QVariant &value)
 {
     const FieldDef *f = def.field(field);

@@ -36,6 +36,11 @@ public:
     Status insert(const EntityDef &def, const QUuid &id, const Record &values, const Hlc &hlc);
     Status update(const EntityDef &def, const QUuid &id, const Record &changed,
                   const StoredRecord &before, const Hlc &hlc);
+    // Writes a record rebuilt from its op log over whatever the table holds.
+    Status replace(const EntityDef &def, const QUuid &id, const StoredRecord &record);
+    // Drops a replica's row of a record that never reached the server (its
+    // create was refused). Records that exist are retired, never removed.
+    Status removeUnsynced(const EntityDef &def, const QUuid &id);
     // Id of the record whose field equals value, or a null id.
     Result<QUuid> findBy(const EntityDef &def, const QString &field, const QVariant &value);
     // Records in use whose field equals value.

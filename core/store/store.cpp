@@ -8,7 +8,7 @@
 #include "oplog/uuidv7.h"
 #include "org/orgentities.h"
 #include "recordio.h"
-#include "rulecontext.h"
+#include "storecontext.h"
 #include "util/logging.h"
 
 #include <QDate>
@@ -57,63 +57,6 @@ QString shortValue(const QVariant &v)
 }
 
 } // namespace
-
-// Per-transaction view the domain rules read through.
-class Store::Context : public RuleContext
-{
-public:
-    Context(Store &store, Origin origin)
-        : m_store(store)
-        , m_origin(origin)
-    { }
-    Result<StoredRecord> record(QStringView entity, const QUuid &id) override
-    {
-        const EntityDef *def = EntityRegistry::instance().find(entity);
-        if (!def)
-            return StoredRecord{};
-        return m_store.m_io->load(*def, id);
-    }
-    Result<RecordIO::Presence> presence(QStringView entity, const QUuid &id) override
-    {
-        const EntityDef *def = EntityRegistry::instance().find(entity);
-        if (!def)
-            return RecordIO::Presence{};
-        return m_store.m_io->presence(*def, id);
-    }
-    Result<QUuid> findBy(QStringView entity, const QString &field, const QVariant &value) override
-    {
-        const EntityDef *def = EntityRegistry::instance().find(entity);
-        if (!def)
-            return QUuid();
-        return m_store.m_io->findBy(*def, field, value);
-    }
-    Result<qint64> countActive(QStringView entity, const QString &field,
-                               const QVariant &value) override
-    {
-        const EntityDef *def = EntityRegistry::instance().find(entity);
-        if (!def)
-            return qint64(0);
-        return m_store.m_io->countActive(*def, field, value);
-    }
-    Result<QList<QUuid>> findActive(QStringView entity, const QString &field,
-                                    const QVariant &value) override
-    {
-        const EntityDef *def = EntityRegistry::instance().find(entity);
-        if (!def)
-            return QList<QUuid>();
-        return m_store.m_io->findActive(*def, field, value);
-    }
-    const OrgTree &orgTree() override { return m_store.orgTree(); }
-    qint64 nowMs() const override { return m_store.nowMs(); }
-    Origin origin() const override { return m_origin; }
-
-    QSet<QString> touched;
-    QSet<QUuid> knownOps; // op ids already in the log: their ops are duplicates
-
-private:
-    Store &m_store;
-    Origin m_origin;
-};
 
 struct Store::OpResult
 {
@@ -370,6 +313,14 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
         }
         Context ctx(*this, origin);
         m_auditWritten = false;
+        if (context.observer)
+            if (auto s = context.observer->batchStarted(); !s) {
+                m_db->rollback();
+                invalidateCaches();
+                for (ApplyOutcome &o : out)
+                    o = ApplyOutcome{ApplyOutcome::Status::Rejected, s.error(), {}, 0};
+                return out;
+            }
         if (auto known = knownOpIds(ops); !known) {
             m_db->rollback();
             for (ApplyOutcome &o : out)
@@ -414,7 +365,13 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
                                << "failed mid-batch; re-applying the batch without it";
             continue;
         }
-        if (auto s = m_db->commit(); !s) {
+        Status committed = context.observer ? context.observer->beforeCommit() : Status{};
+        if (committed)
+            committed = m_db->commit();
+        else
+            m_db->rollback();
+        if (!committed) {
+            const Status &s = committed;
             invalidateCaches();
             for (ApplyOutcome &o : out)
                 if (o.status != ApplyOutcome::Status::Duplicate)
@@ -455,9 +412,36 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         return reject(rejected(QStringLiteral("op.malformed"),
                                tr("The change does not name the device that made it.")));
 
+    // On the server, a pushed op speaks only for the account and device
+    // that pushed it.
+    if (!context.pushedBy.isNull()
+        && (op.author != context.pushedBy || op.device != context.pushedFrom)) {
+        Actor pusher;
+        pusher.userId = context.pushedBy;
+        const bool author = op.author != context.pushedBy;
+        const Error e(author ? QStringLiteral("op.forged_author")
+                             : QStringLiteral("op.forged_device"),
+                      author ? tr("The change names another account as its author.")
+                             : tr("The change names another device than the one sending it."));
+        if (auto s = auditRejection(op, pusher, QStringLiteral("denied"), e, context); !s)
+            return hard(s.error());
+        return reject(e);
+    }
+
     // The actor, as of the op's time.
     Actor actor;
-    if (op.author.isNull()) {
+    if (context.fromServer) {
+        // Judged by the server; the author's account may not be on this replica.
+        if (auto a = actorFor(op.author, op.hlc.wallMs))
+            actor = *a;
+        else if (a.error().code != QLatin1String("policy.unknown_actor"))
+            return hard(a.error());
+        else
+            actor.userId = op.author;
+        // Adopt the server's reading when it is ahead; one this device's
+        // clock finds too far ahead is still the server's history.
+        (void)m_clock->observe(op.hlc);
+    } else if (op.author.isNull()) {
         // The first administrator is created by the bootstrap author, which
         // exists only locally and only until an administrator exists.
         SqlStatement &q = m_db->statement(
@@ -466,7 +450,7 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
             return hard(m_db->errorFrom(q, tr("checking for an administrator")));
         const bool adminExists = q.next();
         q.finish();
-        if (adminExists || origin != Origin::Local)
+        if (adminExists || (origin != Origin::Local && !context.firstRun))
             return reject(rejected(QStringLiteral("policy.denied"),
                                    tr("Changes must be made by a signed-in account.")));
         actor.bootstrap = true;
@@ -487,7 +471,7 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         actor = *a;
     }
 
-    if (origin == Origin::Remote) {
+    if (origin == Origin::Remote && !context.fromServer) {
         if (auto s = m_clock->observe(op.hlc); !s) {
             if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context);
                 !w)
@@ -562,6 +546,10 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         if (def->appendOnly)
             return reject(rejected(QStringLiteral("op.kind"),
                                    tr("A %1 cannot be changed once added.").arg(def->name)));
+        // What the server accepted in its order stands; a replica's own
+        // pending change (a retirement, say) must not make it diverge.
+        if (context.fromServer)
+            break;
         if (before.values.value(QStringLiteral("retired")).toBool())
             return reject(rejected(
                 QStringLiteral("op.retired"),
@@ -614,9 +602,12 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     const qint64 at = op.hlc.wallMs;
     const OrgTree &tree = orgTree();
     Decision decision{true, {}, {}};
-    if (before.exists())
+    if (context.fromServer) {
+        // The server judged the op with the author's rights and the whole
+        // organisation in view; this replica may see only part of it.
+    } else if (before.exists())
         decision = m_policy.check(actor, action, def->rules->scope(ctx, before.values), tree, at);
-    if (decision.allowed)
+    if (decision.allowed && !context.fromServer)
         decision = m_policy.check(actor, action, def->rules->scope(ctx, after), tree, at);
     if (!decision.allowed) {
         qCInfo(lcPolicy) << "refused" << action << "by" << actor.login;
@@ -629,7 +620,8 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     }
 
     // Domain rules on the state the op would produce.
-    if (auto s = def->rules->check(ctx, op, before.values, after); !s) {
+    if (auto s = context.fromServer ? Status{} : def->rules->check(ctx, op, before.values, after);
+        !s) {
         if (s.error().code == QLatin1String("store.sql"))
             return hard(s.error());
         if (origin == Origin::Remote)
@@ -734,6 +726,9 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
         return m_db->errorFrom(log, tr("writing the change log"));
     const qint64 seq = log.lastInsertId();
     *seqOut = seq;
+    if (context.observer)
+        if (auto s = context.observer->opApplied(op, seq); !s)
+            return s;
 
     if (origin == Origin::Local) {
         SqlStatement &outbox = m_db->statement(

@@ -36,11 +36,41 @@ struct ApplyOutcome
     bool rejected() const { return status == Status::Rejected; }
 };
 
-// Extra facts about where a batch comes from (the server records the
-// client's address on each op).
+// Sees a batch from inside its transaction, so that what it writes beside
+// the ops (the server's Merkle log, a client's sync cursor) commits or rolls
+// back with them. Called once per pass: a batch that hits an unexpected
+// failure is rolled back and run again without the failing op.
+class ApplyObserver
+{
+public:
+    virtual ~ApplyObserver() = default;
+    virtual Status batchStarted() { return {}; }
+    virtual Status opApplied(const Operation &op, qint64 seq)
+    {
+        Q_UNUSED(op)
+        Q_UNUSED(seq)
+        return {};
+    }
+    virtual Status beforeCommit() { return {}; }
+};
+
+// Extra facts about where a batch comes from.
 struct ApplyContext
 {
     QString peerAddress; // empty: this device's own addresses
+    // On the server: the signed-in account and device that pushed the batch.
+    // An op claiming another author or device is forged and refused.
+    QUuid pushedBy;
+    QString pushedFrom;
+    // On the server: the first history of an empty organisation, whose first
+    // ops are made by the bootstrap author (see SyncService::setup).
+    bool firstRun = false;
+    // On a client: ops pulled from the server, which has already judged them
+    // with their authors' rights. A replica may lack the records a rule or
+    // the policy would consult (another department's manager, the author's
+    // own account), so only their shape is checked and they are merged.
+    bool fromServer = false;
+    ApplyObserver *observer = nullptr;
 };
 
 // The local store: one database, one write path. Every change enters through
@@ -104,6 +134,35 @@ public:
     Result<std::unique_ptr<Database>> openReader() const;
 
     qint64 pendingOutboxCount();
+
+    // ---- sync (storesync.cpp) ----------------------------------------------
+
+    // May viewer see this record as it is now? The record's entity names the
+    // read action (EntityRules::readAction); the server sends on pull only
+    // what this allows.
+    Result<bool> maySee(const Actor &viewer, const QString &entity, const QUuid &id, qint64 atMs);
+
+    // Local ops waiting for push, oldest first.
+    Result<QList<Operation>> pendingOps(int limit);
+    // The server took these ops (or already had them): they leave the outbox.
+    Status markPushed(const QList<QUuid> &opIds);
+
+    // The server refused these local ops. Each leaves the outbox and the op
+    // log for the list of refused changes (sync_rejected, with the reason),
+    // and the records it touched are rebuilt from the ops that stand, so the
+    // replica holds what the server holds. Recorded in the audit trail.
+    struct Refusal
+    {
+        QUuid opId;
+        Error reason;
+    };
+    Status retract(const QList<Refusal> &refusals);
+
+    // This installation's own settings (local_meta): sync cursor, pinned log
+    // key, server address. Inside transact() or an ApplyObserver they join
+    // that transaction.
+    Result<QString> meta(const QString &key);
+    Status setMeta(const QString &key, const QString &value);
     Result<qint64> auditEntryCount();
 
     // Testing hook: fail the nth table write from now with an SQL error, to
@@ -140,6 +199,7 @@ private:
     Result<QSet<QUuid>> knownOpIds(const QList<Operation> &ops);
     Status checkDeviceClock(const Operation &op);
     void invalidateCaches();
+    Status rebuildRecord(const EntityDef &def, const QUuid &id);
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RecordIO> m_io;

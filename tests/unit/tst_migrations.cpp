@@ -15,7 +15,7 @@ using test::RawSql;
 namespace {
 
 // The highest schema version for which representativeRows() knows rows.
-constexpr int RowsKnownUpTo = 3;
+constexpr int RowsKnownUpTo = 4;
 
 // Rows as an older Baton wrote them, valid at `version`: plain SQL, the way
 // the data sits in a user's file.
@@ -65,6 +65,16 @@ QStringList representativeRows(int version)
             "'olddevice', 'local', 1700000000500)");
         sql << QStringLiteral("INSERT INTO local_meta (key, value) VALUES ('device_id', "
                               "'olddevice')");
+    }
+    if (version >= 4) {
+        sql << QStringLiteral(
+            "INSERT INTO sync_rejected (op_id, entity, entity_id, kind, fields, op_hlc, code, "
+            "message, rejected_ms) VALUES ('01900000-0000-7000-8000-000000000008', 'employee', "
+            "'01900000-0000-7000-8000-000000000004', 'update', '{\"phone\":\"1\"}', "
+            "'1700000000600:000000:olddevice', 'policy.denied', 'refused', 1700000000700)");
+        sql << QStringLiteral("INSERT INTO server_log (idx, op_seq, op_id, entity, entity_id, "
+                              "peer, received_ms) SELECT 0, seq, id, entity, entity_id, "
+                              "'10.0.0.7', 1700000000800 FROM oplog");
     }
     return sql;
 }
@@ -212,6 +222,11 @@ void TestMigrations::migratesFromEveryEarlierVersion()
     }
     if (from >= 3)
         QCOMPARE(st.deviceId(), QStringLiteral("olddevice"));
+    if (from >= 4) {
+        QCOMPARE(test::rowCount(st, QStringLiteral("sync_rejected")), 1);
+        QCOMPARE(test::scalar(st, QStringLiteral("SELECT peer FROM server_log")).toString(),
+                 QStringLiteral("10.0.0.7"));
+    }
 
     // The upgraded file takes writes on every table of the newest schema.
     QVERIFY(st.recordEvent(QStringLiteral("test"), QStringLiteral("ok"), {},

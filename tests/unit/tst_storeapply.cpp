@@ -382,7 +382,9 @@ void TestStoreApply::remoteOpIsNotQueued()
     const Operation op =
         remoteOp(m_admin, "dev-r", org.clockMs, 0, QStringLiteral("employee"),
                  org.emp.value(QStringLiteral("E002")), OpKind::Update, phone("+86 10 9999 0000"));
-    QVERIFY(s.apply({op}, Origin::Remote, {QStringLiteral("203.0.113.7")})[0].applied());
+    ApplyContext from;
+    from.peerAddress = QStringLiteral("203.0.113.7");
+    QVERIFY(s.apply({op}, Origin::Remote, from)[0].applied());
     const Counts after = Counts::of(s);
     QCOMPARE(after.oplog, before.oplog + 1);
     QCOMPARE(after.audit, before.audit + 1);

@@ -1,0 +1,262 @@
+// The parts of Store that sync uses: who may see a record, the outbox, and
+// taking back local ops the server refused.
+#include "store.h"
+
+#include "entitydef.h"
+#include "evidence/auditentry.h"
+#include "oplog/uuidv7.h"
+#include "recordio.h"
+#include "storecontext.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace baton {
+
+namespace {
+
+constexpr char OpColumns[] = "o.id, o.entity, o.entity_id, o.kind, o.fields, o.hlc, o.author, "
+                             "o.device";
+
+// An op as the op log keeps it (columns in OpColumns order from `first`).
+std::optional<Operation> opFromRow(const SqlStatement &q, int first = 0)
+{
+    Operation op;
+    op.id = parseId(q.text(first));
+    op.entity = q.text(first + 1);
+    op.entityId = parseId(q.text(first + 2));
+    const auto kind = parseOpKind(q.text(first + 3));
+    const auto hlc = Hlc::parse(q.text(first + 5));
+    if (!kind || !hlc)
+        return std::nullopt;
+    op.kind = *kind;
+    op.fields = QJsonDocument::fromJson(q.text(first + 4).toUtf8()).object();
+    op.hlc = *hlc;
+    op.author = parseId(q.text(first + 6));
+    op.device = q.text(first + 7);
+    return op;
+}
+
+} // namespace
+
+Result<bool> Store::maySee(const Actor &viewer, const QString &entity, const QUuid &id, qint64 atMs)
+{
+    const EntityDef *def = EntityRegistry::instance().find(entity);
+    if (!def || !viewer.activeAt(atMs))
+        return false;
+    const QString action = def->rules->readAction();
+    if (action.isEmpty())
+        return true;
+    const auto widest = m_policy.widestScope(viewer, action, atMs);
+    if (!widest)
+        return false;
+    if (*widest == Scope::All)
+        return true;
+    auto record = m_io->load(*def, id);
+    if (!record)
+        return record.error();
+    if (!record->exists())
+        return false;
+    Context ctx(*this, Origin::Remote);
+    return m_policy.check(viewer, action, def->rules->scope(ctx, record->values), orgTree(), atMs)
+        .allowed;
+}
+
+Result<QList<Operation>> Store::pendingOps(int limit)
+{
+    SqlStatement &q =
+        m_db->statement(QStringLiteral("SELECT %1 FROM outbox b JOIN oplog o ON o.seq = b.op_seq "
+                                       "ORDER BY b.op_seq LIMIT ?")
+                            .arg(QLatin1StringView(OpColumns)));
+    q.bind(0, qint64(limit));
+    if (!q.exec())
+        return m_db->errorFrom(q, tr("reading the changes waiting to be sent"));
+    QList<Operation> out;
+    while (q.next())
+        if (auto op = opFromRow(q))
+            out.append(*op);
+    q.finish();
+    return out;
+}
+
+Status Store::markPushed(const QList<QUuid> &opIds)
+{
+    return transact([&]() -> Status {
+        SqlStatement &q = m_db->statement(QStringLiteral(
+            "DELETE FROM outbox WHERE op_seq IN (SELECT seq FROM oplog WHERE id = ?)"));
+        for (const QUuid &id : opIds) {
+            q.bind(0, idString(id));
+            if (!q.exec())
+                return m_db->errorFrom(q, tr("clearing sent changes"));
+        }
+        return {};
+    });
+}
+
+Status Store::retract(const QList<Refusal> &refusals)
+{
+    QSet<QString> touched;
+    const Status done = transact([&]() -> Status {
+        QList<std::pair<const EntityDef *, QUuid>> records;
+        for (const Refusal &refusal : refusals) {
+            SqlStatement &find =
+                m_db->statement(QStringLiteral("SELECT o.seq, %1 FROM oplog o WHERE o.id = ?")
+                                    .arg(QLatin1StringView(OpColumns)));
+            find.bind(0, idString(refusal.opId));
+            if (!find.exec())
+                return m_db->errorFrom(find, tr("reading a refused change"));
+            if (!find.next()) {
+                find.finish();
+                continue; // taken back already
+            }
+            const qint64 seq = find.int64(0);
+            const QString fields = find.text(5);
+            const std::optional<Operation> op = opFromRow(find, 1);
+            find.finish();
+            if (!op)
+                continue;
+
+            SqlStatement &keep = m_db->statement(QStringLiteral(
+                "INSERT INTO sync_rejected (op_id, entity, entity_id, kind, fields, op_hlc, code, "
+                "message, rejected_ms) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(op_id) DO NOTHING"));
+            keep.bind(0, idString(op->id));
+            keep.bind(1, op->entity);
+            keep.bind(2, idString(op->entityId));
+            keep.bind(3, opKindName(op->kind));
+            keep.bind(4, fields);
+            keep.bind(5, op->hlc.toString());
+            keep.bind(6, refusal.reason.code.left(64));
+            keep.bind(7, refusal.reason.message.left(1000));
+            keep.bind(8, nowMs());
+            if (!keep.exec())
+                return m_db->errorFrom(keep, tr("keeping a refused change"));
+            for (const char *sql :
+                 {"DELETE FROM outbox WHERE op_seq = ?", "DELETE FROM oplog WHERE seq = ?"}) {
+                SqlStatement &del = m_db->statement(QString::fromLatin1(sql));
+                del.bind(0, seq);
+                if (!del.exec())
+                    return m_db->errorFrom(del, tr("taking back a refused change"));
+            }
+
+            AuditEntry e;
+            e.timeMs = nowMs();
+            e.userId = op->author;
+            e.device = m_deviceId;
+            e.ip = m_localAddresses;
+            e.action = QStringLiteral("sync.refused");
+            e.outcome = QStringLiteral("rejected");
+            e.entity = op->entity;
+            e.recordId = op->entityId;
+            e.summary = QStringLiteral("The server refused %1 %2 (%3); taken back on this device")
+                            .arg(opKindName(op->kind), op->entity, refusal.reason.code.left(64));
+            e.opId = op->id;
+            if (auto s = appendAudit(e); !s)
+                return s;
+
+            if (const EntityDef *def = EntityRegistry::instance().find(op->entity))
+                records.append({def, op->entityId});
+            touched.insert(op->entity);
+        }
+        // Newest first: a record made after (and pointing to) another goes
+        // before the one it points to.
+        QSet<QUuid> rebuilt;
+        for (auto it = records.crbegin(); it != records.crend(); ++it) {
+            if (rebuilt.contains(it->second))
+                continue;
+            rebuilt.insert(it->second);
+            if (auto s = rebuildRecord(*it->first, it->second); !s)
+                return s;
+        }
+        return {};
+    });
+    invalidateCaches();
+    if (done && !touched.isEmpty()) {
+        touched.insert(QStringLiteral("sync_rejected"));
+        Q_EMIT changed(touched);
+    }
+    return done;
+}
+
+Status Store::rebuildRecord(const EntityDef &def, const QUuid &id)
+{
+    // Replays what stands with the write path's merge: per field, the later
+    // clock reading wins; text order of HLCs is clock order.
+    SqlStatement &q = m_db->statement(
+        QStringLiteral("SELECT kind, fields, hlc FROM oplog WHERE entity_id = ? AND entity = ? "
+                       "ORDER BY hlc"));
+    q.bind(0, idString(id));
+    q.bind(1, def.name);
+    if (!q.exec())
+        return m_db->errorFrom(q, tr("reading a record's history"));
+    StoredRecord record;
+    bool created = false;
+    while (q.next()) {
+        const auto kind = parseOpKind(q.text(0));
+        const QJsonObject fields = QJsonDocument::fromJson(q.text(1).toUtf8()).object();
+        const auto hlc = Hlc::parse(q.text(2));
+        if (!kind || !hlc)
+            continue;
+        Record given;
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+            if (const FieldDef *f = def.field(it.key()))
+                if (auto v = validateField(*f, it.value()))
+                    given.insert(f->name, *v);
+        if (*kind == OpKind::Create || *kind == OpKind::Append) {
+            created = true;
+            record.createdHlc = *hlc;
+            for (const FieldDef &f : def.fields) {
+                const QVariant v = given.value(f.name);
+                if (!record.values.contains(f.name) || *hlc > record.hlcOf(f.name))
+                    record.values.insert(f.name, v.isValid() ? v : f.defaultValue);
+            }
+            if (!record.values.contains(QLatin1StringView("retired")))
+                record.values.insert(QStringLiteral("retired"), false);
+        } else if (*kind == OpKind::Retire) {
+            if (*hlc > record.hlcOf(QStringLiteral("retired"))) {
+                record.values.insert(QStringLiteral("retired"), true);
+                record.fieldHlcs.insert(QStringLiteral("retired"), *hlc);
+            }
+        } else {
+            for (const auto &[name, value] : given.items())
+                if (*hlc > record.hlcOf(name)) {
+                    record.values.insert(name, value);
+                    record.fieldHlcs.insert(name, *hlc);
+                }
+        }
+    }
+    q.finish();
+    if (!created)
+        return m_io->removeUnsynced(def, id);
+    record.values.insert(QStringLiteral("id"), idString(id));
+    return m_io->replace(def, id, record);
+}
+
+Result<QString> Store::meta(const QString &key)
+{
+    SqlStatement &q = m_db->statement(QStringLiteral("SELECT value FROM local_meta WHERE key = ?"));
+    q.bind(0, key);
+    if (!q.exec())
+        return m_db->errorFrom(q, tr("reading this installation's settings"));
+    QString value;
+    if (q.next())
+        value = q.text(0);
+    q.finish();
+    return value;
+}
+
+Status Store::setMeta(const QString &key, const QString &value)
+{
+    auto write = [&]() -> Status {
+        SqlStatement &q = m_db->statement(
+            QStringLiteral("INSERT INTO local_meta (key, value) VALUES (?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        q.bind(0, key);
+        q.bind(1, value);
+        if (!q.exec())
+            return m_db->errorFrom(q, tr("saving this installation's settings"));
+        return {};
+    };
+    return m_db->inTransaction() ? write() : transact(write);
+}
+
+} // namespace baton

@@ -121,6 +121,62 @@ QList<Node> nodesCompletedBy(qint64 index, const QByteArray &leafHash,
     return out;
 }
 
+void CompactRange::append(const QByteArray &leafHash)
+{
+    m_peaks.append({0, leafHash});
+    ++m_size;
+    while (m_peaks.size() >= 2
+           && m_peaks.at(m_peaks.size() - 2).first == m_peaks.constLast().first) {
+        const auto right = m_peaks.takeLast();
+        auto &left = m_peaks.last();
+        left = {left.first + 1, nodeHash(left.second, right.second)};
+    }
+}
+
+QByteArray CompactRange::root() const
+{
+    if (m_peaks.isEmpty())
+        return Sha256::hash({});
+    // RFC 6962 splits at the largest power of two: the peaks, folded from
+    // the right.
+    QByteArray r = m_peaks.constLast().second;
+    for (qsizetype i = m_peaks.size() - 2; i >= 0; --i)
+        r = nodeHash(m_peaks.at(i).second, r);
+    return r;
+}
+
+QByteArray CompactRange::serialize() const
+{
+    QByteArray out = QByteArray::number(m_size);
+    for (const auto &[level, hash] : m_peaks)
+        out += ' ' + hash.toHex();
+    return out;
+}
+
+std::optional<CompactRange> CompactRange::parse(const QByteArray &text)
+{
+    const QList<QByteArray> parts = text.split(' ');
+    bool ok = false;
+    const qint64 size = parts.value(0).toLongLong(&ok);
+    if (!ok || size < 0)
+        return std::nullopt;
+    // One peak per set bit of the size, largest first.
+    CompactRange r;
+    r.m_size = size;
+    qsizetype next = 1;
+    for (int level = 62; level >= 0; --level) {
+        if (!(size & (qint64(1) << level)))
+            continue;
+        const QByteArray hash = QByteArray::fromHex(parts.value(next++));
+        if (hash.size() != HashSize)
+            return std::nullopt;
+        r.m_peaks.append({level, hash});
+    }
+    if (next != parts.size())
+        return std::nullopt;
+    return r;
+}
+
 QByteArray treeHash(qint64 size, const PerfectHashes &perfect)
 {
     if (size <= 0)

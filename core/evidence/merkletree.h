@@ -5,6 +5,7 @@
 #include <QList>
 
 #include <functional>
+#include <optional>
 
 namespace baton::merkle {
 
@@ -41,6 +42,26 @@ struct Node
 // stored (only left siblings are asked for).
 QList<Node> nodesCompletedBy(qint64 index, const QByteArray &leafHash,
                              const PerfectHashes &existing);
+
+// The right edge of a tree as it grows: one hash per perfect subtree, largest
+// first (at most 64). A client that is sent every leaf hash of the log (not
+// every op: those it may not see) folds them in here and checks that the
+// root equals the signed head's, so a leaf edited on the server is caught
+// without a proof per op.
+class CompactRange
+{
+public:
+    void append(const QByteArray &leafHash);
+    qint64 size() const { return m_size; }
+    QByteArray root() const; // MTH of the leaves appended so far
+    // Text form for storage beside the sync cursor, and back.
+    QByteArray serialize() const;
+    static std::optional<CompactRange> parse(const QByteArray &text);
+
+private:
+    qint64 m_size = 0;
+    QList<std::pair<int, QByteArray>> m_peaks; // (level, hash), largest first
+};
 
 // MTH(D[0:size]); the hash of the empty string for size 0.
 QByteArray treeHash(qint64 size, const LeafHashes &leaves);

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void tamperedConsistencyFails();
     void edgeCases();
     void storedNodesGiveTheSameHeadsAndProofs();
+    void compactRangeFollowsTheTree();
 };
 
 void TestMerkle::treeHashVectors_data()
@@ -246,6 +247,39 @@ void TestMerkle::storedNodesGiveTheSameHeadsAndProofs()
                      merkle::consistencyProof(old, size, from(leaves)));
     }
     QCOMPARE(missing, 0);
+}
+
+// A client folds every leaf hash of the log into a compact range and
+// compares its root with the signed head: it must equal MTH at every size,
+// survive being stored and read back, and refuse damaged text.
+void TestMerkle::compactRangeFollowsTheTree()
+{
+    const QList<QByteArray> leaves = numberedLeaves(70);
+    merkle::CompactRange range;
+    QCOMPARE(range.root(), merkle::treeHash(0, from(leaves)));
+    for (qint64 i = 0; i < leaves.size(); ++i) {
+        range.append(leaves.at(i));
+        QCOMPARE(range.size(), i + 1);
+        QCOMPARE(range.root(), merkle::treeHash(i + 1, from(leaves)));
+        const auto back = merkle::CompactRange::parse(range.serialize());
+        QVERIFY(back);
+        QCOMPARE(back->root(), range.root());
+        QCOMPARE(back->serialize(), range.serialize());
+    }
+    // A different leaf anywhere gives a different root.
+    merkle::CompactRange other;
+    for (qint64 i = 0; i < leaves.size(); ++i)
+        other.append(i == 17 ? flipped(leaves.at(i)) : leaves.at(i));
+    QVERIFY(other.root() != range.root());
+
+    const QByteArray text = range.serialize(); // 70 = 1000110b: three peaks
+    QCOMPARE(text.count(' '), 3);
+    QVERIFY(!merkle::CompactRange::parse(text + " " + leaves.at(0).toHex()));
+    QVERIFY(!merkle::CompactRange::parse(text.left(text.size() - 2)));
+    QVERIFY(!merkle::CompactRange::parse("71" + text.mid(2)));
+    QVERIFY(!merkle::CompactRange::parse("-1"));
+    QVERIFY(!merkle::CompactRange::parse("x"));
+    QVERIFY(merkle::CompactRange::parse("0"));
 }
 
 QTEST_GUILESS_MAIN(TestMerkle)

@@ -1125,6 +1125,41 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <source>Could not sign.</source>
         <translation>无法签名。</translation>
     </message>
+    <message>
+        <source>A log origin is printable ASCII without spaces or &apos;+&apos;.</source>
+        <translation>日志来源标识须为不含空格和“+”的可打印 ASCII 字符。</translation>
+    </message>
+    <message>
+        <source>This is not a Merkle tree head.</source>
+        <translation>这不是 Merkle 树头。</translation>
+    </message>
+</context>
+<context>
+    <name>LogVerifier</name>
+    <message>
+        <source>This is not a log verifier key.</source>
+        <translation>这不是日志验证密钥。</translation>
+    </message>
+    <message>
+        <source>A log origin is printable ASCII without spaces or &apos;+&apos;.</source>
+        <translation>日志来源标识须为不含空格和“+”的可打印 ASCII 字符。</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed checkpoint.</source>
+        <translation>服务器发送的检查点格式有误。</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s signature by the log key is not valid.</source>
+        <translation>检查点上日志密钥的签名无效。</translation>
+    </message>
+    <message>
+        <source>The checkpoint is not signed by the log key.</source>
+        <translation>检查点未经日志密钥签名。</translation>
+    </message>
+    <message>
+        <source>The checkpoint is for another log than the pinned one.</source>
+        <translation>该检查点属于另一个日志，而非已固定的日志。</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

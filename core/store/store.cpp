@@ -347,6 +347,12 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
             out[i] = r.outcome;
             if (r.outcome.applied())
                 ctx.touched.insert(ops[i].entity);
+            else if (r.outcome.rejected() && context.observer)
+                if (auto s = context.observer->opRefused(ops[i], r.outcome.error); !s) {
+                    failedAt = i;
+                    excluded.insert(i, s.error());
+                    break;
+                }
         }
         if (failedAt >= 0) {
             m_db->rollback();
@@ -889,7 +895,7 @@ Status Store::recordEvent(const QString &action, const QString &outcome, const Q
     e.userId = userId;
     e.userName = userName;
     e.device = m_deviceId;
-    e.ip = m_localAddresses;
+    e.ip = m_eventPeer.isEmpty() ? m_localAddresses : m_eventPeer;
     e.action = action;
     e.outcome = outcome;
     e.entity = entity;

@@ -51,6 +51,14 @@ public:
         Q_UNUSED(seq)
         return {};
     }
+    // An op of the batch was refused (its refusal is audited in the same
+    // transaction).
+    virtual Status opRefused(const Operation &op, const Error &reason)
+    {
+        Q_UNUSED(op)
+        Q_UNUSED(reason)
+        return {};
+    }
     virtual Status beforeCommit() { return {}; }
 };
 
@@ -72,6 +80,12 @@ struct ApplyContext
     bool fromServer = false;
     ApplyObserver *observer = nullptr;
 };
+
+// The op log's columns of an op, aliased "o", in the order
+// operationFromLogRow() reads them from column `first` on.
+inline constexpr char OpLogColumns[] =
+    "o.id, o.entity, o.entity_id, o.kind, o.fields, o.hlc, o.author, o.device";
+std::optional<Operation> operationFromLogRow(const SqlStatement &row, int first);
 
 // The local store: one database, one write path. Every change enters through
 // apply(): policy, domain rules, per-field HLC merge, table writes, op log,
@@ -129,6 +143,9 @@ public:
     const QString &deviceId() const { return m_deviceId; }
     qint64 nowMs() const { return m_clock->wallMs(); }
     QString localAddresses() const { return m_localAddresses; }
+    // The server records events (sign-ins, refusals) with the address of the
+    // client whose request it is serving; empty: this device's addresses.
+    void setEventPeer(const QString &peer) { m_eventPeer = peer; }
 
     // Opens another connection to the same file, for a worker thread.
     Result<std::unique_ptr<Database>> openReader() const;
@@ -208,6 +225,7 @@ private:
     Policy m_policy;
     QString m_deviceId;
     QString m_localAddresses;
+    QString m_eventPeer;
     Options m_options;
 
     // Caches, dropped whenever a batch rolls back or touches what they hold.

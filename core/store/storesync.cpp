@@ -13,13 +13,7 @@
 
 namespace baton {
 
-namespace {
-
-constexpr char OpColumns[] = "o.id, o.entity, o.entity_id, o.kind, o.fields, o.hlc, o.author, "
-                             "o.device";
-
-// An op as the op log keeps it (columns in OpColumns order from `first`).
-std::optional<Operation> opFromRow(const SqlStatement &q, int first = 0)
+std::optional<Operation> operationFromLogRow(const SqlStatement &q, int first)
 {
     Operation op;
     op.id = parseId(q.text(first));
@@ -36,8 +30,6 @@ std::optional<Operation> opFromRow(const SqlStatement &q, int first = 0)
     op.device = q.text(first + 7);
     return op;
 }
-
-} // namespace
 
 Result<bool> Store::maySee(const Actor &viewer, const QString &entity, const QUuid &id, qint64 atMs)
 {
@@ -67,13 +59,13 @@ Result<QList<Operation>> Store::pendingOps(int limit)
     SqlStatement &q =
         m_db->statement(QStringLiteral("SELECT %1 FROM outbox b JOIN oplog o ON o.seq = b.op_seq "
                                        "ORDER BY b.op_seq LIMIT ?")
-                            .arg(QLatin1StringView(OpColumns)));
+                            .arg(QLatin1StringView(OpLogColumns)));
     q.bind(0, qint64(limit));
     if (!q.exec())
         return m_db->errorFrom(q, tr("reading the changes waiting to be sent"));
     QList<Operation> out;
     while (q.next())
-        if (auto op = opFromRow(q))
+        if (auto op = operationFromLogRow(q, 0))
             out.append(*op);
     q.finish();
     return out;
@@ -101,7 +93,7 @@ Status Store::retract(const QList<Refusal> &refusals)
         for (const Refusal &refusal : refusals) {
             SqlStatement &find =
                 m_db->statement(QStringLiteral("SELECT o.seq, %1 FROM oplog o WHERE o.id = ?")
-                                    .arg(QLatin1StringView(OpColumns)));
+                                    .arg(QLatin1StringView(OpLogColumns)));
             find.bind(0, idString(refusal.opId));
             if (!find.exec())
                 return m_db->errorFrom(find, tr("reading a refused change"));
@@ -111,7 +103,7 @@ Status Store::retract(const QList<Refusal> &refusals)
             }
             const qint64 seq = find.int64(0);
             const QString fields = find.text(5);
-            const std::optional<Operation> op = opFromRow(find, 1);
+            const std::optional<Operation> op = operationFromLogRow(find, 1);
             find.finish();
             if (!op)
                 continue;

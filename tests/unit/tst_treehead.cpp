@@ -127,7 +127,7 @@ void TestTreeHead::knownAnswers()
         "BGgatXlvmAXL/Qtd5QSPHaitEqYDwBjf7qXMJaPPoyiwcZ+qBABFIw1WQ"
         "WldqTKO00XiZWurBP+C9k/uPvX+f339hQ4=\n");
     QCOMPARE(key.signHead(kat, 5, root5)->note, expected5);
-    QCOMPARE(key.signHead(kat, 0, merkle::treeHash(0, {}))->note, expected0);
+    QCOMPARE(key.signHead(kat, 0, merkle::treeHash(0, merkle::LeafHashes()))->note, expected0);
     const LogVerifier katVerifier = LogVerifier::forKey(key, kat).value();
     QCOMPARE(katVerifier.keyId(), 0x04681ab5u);
     const auto parsed = parseSignedTreeHead(expected5, katVerifier);
@@ -471,7 +471,7 @@ void TestTreeHead::keysRoundTripThroughPem()
     QCOMPARE(publicOnly.publicKey(), m_key->publicKey());
     QCOMPARE(publicOnly.publicKey().size(), 32);
     QVERIFY(!publicOnly.sign("x").ok()); // a client cannot sign heads
-    QVERIFY(!publicOnly.signHead(Origin, 0, merkle::treeHash(0, {})).ok());
+    QVERIFY(!publicOnly.signHead(Origin, 0, merkle::treeHash(0, merkle::LeafHashes())).ok());
     const auto leaves = leavesOf(3);
     const SignedTreeHead head =
         reloaded.signHead(Origin, 3, merkle::treeHash(3, from(leaves))).value();

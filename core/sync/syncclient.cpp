@@ -1,0 +1,446 @@
+#include "syncclient.h"
+
+#include "oplog/uuidv7.h"
+#include "util/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+
+namespace baton {
+
+const QString SyncClient::CursorKey = QStringLiteral("sync.cursor");
+const QString SyncClient::RangeKey = QStringLiteral("sync.range");
+const QString SyncClient::HeadKey = QStringLiteral("sync.head");
+const QString SyncClient::LogKeyKey = QStringLiteral("sync.log_key");
+const QString SyncClient::AlarmKey = QStringLiteral("sync.alarm");
+const QString SyncClient::LastSyncKey = QStringLiteral("sync.last_success_ms");
+const QString SyncClient::ServerUserKey = QStringLiteral("sync.user_id");
+
+namespace {
+
+// Writes the cursor, the compact range and the head beside a pulled page,
+// in its transaction.
+class CursorObserver : public ApplyObserver
+{
+public:
+    CursorObserver(Store &store, qint64 next, const merkle::CompactRange &range,
+                   const SignedTreeHead &head)
+        : m_store(store)
+        , m_next(next)
+        , m_range(range)
+        , m_head(head)
+    { }
+    Status beforeCommit() override
+    {
+        if (auto s = m_store.setMeta(SyncClient::CursorKey, QString::number(m_next)); !s)
+            return s;
+        if (auto s =
+                m_store.setMeta(SyncClient::RangeKey, QString::fromLatin1(m_range.serialize()));
+            !s)
+            return s;
+        return m_store.setMeta(SyncClient::HeadKey, QString::fromUtf8(m_head.note));
+    }
+
+private:
+    Store &m_store;
+    qint64 m_next;
+    const merkle::CompactRange &m_range;
+    const SignedTreeHead &m_head;
+};
+
+// Codes of refusals that say nothing about the op: try again later.
+bool isTransient(const Error &e)
+{
+    return e.code.startsWith(QLatin1String("store.")) || e.code.startsWith(QLatin1String("batch."))
+           || e.code.startsWith(QLatin1String("server."));
+}
+
+Error networkError(const HttpReply &reply)
+{
+    return Error(QStringLiteral("sync.offline"),
+                 SyncClient::tr("The server could not be reached: %1")
+                     .arg(reply.error.isEmpty() ? SyncClient::tr("no answer") : reply.error));
+}
+
+} // namespace
+
+SyncClient::SyncClient(Store &store, SyncTransport &transport, Options options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_transport(transport)
+    , m_options(options)
+{
+    qRegisterMetaType<baton::SyncOutcome>();
+}
+
+void SyncClient::setCredentials(const QString &login, const QString &password)
+{
+    m_login = login;
+    m_password = password;
+}
+
+Result<QString> SyncClient::alarm(Store &store)
+{
+    return store.meta(AlarmKey);
+}
+
+HttpCall SyncClient::call(const QByteArray &method, const QString &path) const
+{
+    HttpCall c;
+    c.method = method;
+    c.path = path;
+    c.bearer = m_token.toLatin1();
+    return c;
+}
+
+void SyncClient::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_renewed = false;
+    m_outcome = SyncOutcome{};
+    auto alarm = SyncClient::alarm(m_store);
+    if (!alarm)
+        return finish(alarm.error());
+    if (!alarm->isEmpty())
+        return finish(Error(QStringLiteral("sync.alarm"), tr("Sync is stopped: %1").arg(*alarm)));
+    auto pinned = m_store.meta(LogKeyKey);
+    if (!pinned)
+        return finish(pinned.error());
+    if (!pinned->isEmpty()) {
+        auto key = LogVerifier::fromVerifierKey(pinned->toLatin1());
+        if (!key)
+            return finish(key.error());
+        m_logKey = *key;
+    }
+    if (m_token.isEmpty() || !m_logKey)
+        return signIn();
+    pushNext();
+}
+
+void SyncClient::signIn()
+{
+    if (m_login.isEmpty())
+        return finish(Error(QStringLiteral("auth.required"),
+                            tr("Sign in to the server to sync this device.")));
+    HttpCall c = call("POST", QStringLiteral("/v1/session"));
+    c.bearer.clear();
+    c.body = wire::loginRequestBody({m_login, m_password, m_store.deviceId()});
+    QPointer<SyncClient> self(this);
+    m_transport.send(c, [self, this](const HttpReply &reply) {
+        if (!self)
+            return;
+        if (reply.status == 0)
+            return finish(networkError(reply));
+        if (reply.status != 200)
+            return finish(wire::errorFromBody(reply.status, reply.body));
+        auto login = wire::parseLoginReply(reply.body);
+        if (!login)
+            return finish(login.error());
+        // The replica belongs to one account: another one's data must not
+        // mix into it.
+        auto owner = m_store.meta(ServerUserKey);
+        if (!owner)
+            return finish(owner.error());
+        if (!owner->isEmpty() && parseId(*owner) != login->userId)
+            return finish(Error(QStringLiteral("sync.other_account"),
+                                tr("This database syncs for another account; sign in as that "
+                                   "account or use a new database.")));
+        auto pinned = m_store.meta(LogKeyKey);
+        if (!pinned)
+            return finish(pinned.error());
+        if (pinned->isEmpty()) {
+            auto key = LogVerifier::fromVerifierKey(login->logKey.toLatin1());
+            if (!key)
+                return finish(key.error());
+            // Trust on first use: the key is pinned from now on.
+            const Status saved = m_store.transact([&]() -> Status {
+                if (auto s = m_store.setMeta(LogKeyKey, login->logKey); !s)
+                    return s;
+                return m_store.setMeta(ServerUserKey, idString(login->userId));
+            });
+            if (!saved)
+                return finish(saved.error());
+            m_logKey = *key;
+        } else if (*pinned != login->logKey) {
+            return raiseAlarm(Error(QStringLiteral("log.key_changed"),
+                                    tr("The server signs its log with a different key than the "
+                                       "one this device pinned.")));
+        } else if (!m_logKey) {
+            auto key = LogVerifier::fromVerifierKey(pinned->toLatin1());
+            if (!key)
+                return finish(key.error());
+            m_logKey = *key;
+        }
+        m_token = login->token;
+        Q_EMIT tokenChanged(m_token);
+        pushNext();
+    });
+}
+
+bool SyncClient::renewSession(const HttpReply &reply, void (SyncClient::*retry)())
+{
+    Q_UNUSED(retry)
+    if (reply.status != 401)
+        return false;
+    m_token.clear();
+    Q_EMIT tokenChanged(m_token);
+    if (m_renewed || m_login.isEmpty()) {
+        finish(wire::errorFromBody(reply.status, reply.body));
+        return true;
+    }
+    m_renewed = true;
+    signIn(); // continues with the push, which is safe to repeat
+    return true;
+}
+
+void SyncClient::pushNext()
+{
+    auto ops = m_store.pendingOps(m_options.pushBatch);
+    if (!ops)
+        return finish(ops.error());
+    if (ops->isEmpty())
+        return pullNext();
+    HttpCall c = call("POST", QStringLiteral("/v1/ops"));
+    c.body = wire::pushRequestBody(*ops);
+    QPointer<SyncClient> self(this);
+    const QList<Operation> sent = *ops;
+    m_transport.send(c, [self, this, sent](const HttpReply &reply) {
+        if (self)
+            onPushReply(reply, sent);
+    });
+}
+
+void SyncClient::onPushReply(const HttpReply &reply, const QList<Operation> &sent)
+{
+    if (reply.status == 0)
+        return finish(networkError(reply));
+    if (renewSession(reply, &SyncClient::pushNext))
+        return;
+    if (reply.status != 200)
+        return finish(wire::errorFromBody(reply.status, reply.body));
+    auto results = wire::parsePushReply(reply.body);
+    if (!results)
+        return finish(results.error());
+    QSet<QUuid> asked;
+    for (const Operation &op : sent)
+        asked.insert(op.id);
+    QList<QUuid> taken;
+    QList<Store::Refusal> refused;
+    bool transient = false;
+    for (const wire::PushResult &r : std::as_const(*results)) {
+        if (!asked.contains(r.opId))
+            continue; // not ours to act on
+        if (r.status != wire::PushResult::Status::Rejected)
+            taken.append(r.opId);
+        else if (isTransient(r.reason))
+            transient = true;
+        else
+            refused.append({r.opId, r.reason});
+    }
+    if (auto s = m_store.markPushed(taken); !s)
+        return finish(s.error());
+    if (!refused.isEmpty())
+        if (auto s = m_store.retract(refused); !s)
+            return finish(s.error());
+    m_outcome.pushed += int(taken.size());
+    m_outcome.refused += int(refused.size());
+    if (transient || taken.size() + refused.size() < sent.size())
+        // The server could not take some ops now: keep them for the next
+        // round and still bring this replica up to date.
+        return pullNext();
+    pushNext();
+}
+
+void SyncClient::pullNext()
+{
+    auto cursor = m_store.meta(CursorKey);
+    if (!cursor)
+        return finish(cursor.error());
+    HttpCall c = call("GET", QStringLiteral("/v1/ops"));
+    c.query.addQueryItem(QStringLiteral("after"),
+                         cursor->isEmpty() ? QStringLiteral("0") : *cursor);
+    c.query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pullLimit));
+    QPointer<SyncClient> self(this);
+    m_transport.send(c, [self, this](const HttpReply &reply) {
+        if (self)
+            onPullReply(reply);
+    });
+}
+
+void SyncClient::onPullReply(const HttpReply &reply)
+{
+    if (reply.status == 0)
+        return finish(networkError(reply));
+    if (renewSession(reply, &SyncClient::pullNext))
+        return;
+    if (reply.status == 409) {
+        const Error e = wire::errorFromBody(reply.status, reply.body);
+        if (e.code == QLatin1String("cursor.beyond_log"))
+            return raiseAlarm(Error(QStringLiteral("log.shrunk"),
+                                    tr("The server's log is shorter than what this device has "
+                                       "already received: its history was cut.")));
+        return finish(e);
+    }
+    if (reply.status != 200)
+        return finish(wire::errorFromBody(reply.status, reply.body));
+    auto page = wire::parsePullReply(reply.body);
+    if (!page)
+        return finish(page.error());
+    auto cursor = m_store.meta(CursorKey);
+    if (!cursor)
+        return finish(cursor.error());
+    if (page->from != cursor->toLongLong())
+        return finish(Error(QStringLiteral("sync.protocol"),
+                            tr("The server answered for another position in its log.")));
+    checkHeadThenApply(*page);
+}
+
+void SyncClient::checkHeadThenApply(const wire::PullReply &page)
+{
+    auto signedHead = parseSignedTreeHead(page.head, *m_logKey);
+    if (!signedHead)
+        return raiseAlarm(Error(QStringLiteral("log.bad_signature"),
+                                tr("The server's log head is not signed by its pinned key: %1")
+                                    .arg(signedHead.error().message)));
+    const SignedTreeHead head = *signedHead;
+    if (page.next > head.size)
+        return finish(Error(QStringLiteral("sync.protocol"),
+                            tr("The server sent entries beyond its signed log.")));
+
+    auto stored = m_store.meta(HeadKey);
+    if (!stored)
+        return finish(stored.error());
+    std::optional<SignedTreeHead> previous;
+    if (!stored->isEmpty()) {
+        auto p = parseSignedTreeHead(stored->toUtf8(), *m_logKey);
+        if (!p)
+            return finish(Error(QStringLiteral("sync.state"),
+                                tr("This device's record of the server's log is damaged.")));
+        previous = *p;
+    }
+    auto judge = [this, page, head, previous](const QList<QByteArray> &proof) {
+        switch (checkTreeHead(*m_logKey, previous, head, proof)) {
+        case TreeHeadCheck::Accepted:
+            return applyPage(page, head);
+        case TreeHeadCheck::BadSignature:
+            return raiseAlarm(Error(QStringLiteral("log.bad_signature"),
+                                    tr("The server's log head is not signed by its pinned key.")));
+        case TreeHeadCheck::OtherLog:
+            return raiseAlarm(Error(QStringLiteral("log.other"),
+                                    tr("The server now shows another log than the one this "
+                                       "device synced with.")));
+        case TreeHeadCheck::Shrunk:
+            return raiseAlarm(Error(QStringLiteral("log.shrunk"),
+                                    tr("The server's log is shorter than one it showed before "
+                                       "(%1 entries, now %2): its history was cut.")
+                                        .arg(previous ? previous->size : 0)
+                                        .arg(head.size)));
+        case TreeHeadCheck::Rewritten:
+            return raiseAlarm(Error(QStringLiteral("log.rewritten"),
+                                    tr("The server's log does not extend the one it showed "
+                                       "before: its history was rewritten.")));
+        }
+    };
+    // A proof is needed only when the log grew since the head kept here.
+    if (!previous || previous->size == 0 || previous->size >= head.size)
+        return judge({});
+    HttpCall c = call("GET", QStringLiteral("/v1/proof/consistency"));
+    c.query.addQueryItem(QStringLiteral("from"), QString::number(previous->size));
+    c.query.addQueryItem(QStringLiteral("to"), QString::number(head.size));
+    QPointer<SyncClient> self(this);
+    m_transport.send(c, [self, this, judge](const HttpReply &reply) {
+        if (!self)
+            return;
+        if (reply.status == 0)
+            return finish(networkError(reply));
+        if (reply.status != 200)
+            return finish(wire::errorFromBody(reply.status, reply.body));
+        auto proof = wire::parseProofReply(reply.body);
+        if (!proof)
+            return finish(proof.error());
+        judge(*proof);
+    });
+}
+
+void SyncClient::applyPage(const wire::PullReply &page, const SignedTreeHead &head)
+{
+    auto rangeText = m_store.meta(RangeKey);
+    if (!rangeText)
+        return finish(rangeText.error());
+    std::optional<merkle::CompactRange> range =
+        rangeText->isEmpty() ? merkle::CompactRange()
+                             : merkle::CompactRange::parse(rangeText->toLatin1());
+    if (!range || range->size() != page.from)
+        return finish(Error(QStringLiteral("sync.state"),
+                            tr("This device's record of the server's log is damaged.")));
+    for (const QByteArray &leaf : page.leaves)
+        range->append(leaf);
+    for (const wire::PulledOp &p : page.ops)
+        if (merkle::leafHash(p.op.canonical()) != page.leaves.at(p.index - page.from))
+            return raiseAlarm(Error(QStringLiteral("log.leaf_mismatch"),
+                                    tr("A change the server sent (entry %1) is not the one its "
+                                       "log holds: the server's data was altered.")
+                                        .arg(p.index)));
+    if (page.next == head.size && range->root() != head.root)
+        return raiseAlarm(Error(QStringLiteral("log.rewritten"),
+                                tr("The server's log entries do not add up to its signed head: "
+                                   "its history was altered.")));
+
+    QList<Operation> ops;
+    ops.reserve(page.ops.size());
+    for (const wire::PulledOp &p : page.ops)
+        ops.append(p.op);
+    CursorObserver observer(m_store, page.next, *range, head);
+    ApplyContext context;
+    context.fromServer = true;
+    context.observer = &observer;
+    const QList<ApplyOutcome> outcomes = m_store.apply(ops, Origin::Remote, context);
+    for (const ApplyOutcome &o : outcomes) {
+        if (o.rejected() && isTransient(o.error))
+            return finish(o.error); // nothing committed: the page comes again
+        if (o.applied())
+            ++m_outcome.pulled;
+        else if (o.rejected())
+            ++m_outcome.skipped;
+    }
+    m_outcome.logSize = head.size;
+    Q_EMIT progress(page.next, head.size);
+    if (page.more)
+        return pullNext();
+    finish();
+}
+
+void SyncClient::raiseAlarm(const Error &error)
+{
+    qCWarning(lcStore) << "sync alarm:" << error.code;
+    (void)m_store.setMeta(AlarmKey, error.message);
+    (void)m_store.recordEvent(
+        QStringLiteral("sync.alarm"), QStringLiteral("failed"), {}, {},
+        QStringLiteral("Sync stopped: %1 (%2)").arg(error.code, error.message));
+    finish(error);
+}
+
+void SyncClient::finish(const Error &error)
+{
+    m_outcome.ok = error.code.isEmpty();
+    m_outcome.error = error;
+    if (m_outcome.ok) {
+        // In step means nothing left to send, as well as nothing to fetch.
+        const qint64 pending = m_store.pendingOutboxCount();
+        if (pending > 0) {
+            m_outcome.ok = false;
+            m_outcome.error =
+                Error(QStringLiteral("sync.behind"),
+                      tr("%n change(s) could not be sent yet.", nullptr, int(pending)));
+        }
+    }
+    if (m_outcome.ok)
+        (void)m_store.setMeta(LastSyncKey, QString::number(m_store.nowMs()));
+    m_running = false;
+    Q_EMIT finished(m_outcome);
+}
+
+} // namespace baton

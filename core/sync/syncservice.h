@@ -1,0 +1,97 @@
+#pragma once
+
+#include "serverlog.h"
+#include "sessions.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace baton {
+
+// One HTTP request as the sync service sees it, whatever carries it
+// (baton-server's Qt HttpServer, or a test's in-process transport).
+struct HttpCall
+{
+    QByteArray method; // "GET", "POST", "DELETE"
+    QString path;      // "/v1/ops"
+    QUrlQuery query;
+    QByteArray bearer; // the session token from "Authorization: Bearer ..."
+    QByteArray body;
+    QString peer; // the client's address as the connection shows it
+};
+
+struct HttpReply
+{
+    int status = 0; // 0: no answer (the connection failed)
+    QByteArray body;
+    int retryAfterSeconds = 0; // for 429 and 503
+    QString error;             // transport failure, when status is 0
+};
+
+// The server side of sync (DESIGN.md section 5, docs/SYNC.md): sessions,
+// push, pull, proofs and first-run setup over the same Store the desktop
+// uses. It trusts nothing a client says: every pushed op is applied again
+// with its author's rights, must come from the signed-in account and device,
+// and only what the account may see leaves the server. Not thread-safe: the
+// server runs it on one worker thread.
+class SyncService
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncService)
+public:
+    struct Options
+    {
+        qint64 sessionLifetimeMs = 14LL * 24 * 60 * 60 * 1000;
+        // Failed sign-ins per client address per minute before 429.
+        int maxFailedLoginsPerAddress = 20;
+    };
+
+    SyncService(Store &store, Options options);
+    explicit SyncService(Store &store)
+        : SyncService(store, Options{})
+    { }
+    ~SyncService();
+
+    // Loads (on first run: makes) the log key.
+    Status start();
+    HttpReply handle(const HttpCall &call);
+
+    ServerLog &log() { return m_log; }
+    ServerSessions &sessions() { return m_sessions; }
+
+private:
+    struct Authorized
+    {
+        ServerSession session;
+        Actor actor;
+    };
+    Result<Authorized> authorize(const HttpCall &call);
+    HttpReply login(const HttpCall &call);
+    HttpReply logout(const HttpCall &call);
+    HttpReply push(const HttpCall &call);
+    HttpReply setup(const HttpCall &call);
+    HttpReply pull(const HttpCall &call);
+    HttpReply head();
+    HttpReply proof(const HttpCall &call);
+    HttpReply health();
+
+    // Shape of every op before anything is written; the first problem found.
+    Status checkShapes(const QList<Operation> &ops);
+    HttpReply applyPushed(const QList<Operation> &ops, const HttpCall &call, const Authorized *by);
+    bool tooManyFailures(const QString &peer);
+    void countFailure(const QString &peer);
+
+    Store &m_store;
+    Options m_options;
+    ServerLog m_log;
+    ServerSessions m_sessions;
+    QHash<QString, QList<qint64>> m_failuresByPeer; // sign-in failures in the last minute
+};
+
+// The HTTP status for an error code of Baton's (auth.failed -> 401, ...).
+int httpStatusFor(const QString &code);
+
+} // namespace baton

@@ -2,6 +2,7 @@
 
 #include "store/store.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace baton {
@@ -40,6 +41,19 @@ std::unique_ptr<Store> CliCommand::openStore(const QString &path)
         return nullptr;
     }
     return std::move(store).value();
+}
+
+QString CliCommand::readPasswordFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_err << tr("Cannot read the password file %1.").arg(path) << Qt::endl;
+        return {};
+    }
+    QByteArray line = file.readLine(4096);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
 }
 
 int CliCommand::fail(const Error &error)

@@ -32,6 +32,9 @@ public:
     bool parse(QCommandLineParser &parser, const QStringList &args, const QString &usage);
     std::unique_ptr<Store> openStore(const QString &path);
     int fail(const Error &error);
+    // The first line of a password file, without its line ending (spaces
+    // are part of a password). Empty and a message when it cannot be read.
+    QString readPasswordFile(const QString &path);
 
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
@@ -44,5 +47,6 @@ private:
 int runInit(const QStringList &args, QTextStream &out, QTextStream &err);
 int runDemo(const QStringList &args, QTextStream &out, QTextStream &err);
 int runAudit(const QStringList &args, QTextStream &out, QTextStream &err);
+int runSync(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace baton

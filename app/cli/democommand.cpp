@@ -2,9 +2,14 @@
 
 #include "demo/democompany.h"
 #include "store/store.h"
+#include "sync/httptransport.h"
+#include "sync/syncwire.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QTemporaryDir>
+#include <QUrl>
 
 namespace baton {
 
@@ -14,6 +19,56 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(DemoCommand)
 };
 } // namespace
+
+Result<QUrl> serverUrl(const QString &text); // synccommand.cpp
+
+// Sends everything a new demo store holds to an empty server, as its
+// first-run setup (POST /v1/setup), in batches.
+Status loadIntoServer(Store &store, const QUrl &url, QTextStream &err)
+{
+    HttpTransport transport(url);
+    qint64 sent = 0;
+    const qint64 total = store.pendingOutboxCount();
+    for (;;) {
+        auto ops = store.pendingOps(wire::MaxOpsPerPush);
+        if (!ops)
+            return ops.error();
+        if (ops->isEmpty())
+            return {};
+        HttpCall call;
+        call.method = "POST";
+        call.path = QStringLiteral("/v1/setup");
+        call.body = wire::pushRequestBody(*ops);
+        HttpReply reply;
+        QEventLoop loop;
+        transport.send(call, [&](const HttpReply &r) {
+            reply = r;
+            loop.quit();
+        });
+        loop.exec();
+        if (reply.status == 0)
+            return Error(
+                QStringLiteral("sync.offline"),
+                Tr::tr("The server %1 could not be reached: %2").arg(url.toString(), reply.error));
+        if (reply.status != 200)
+            return wire::errorFromBody(reply.status, reply.body);
+        auto results = wire::parsePushReply(reply.body);
+        if (!results)
+            return results.error();
+        QList<QUuid> taken;
+        for (const wire::PushResult &r : std::as_const(*results)) {
+            if (r.status == wire::PushResult::Status::Rejected)
+                return Error(r.reason.code,
+                             Tr::tr("The server refused part of the demo company: %1")
+                                 .arg(r.reason.message));
+            taken.append(r.opId);
+        }
+        if (auto s = store.markPushed(taken); !s)
+            return s;
+        sent += taken.size();
+        err << Tr::tr("%1 of %2 changes loaded into the server").arg(sent).arg(total) << Qt::endl;
+    }
+}
 
 int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
 {
@@ -33,9 +88,13 @@ int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
                       Tr::tr("Add routine history until the audit trail holds N entries "
                              "(benchmark data)."),
                       Tr::tr("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("server"),
+                      Tr::tr("Load the company into this running, empty baton-server instead "
+                             "(from the server's own machine)."),
+                      Tr::tr("URL")});
     if (!cli.parse(parser, args,
-                   Tr::tr("Usage: baton-cli demo --employees N --seed S --database FILE "
-                          "[--locale zh_CN|en]")))
+                   Tr::tr("Usage: baton-cli demo --employees N --seed S (--database FILE | "
+                          "--server URL) [--locale zh_CN|en]")))
         return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
 
     DemoOptions options;
@@ -69,7 +128,20 @@ int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     options.progress = [&err](const QString &text) { err << text << Qt::endl; };
 
-    auto store = cli.openStore(parser.value(QStringLiteral("database")));
+    // With --server the company is made in a scratch database (or the one
+    // given) and then loaded into the running server.
+    std::optional<QUrl> server;
+    if (parser.isSet(QStringLiteral("server"))) {
+        auto url = serverUrl(parser.value(QStringLiteral("server")));
+        if (!url)
+            return cli.fail(url.error());
+        server = *url;
+    }
+    QTemporaryDir scratch;
+    QString path = parser.value(QStringLiteral("database"));
+    if (server && path.isEmpty())
+        path = scratch.filePath(QStringLiteral("demo.db"));
+    auto store = cli.openStore(path);
     if (!store)
         return ExitFailed;
     QElapsedTimer timer;
@@ -77,11 +149,14 @@ int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
     auto users = DemoCompany::create(*store, options);
     if (!users)
         return cli.fail(users.error());
+    if (server)
+        if (auto s = loadIntoServer(*store, *server, err); !s)
+            return cli.fail(s.error());
     for (const DemoUser &u : std::as_const(*users))
         out << QStringLiteral("login: %1 password: %2 role: %3").arg(u.login, u.password, u.role)
             << Qt::endl;
     err << Tr::tr("Demo company written to %1 in %2 s.")
-               .arg(store->database().path())
+               .arg(server ? server->toString() : store->database().path())
                .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
         << Qt::endl;
     return ExitOk;

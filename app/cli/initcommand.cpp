@@ -35,12 +35,9 @@ int runInit(const QStringList &args, QTextStream &out, QTextStream &err)
 
     QString password = parser.value(QStringLiteral("password"));
     if (parser.isSet(QStringLiteral("password-file"))) {
-        QFile file(parser.value(QStringLiteral("password-file")));
-        if (!file.open(QIODevice::ReadOnly)) {
-            err << Tr::tr("Cannot read the password file %1.").arg(file.fileName()) << Qt::endl;
+        password = cli.readPasswordFile(parser.value(QStringLiteral("password-file")));
+        if (password.isEmpty())
             return ExitFailed;
-        }
-        password = QString::fromUtf8(file.readLine()).trimmed();
     }
     if (password.isEmpty()) {
         err << Tr::tr("Give the administrator's password with --password-file FILE.") << Qt::endl;

@@ -22,8 +22,11 @@ QString usage()
                   "Commands:\n"
                   "  init --database FILE --admin NAME (--password-file F | --password P)\n"
                   "        Create a database and its first administrator.\n"
-                  "  demo --employees N --seed S --database FILE [--locale zh_CN|en]\n"
-                  "        Create the demo company in a new database and print its logins.\n"
+                  "  demo --employees N --seed S (--database FILE | --server URL)\n"
+                  "        Create the demo company in a new database (or load it into an\n"
+                  "        empty baton-server) and print its logins.\n"
+                  "  sync --database FILE --server URL --user NAME --password-file F\n"
+                  "        Sync a database with the server once; exit 0 when in step.\n"
                   "  audit verify --database FILE\n"
                   "        Check the audit trail's hash chain; name the first broken entry.\n"
                   "\n"
@@ -56,6 +59,8 @@ int main(int argc, char *argv[])
         return runDemo(args, out, err);
     if (command == QLatin1String("audit"))
         return runAudit(args, out, err);
+    if (command == QLatin1String("sync"))
+        return runSync(args, out, err);
     err << Tr::tr("Unknown command \"%1\".").arg(command) << Qt::endl << usage() << Qt::endl;
     return ExitUsage;
 }

@@ -1,0 +1,142 @@
+#include "httpfront.h"
+
+#include "sync/syncwire.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QtConcurrent>
+
+namespace baton {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "OTHER";
+    }
+}
+
+// "::ffff:127.0.0.1" is 127.0.0.1 to people reading the audit trail.
+QString peerOf(const QHostAddress &address)
+{
+    bool mapped = false;
+    const quint32 v4 = address.toIPv4Address(&mapped);
+    return mapped ? QHostAddress(v4).toString() : address.toString();
+}
+
+QHttpServerResponse toResponse(const HttpReply &reply)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.body,
+                                 QHttpServerResponse::StatusCode(reply.status));
+    if (reply.retryAfterSeconds > 0)
+        response.setHeader(QByteArrayLiteral("Retry-After"),
+                           QByteArray::number(reply.retryAfterSeconds));
+    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return response;
+}
+
+// Qt 6.8 made bind() report failure; before, it returned nothing.
+bool bindServer(QHttpServer &http, QTcpServer *server)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    return http.bind(server);
+#else
+    http.bind(server);
+    return true;
+#endif
+}
+
+} // namespace
+
+HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOptions,
+                     QObject *parent)
+    : QObject(parent)
+    , m_storeOptions(std::move(storeOptions))
+    , m_serviceOptions(serviceOptions)
+{
+    m_worker.setMaxThreadCount(1);
+    m_worker.setExpiryTimeout(-1); // the same thread for the store's whole life
+
+    for (const char *path : {"/healthz", "/v1/session", "/v1/ops", "/v1/setup",
+                             "/v1/proof/consistency", "/v1/proof/inclusion"})
+        m_http.route(QString::fromLatin1(path),
+                     [this](const QHttpServerRequest &request) { return dispatch(request); });
+}
+
+HttpFront::~HttpFront()
+{
+    // The store closes on the thread it was opened on.
+    QtConcurrent::run(&m_worker, [this] {
+        m_service.reset();
+        m_store.reset();
+    }).waitForFinished();
+}
+
+Status HttpFront::start()
+{
+    return QtConcurrent::run(&m_worker,
+                             [this]() -> Status {
+                                 auto store = Store::open(m_storeOptions);
+                                 if (!store)
+                                     return store.error();
+                                 m_store = std::move(store).value();
+                                 m_service =
+                                     std::make_unique<SyncService>(*m_store, m_serviceOptions);
+                                 return m_service->start();
+                             })
+        .result();
+}
+
+QFuture<QHttpServerResponse> HttpFront::dispatch(const QHttpServerRequest &request)
+{
+    HttpCall call;
+    call.method = methodName(request.method());
+    call.path = request.url().path();
+    call.query = request.query();
+    const QByteArray auth = request.value(QByteArrayLiteral("Authorization"));
+    if (auth.startsWith("Bearer "))
+        call.bearer = auth.mid(7).trimmed();
+    call.peer = peerOf(request.remoteAddress());
+    call.body = request.body();
+    return QtConcurrent::run(
+        &m_worker, [this, call = std::move(call)] { return toResponse(m_service->handle(call)); });
+}
+
+Result<quint16> HttpFront::listen(const QHostAddress &address, quint16 port,
+                                  const std::optional<QSslConfiguration> &tls)
+{
+    QTcpServer *server = nullptr;
+    if (tls) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*tls);
+        server = ssl;
+    } else {
+        server = new QTcpServer(this);
+    }
+    if (!server->listen(address, port) || !bindServer(m_http, server)) {
+        const QString why = server->errorString();
+        delete server;
+        return Error(
+            QStringLiteral("server.listen"),
+            tr("Cannot listen on %1 port %2: %3").arg(address.toString()).arg(port).arg(why));
+    }
+    return server->serverPort();
+}
+
+} // namespace baton

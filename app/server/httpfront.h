@@ -1,0 +1,46 @@
+#pragma once
+
+#include "store/store.h"
+#include "sync/syncservice.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace baton {
+
+// baton-server's HTTP side: Qt HttpServer routes in front of a SyncService.
+// The service and its store live on one worker thread (a database
+// connection belongs to the thread that opened it, and the store's write
+// path is sequential anyway); the accepting thread only parses and answers.
+class HttpFront : public QObject
+{
+    Q_OBJECT
+public:
+    HttpFront(Store::Options storeOptions, SyncService::Options serviceOptions,
+              QObject *parent = nullptr);
+    ~HttpFront() override;
+
+    // Opens the store and the log on the worker thread.
+    Status start();
+    // Listens on address:port, with TLS when tls is given.
+    Result<quint16> listen(const QHostAddress &address, quint16 port,
+                           const std::optional<QSslConfiguration> &tls);
+
+private:
+    QFuture<QHttpServerResponse> dispatch(const QHttpServerRequest &request);
+
+    Store::Options m_storeOptions;
+    SyncService::Options m_serviceOptions;
+    QThreadPool m_worker;
+    // Owned by the worker thread: made and destroyed there.
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<SyncService> m_service;
+    QHttpServer m_http;
+};
+
+} // namespace baton

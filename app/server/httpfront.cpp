@@ -3,7 +3,9 @@
 #include "sync/syncwire.h"
 
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QPointer>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QtConcurrent>
@@ -40,6 +42,7 @@ QString peerOf(const QHostAddress &address)
     return mapped ? QHostAddress(v4).toString() : address.toString();
 }
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 QHttpServerResponse toResponse(const HttpReply &reply)
 {
     QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.body,
@@ -50,6 +53,7 @@ QHttpServerResponse toResponse(const HttpReply &reply)
     response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     return response;
 }
+#endif
 
 // Qt 6.8 made bind() report failure; before, it returned nothing.
 bool bindServer(QHttpServer &http, QTcpServer *server)
@@ -74,9 +78,38 @@ HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOp
     m_worker.setExpiryTimeout(-1); // the same thread for the store's whole life
 
     for (const char *path : {"/healthz", "/v1/session", "/v1/ops", "/v1/setup",
-                             "/v1/proof/consistency", "/v1/proof/inclusion"})
+                             "/v1/proof/consistency", "/v1/proof/inclusion"}) {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+        m_http.route(QString::fromLatin1(path), [this](const QHttpServerRequest &request) {
+            return handle(callFrom(request)).then([](const HttpReply &r) { return toResponse(r); });
+        });
+#else
+        // Before 6.8 a QFuture response is written to its socket even when
+        // the client has gone and the socket was deleted (a crash when a
+        // client is killed mid-request): answer through a responder, and
+        // only while its socket lives.
         m_http.route(QString::fromLatin1(path),
-                     [this](const QHttpServerRequest &request) { return dispatch(request); });
+                     [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                         auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+                         QPointer<QTcpSocket> socket(held->socket());
+                         handle(callFrom(request)).then(this, [held, socket](const HttpReply &r) {
+                             if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+                                 return;
+                             held->writeStatusLine(QHttpServerResponder::StatusCode(r.status));
+                             held->writeHeader(QByteArrayLiteral("Content-Type"),
+                                               QByteArrayLiteral("application/json"));
+                             held->writeHeader(QByteArrayLiteral("Content-Length"),
+                                               QByteArray::number(r.body.size()));
+                             held->writeHeader(QByteArrayLiteral("Cache-Control"),
+                                               QByteArrayLiteral("no-store"));
+                             if (r.retryAfterSeconds > 0)
+                                 held->writeHeader(QByteArrayLiteral("Retry-After"),
+                                                   QByteArray::number(r.retryAfterSeconds));
+                             held->writeBody(r.body);
+                         });
+                     });
+#endif
+    }
 }
 
 HttpFront::~HttpFront()
@@ -103,7 +136,7 @@ Status HttpFront::start()
         .result();
 }
 
-QFuture<QHttpServerResponse> HttpFront::dispatch(const QHttpServerRequest &request)
+HttpCall HttpFront::callFrom(const QHttpServerRequest &request)
 {
     HttpCall call;
     call.method = methodName(request.method());
@@ -114,8 +147,13 @@ QFuture<QHttpServerResponse> HttpFront::dispatch(const QHttpServerRequest &reque
         call.bearer = auth.mid(7).trimmed();
     call.peer = peerOf(request.remoteAddress());
     call.body = request.body();
-    return QtConcurrent::run(
-        &m_worker, [this, call = std::move(call)] { return toResponse(m_service->handle(call)); });
+    return call;
+}
+
+QFuture<HttpReply> HttpFront::handle(HttpCall call)
+{
+    return QtConcurrent::run(&m_worker,
+                             [this, call = std::move(call)] { return m_service->handle(call); });
 }
 
 Result<quint16> HttpFront::listen(const QHostAddress &address, quint16 port,

@@ -3,6 +3,7 @@
 #include "store/store.h"
 #include "sync/syncservice.h"
 
+#include <QFuture>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
@@ -32,7 +33,8 @@ public:
                            const std::optional<QSslConfiguration> &tls);
 
 private:
-    QFuture<QHttpServerResponse> dispatch(const QHttpServerRequest &request);
+    static HttpCall callFrom(const QHttpServerRequest &request);
+    QFuture<HttpReply> handle(HttpCall call);
 
     Store::Options m_storeOptions;
     SyncService::Options m_serviceOptions;

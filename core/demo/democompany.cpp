@@ -114,6 +114,9 @@ private:
     void event(qint64 atMs, const QString &entity, const QUuid &id, OpKind kind,
                const QJsonObject &fields)
     {
+        // "Today at 11:00 in Shanghai" may still be ahead of the real clock;
+        // a change dated in the future would be refused by a server.
+        atMs = std::min(atMs, m_store.nowMs());
         m_events.append({atMs, static_cast<int>(m_events.size()), entity, id, kind, fields});
     }
     void say(const QString &text)
@@ -384,9 +387,6 @@ void Builder::planPeople()
 
     // Everyone else, spread by department weight.
     const int others = std::max(0, m_options.employees - static_cast<int>(m_people.size()));
-    double total = 0;
-    for (const Dept &d : std::as_const(m_depts))
-        total += d.weight;
     QList<int> pool; // dept indexes, repeated by weight, to draw from
     for (int i = 0; i < m_depts.size(); ++i)
         for (int k = 0; k < std::max(1, int(m_depts[i].weight * 10)); ++k)

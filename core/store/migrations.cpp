@@ -187,6 +187,11 @@ QList<Migration> makeMigrations()
                               " code TEXT NOT NULL,"
                               " message TEXT NOT NULL,"
                               " PRIMARY KEY (op_id, user_id))")}});
+
+    // A record's own log entries, for a client it has just come into view of.
+    m.append({5,
+              "server log by record",
+              {QStringLiteral("CREATE INDEX server_log_record ON server_log(entity_id, entity)")}});
     return m;
 }
 

@@ -313,6 +313,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
         }
         Context ctx(*this, origin);
         m_auditWritten = false;
+        m_forgotten.clear();
         if (context.observer)
             if (auto s = context.observer->batchStarted(); !s) {
                 m_db->rollback();
@@ -384,6 +385,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
                     o = ApplyOutcome{ApplyOutcome::Status::Rejected, s.error(), {}, 0};
             return out;
         }
+        ctx.touched.unite(std::exchange(m_forgotten, {}));
         if (m_auditWritten)
             ctx.touched.insert(QStringLiteral("audit"));
         if (!ctx.touched.isEmpty())

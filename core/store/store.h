@@ -175,6 +175,14 @@ public:
     };
     Status retract(const QList<Refusal> &refusals);
 
+    // Does this replica hold the record?
+    Result<bool> holdsRecord(const QString &entity, const QUuid &id);
+    // The record left this account's view (DESIGN.md, "Visibility moves"):
+    // its local copy and the ops that built it go; it lives on at the server.
+    // A record with changes still waiting to be sent is kept: the server
+    // answers those first. Only inside an ApplyObserver's beforeCommit.
+    Status forgetRecord(const QString &entity, const QUuid &id);
+
     // This installation's own settings (local_meta): sync cursor, pinned log
     // key, server address. Inside transact() or an ApplyObserver they join
     // that transaction.
@@ -241,6 +249,7 @@ private:
     StatementSlot m_auditInsert;
     int m_failWriteAfter = -1;
     bool m_auditWritten = false;
+    QSet<QString> m_forgotten; // entities forgetRecord touched in this batch
 };
 
 } // namespace baton

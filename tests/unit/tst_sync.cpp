@@ -10,8 +10,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace baton;
 using namespace baton::test;
@@ -55,6 +55,8 @@ class TestSync : public QObject
 private Q_SLOTS:
     void firstSyncBringsTheWholeOrganisationToHr();
     void eachAccountPullsOnlyWhatItMaySee();
+    void recordsEnteringViewArriveWholeAndLeavingAreForgotten();
+    void historyOnlyOfRecordsInViewWithProofs();
     void offlineEditsConvergeWithLastWriterPerField();
     void refusedLocalOpIsTakenBackAndListed();
     void lostReplyIsRetriedWithoutApplyingTwice();
@@ -128,6 +130,111 @@ void TestSync::eachAccountPullsOnlyWhatItMaySee()
     // The employee can sign in offline with the verifier that came along.
     QVERIFY(
         !scalar(*zw, QStringLiteral("SELECT password_hash FROM app_user")).toString().isEmpty());
+}
+
+void TestSync::recordsEnteringViewArriveWholeAndLeavingAreForgotten()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    const QString e005 = QStringLiteral("number = 'E005'");
+    Store *cj = net.openClient(QStringLiteral("chenjing"));
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    QVERIFY(net.sync(*cj, QStringLiteral("chenjing")).ok);
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM employee WHERE ") + e005).toInt(), 0);
+
+    // HR moves Zhao Lei into Projects: the manager's next pull brings the
+    // whole record, though its creation went by long before.
+    net.clockMs += 60000;
+    QVERIFY(edit(
+        *hr, QStringLiteral("employee"), net.seed.emp.value(QStringLiteral("E005")),
+        {{QStringLiteral("department_id"), idString(net.seed.dept.value(QStringLiteral("PRJ")))}}));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    const SyncOutcome in = net.sync(*cj, QStringLiteral("chenjing"));
+    QVERIFY2(in.ok, qPrintable(in.error.message));
+    QCOMPARE(SyncNet::digest(*cj, QStringLiteral("employee"), e005),
+             SyncNet::digest(*net.server, QStringLiteral("employee"), e005));
+    QCOMPARE(
+        scalar(*cj, QStringLiteral("SELECT family_name FROM employee WHERE ") + e005).toString(),
+        scalar(*net.server, QStringLiteral("SELECT family_name FROM employee WHERE ") + e005)
+            .toString());
+
+    // And out again: the manager's copy is forgotten, not deleted anywhere.
+    net.clockMs += 60000;
+    QVERIFY(edit(
+        *hr, QStringLiteral("employee"), net.seed.emp.value(QStringLiteral("E005")),
+        {{QStringLiteral("department_id"), idString(net.seed.dept.value(QStringLiteral("HQ")))}}));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    const SyncOutcome out = net.sync(*cj, QStringLiteral("chenjing"));
+    QVERIFY2(out.ok, qPrintable(out.error.message));
+    QCOMPARE(out.forgotten, 1);
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM employee WHERE ") + e005).toInt(), 0);
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM oplog WHERE entity_id = '%1'")
+                             .arg(idString(net.seed.emp.value(QStringLiteral("E005")))))
+                 .toInt(),
+             0);
+    QCOMPARE(
+        scalar(*net.server, QStringLiteral("SELECT count(*) FROM employee WHERE ") + e005).toInt(),
+        1);
+    // Nothing else went: the manager's own people are all there.
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM employee")).toInt(), 3);
+
+    // Back in view once more: the whole record comes again.
+    net.clockMs += 60000;
+    QVERIFY(edit(*hr, QStringLiteral("employee"), net.seed.emp.value(QStringLiteral("E005")),
+                 {{QStringLiteral("department_id"),
+                   idString(net.seed.dept.value(QStringLiteral("PRJ-E")))}}));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(net.sync(*cj, QStringLiteral("chenjing")).ok);
+    QCOMPARE(SyncNet::digest(*cj, QStringLiteral("employee"), e005),
+             SyncNet::digest(*net.server, QStringLiteral("employee"), e005));
+}
+
+void TestSync::historyOnlyOfRecordsInViewWithProofs()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    const QByteArray token =
+        tokenFor(*net.service, QStringLiteral("zhangwei"), QStringLiteral("devzw"));
+    auto history = [&](const QString &entity, const QString &id, const QString &extra = {}) {
+        HttpCall c = request("GET", QStringLiteral("/v1/history"), token);
+        c.query = QUrlQuery(QStringLiteral("entity=%1&id=%2%3").arg(entity, id, extra));
+        return net.service->handle(c);
+    };
+    const QString own = idString(net.seed.emp.value(QStringLiteral("E002")));
+    const HttpReply mine = history(QStringLiteral("employee"), own);
+    QCOMPARE(mine.status, 200);
+    auto entries = wire::parseHistoryReply(mine.body);
+    QVERIFY(entries);
+    QVERIFY(!entries->entries.isEmpty());
+    const qint64 size = rowCount(*net.server, QStringLiteral("server_log"));
+    auto head = wire::parsePullReply(
+        net.service->handle(request("GET", QStringLiteral("/v1/ops"), token)).body);
+    QVERIFY(head);
+    auto verifier = LogVerifier::fromVerifierKey(net.service->log().verifierKey());
+    QVERIFY(verifier);
+    auto signedHead = parseSignedTreeHead(head->head, *verifier);
+    QVERIFY(signedHead);
+    QCOMPARE(signedHead->size, size);
+    for (const wire::HistoryEntry &e : entries->entries) {
+        QCOMPARE(e.op.entityId, net.seed.emp.value(QStringLiteral("E002")));
+        QVERIFY(merkle::verifyInclusion(merkle::leafHash(e.op.canonical()), e.index, size, e.proof,
+                                        signedHead->root));
+    }
+
+    // Someone else's record and one that does not exist get the same answer.
+    const HttpReply other =
+        history(QStringLiteral("employee"), idString(net.seed.emp.value(QStringLiteral("E005"))));
+    const HttpReply none = history(QStringLiteral("employee"), idString(createUuidV7(1)));
+    QCOMPARE(other.status, 404);
+    QCOMPARE(none.status, 404);
+    QCOMPARE(other.body, none.body);
+    QCOMPARE(history(QStringLiteral("spaceship"), own).status, 400);
+    QCOMPARE(history(QStringLiteral("employee"), QStringLiteral("nope")).status, 400);
+    QCOMPARE(history(QStringLiteral("employee"), own, QStringLiteral("&size=0")).status, 400);
+    QCOMPARE(
+        history(QStringLiteral("employee"), own, QStringLiteral("&size=%1").arg(size + 1)).status,
+        400);
 }
 
 void TestSync::offlineEditsConvergeWithLastWriterPerField()

@@ -49,7 +49,7 @@ std::optional<OpKind> parseOpKind(QStringView name)
 
 QJsonObject Operation::toJson() const
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), idString(id)},
         {QStringLiteral("entity"), entity},
         {QStringLiteral("entityId"), idString(entityId)},
@@ -59,6 +59,9 @@ QJsonObject Operation::toJson() const
         {QStringLiteral("author"), idString(author)},
         {QStringLiteral("device"), device},
     };
+    if (!base.isEmpty())
+        o.insert(QStringLiteral("base"), base);
+    return o;
 }
 
 QByteArray Operation::canonical() const
@@ -74,7 +77,7 @@ Result<Operation> Operation::fromJson(const QJsonObject &json)
                                       QStringLiteral("fields"),   QStringLiteral("hlc"),
                                       QStringLiteral("author"),   QStringLiteral("device")};
     for (auto it = json.begin(); it != json.end(); ++it) {
-        if (!known.contains(it.key()))
+        if (!known.contains(it.key()) && it.key() != QLatin1StringView("base"))
             return bad(Tr::tr("unknown key \"%1\"").arg(it.key().left(64)));
     }
     for (const QString &k : known) {
@@ -117,6 +120,16 @@ Result<Operation> Operation::fromJson(const QJsonObject &json)
         return bad(Tr::tr("\"device\" is empty or does not match the clock reading"));
     if (!canonicalJson(op.fields).ok())
         return bad(Tr::tr("\"fields\" holds a value that cannot be stored"));
+    if (json.contains(QLatin1StringView("base"))) {
+        const QJsonValue base = str("base");
+        if (!base.isObject() || base.toObject().isEmpty() || base.toObject().size() > 64)
+            return bad(Tr::tr("\"base\" must name from 1 to 64 fields"));
+        op.base = base.toObject();
+        for (auto it = op.base.constBegin(); it != op.base.constEnd(); ++it)
+            if (it.key().isEmpty() || it.key().size() > 64 || !it.value().isString()
+                || !Hlc::parse(it.value().toString()))
+                return bad(Tr::tr("\"base\" must give a clock reading for each field"));
+    }
     return op;
 }
 

@@ -188,10 +188,12 @@ QList<Migration> makeMigrations()
                               " message TEXT NOT NULL,"
                               " PRIMARY KEY (op_id, user_id))")}});
 
-    // A record's own log entries, for a client it has just come into view of.
+    // A record's own log entries, for a client it has just come into view of;
+    // the version an edit of a guarded field was based on (Operation::base).
     m.append({5,
-              "server log by record",
-              {QStringLiteral("CREATE INDEX server_log_record ON server_log(entity_id, entity)")}});
+              "server log by record, compare-and-set base of ops",
+              {QStringLiteral("ALTER TABLE oplog ADD COLUMN base TEXT"),
+               QStringLiteral("CREATE INDEX server_log_record ON server_log(entity_id, entity)")}});
     return m;
 }
 

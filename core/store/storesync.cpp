@@ -28,6 +28,8 @@ std::optional<Operation> operationFromLogRow(const SqlStatement &q, int first)
     op.hlc = *hlc;
     op.author = parseId(q.text(first + 6));
     op.device = q.text(first + 7);
+    if (const QString base = q.text(first + 8); !base.isEmpty())
+        op.base = QJsonDocument::fromJson(base.toUtf8()).object();
     return op;
 }
 

@@ -371,6 +371,15 @@ void TestCanonicalJson::operationRoundTrip()
     QCOMPARE(parsed->author, op.author);
     QCOMPARE(parsed->device, op.device);
     QCOMPARE(parsed->canonical(), op.canonical());
+    // No base: no key, so the bytes of ops made before bases existed hold.
+    QVERIFY(!op.toJson().contains(QStringLiteral("base")));
+    Operation guarded = op;
+    guarded.base.insert(QStringLiteral("status"), op.hlc.toString());
+    auto withBase = Operation::fromJson(guarded.toJson());
+    QVERIFY(withBase.ok());
+    QCOMPARE(withBase->base, guarded.base);
+    QCOMPARE(withBase->canonical(), guarded.canonical());
+    QVERIFY(guarded.canonical() != op.canonical());
     for (OpKind kind : {OpKind::Create, OpKind::Update, OpKind::Append, OpKind::Retire}) {
         Operation k = op;
         k.kind = kind;
@@ -428,6 +437,11 @@ void TestCanonicalJson::operationFromJsonRefuses_data()
     QTest::newRow("fractional field") << with("fields", QJsonObject{{QStringLiteral("n"), 1.5}});
     QTest::newRow("surrogate in field")
         << with("fields", QJsonObject{{QStringLiteral("n"), QString(QChar(0xD800))}});
+    QTest::newRow("empty base") << with("base", QJsonObject{});
+    QTest::newRow("base is text") << with("base", QStringLiteral("status"));
+    QTest::newRow("base not a clock reading")
+        << with("base", QJsonObject{{QStringLiteral("status"), QStringLiteral("yesterday")}});
+    QTest::newRow("base of a number") << with("base", QJsonObject{{QStringLiteral("status"), 5}});
 }
 
 void TestCanonicalJson::operationFromJsonRefuses()

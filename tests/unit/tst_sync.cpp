@@ -59,6 +59,8 @@ private Q_SLOTS:
     void historyOnlyOfRecordsInViewWithProofs();
     void offlineEditsConvergeWithLastWriterPerField();
     void refusedLocalOpIsTakenBackAndListed();
+    void stateDecisionsMadeOfflineFirstToArriveStands();
+    void guardedChangeMustNameItsBase();
     void lostReplyIsRetriedWithoutApplyingTwice();
     void lostPullReplyFetchesThePageAgain();
     void forgedAuthorAndDeviceRefusedAndAudited();
@@ -330,6 +332,108 @@ void TestSync::refusedLocalOpIsTakenBackAndListed()
     QCOMPARE(rowCount(*net.server, QStringLiteral("audit_log"),
                       QStringLiteral("outcome='denied' AND ip='127.0.0.1'")),
              1);
+}
+
+void TestSync::stateDecisionsMadeOfflineFirstToArriveStands()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    Store *adminDevice = net.openClient(QStringLiteral("admin"));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+    const QUuid e6 = net.seed.emp.value(QStringLiteral("E006"));
+    auto statusOn = [&](Store &s) {
+        return scalar(s, QStringLiteral("SELECT status FROM employee WHERE id=?"), {idString(e6)})
+            .toString();
+    };
+
+    // Both offline: HR records a resignation; a little later by the clock,
+    // the administrator puts the same person on leave. By clock the leave
+    // would win; by arrival the resignation does, and the leave is refused.
+    net.clockMs += 1000;
+    QVERIFY(edit(*hr, QStringLiteral("employee"), e6,
+                 {{QStringLiteral("status"), QStringLiteral("departing")},
+                  {QStringLiteral("departure_date"), QStringLiteral("2026-03-31")}})
+                .ok());
+    net.clockMs += 1000;
+    QVERIFY(edit(*adminDevice, QStringLiteral("employee"), e6,
+                 {{QStringLiteral("status"), QStringLiteral("on_leave")}})
+                .ok());
+    QCOMPARE(statusOn(*adminDevice), QStringLiteral("on_leave"));
+
+    const SyncOutcome first = net.sync(*hr, QStringLiteral("lina"));
+    QVERIFY2(first.ok, qPrintable(first.error.message));
+    QCOMPARE(first.refused, 0);
+    const SyncOutcome second = net.sync(*adminDevice, QStringLiteral("admin"));
+    QVERIFY2(second.ok, qPrintable(second.error.message));
+    QCOMPARE(second.refused, 1);
+    QCOMPARE(statusOn(*net.server), QStringLiteral("departing"));
+    QCOMPARE(statusOn(*adminDevice), QStringLiteral("departing"));
+    QCOMPARE(scalar(*adminDevice, QStringLiteral("SELECT code FROM sync_rejected")).toString(),
+             QStringLiteral("conflict.stale"));
+    // The reason says what stands.
+    QVERIFY(scalar(*adminDevice, QStringLiteral("SELECT message FROM sync_rejected"))
+                .toString()
+                .contains(QStringLiteral("departing")));
+    QCOMPARE(SyncNet::digest(*adminDevice, QStringLiteral("employee")),
+             SyncNet::digest(*net.server, QStringLiteral("employee")));
+
+    // Only the transitions of the state machine: nobody comes back from
+    // "departed" on the same record.
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(edit(*hr, QStringLiteral("employee"), e6,
+                 {{QStringLiteral("status"), QStringLiteral("departed")}})
+                .ok());
+    const Status back = edit(*hr, QStringLiteral("employee"), e6,
+                             {{QStringLiteral("status"), QStringLiteral("active")}});
+    QVERIFY(!back.ok());
+    QCOMPARE(back.error().code, QStringLiteral("state.transition"));
+}
+
+void TestSync::guardedChangeMustNameItsBase()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    const QByteArray token =
+        tokenFor(*net.service, QStringLiteral("lina"), QStringLiteral("devhr"));
+    const QByteArray digest = SyncNet::digestAll(*net.server);
+    const QUuid e6 = net.seed.emp.value(QStringLiteral("E006"));
+    auto push = [&](const QJsonObject &fields, const QJsonObject &base) {
+        net.clockMs += 10;
+        Operation op;
+        op.hlc = Hlc{net.clockMs, 0, QStringLiteral("devhr")};
+        op.id = createUuidV7(net.clockMs);
+        op.entity = QStringLiteral("employee");
+        op.entityId = e6;
+        op.kind = OpKind::Update;
+        op.fields = fields;
+        op.base = base;
+        op.author = net.seed.user.value(QStringLiteral("lina"));
+        op.device = QStringLiteral("devhr");
+        const HttpReply r = net.service->handle(
+            request("POST", QStringLiteral("/v1/ops"), token, wire::pushRequestBody({op})));
+        auto results = wire::parsePushReply(r.body);
+        return results && results->size() == 1 ? results->constFirst().reason.code
+                                               : QStringLiteral("bad reply");
+    };
+    const QJsonObject leave{{QStringLiteral("status"), QStringLiteral("on_leave")}};
+    QCOMPARE(push(leave, {}), QStringLiteral("op.unguarded"));
+    QCOMPARE(push(leave, {{QStringLiteral("status"), Hlc{1, 0, QStringLiteral("x")}.toString()}}),
+             QStringLiteral("conflict.stale"));
+    QCOMPARE(push(phone("+86 1"),
+                  {{QStringLiteral("phone"), Hlc{1, 0, QStringLiteral("x")}.toString()}}),
+             QStringLiteral("op.malformed"));
+    QCOMPARE(SyncNet::digestAll(*net.server), digest);
+
+    // With the version the server holds (the status set when the record
+    // was created), it stands.
+    const QString current =
+        scalar(*net.server,
+               QStringLiteral("SELECT hlc FROM oplog WHERE entity_id=? AND kind='create'"),
+               {idString(e6)})
+            .toString();
+    QCOMPARE(push(leave, {{QStringLiteral("status"), current}}), QString());
 }
 
 void TestSync::lostReplyIsRetriedWithoutApplyingTwice()

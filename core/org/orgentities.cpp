@@ -1,6 +1,7 @@
 #include "orgentities.h"
 
 #include "auth/accountentities.h"
+#include "customerentity.h"
 #include "oplog/uuidv7.h"
 #include "orgvalues.h"
 #include "policy/policy.h"
@@ -479,6 +480,7 @@ void registerCoreEntities()
 {
     registerOrgEntities();
     registerAccountEntities();
+    registerCustomerEntity();
 }
 
 } // namespace baton

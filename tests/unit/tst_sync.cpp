@@ -55,6 +55,7 @@ class TestSync : public QObject
 private Q_SLOTS:
     void firstSyncBringsTheWholeOrganisationToHr();
     void eachAccountPullsOnlyWhatItMaySee();
+    void salespeoplePullOnlyTheirOwnCustomers();
     void recordsEnteringViewArriveWholeAndLeavingAreForgotten();
     void historyOnlyOfRecordsInViewWithProofs();
     void offlineEditsConvergeWithLastWriterPerField();
@@ -132,6 +133,60 @@ void TestSync::eachAccountPullsOnlyWhatItMaySee()
     // The employee can sign in offline with the verifier that came along.
     QVERIFY(
         !scalar(*zw, QStringLiteral("SELECT password_hash FROM app_user")).toString().isEmpty());
+}
+
+void TestSync::salespeoplePullOnlyTheirOwnCustomers()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *adminDevice = net.openClient(QStringLiteral("admin"));
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+    auto adminId = net.seed.user.value(QStringLiteral("admin"));
+    // Zhang Wei (PRJ-E) and Liu Yang (PRJ) sell; each keeps a customer.
+    QList<Operation> ops;
+    for (const char *number : {"E002", "E006"})
+        ops.append(adminDevice->makeOp(QStringLiteral("employee"),
+                                       net.seed.emp.value(QLatin1String(number)), OpKind::Update,
+                                       {{QStringLiteral("is_sales"), true}}, adminId));
+    QVERIFY(adminDevice->submit(ops).ok());
+    const QHash<QString, QString> customers = {
+        {QStringLiteral("E002"), QStringLiteral("华东建材")},
+        {QStringLiteral("E006"), QStringLiteral("鹏程物流")}};
+    for (auto it = customers.constBegin(); it != customers.constEnd(); ++it)
+        QVERIFY(adminDevice
+                    ->submit({adminDevice->makeOp(
+                        QStringLiteral("customer"), createUuidV7(net.clockMs), OpKind::Create,
+                        {{QStringLiteral("name"), it.value()},
+                         {QStringLiteral("owner_id"), idString(net.seed.emp.value(it.key()))}},
+                        adminId)})
+                    .ok());
+    // Only sales staff keep customers.
+    const Status notSales = adminDevice->submit({adminDevice->makeOp(
+        QStringLiteral("customer"), createUuidV7(net.clockMs), OpKind::Create,
+        {{QStringLiteral("name"), QStringLiteral("X")},
+         {QStringLiteral("owner_id"), idString(net.seed.emp.value(QStringLiteral("E005")))}},
+        adminId)});
+    QCOMPARE(notSales.error().code, QStringLiteral("customer.owner_not_sales"));
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+
+    auto customersOf = [&](const QString &login) {
+        Store *s = net.openClient(login);
+        const SyncOutcome o = net.sync(*s, login);
+        QStringList names;
+        if (!o.ok)
+            return QStringList{o.error.message};
+        QSqlQuery q(s->database().connection());
+        q.exec(QStringLiteral("SELECT name FROM customer ORDER BY name"));
+        while (q.next())
+            names.append(q.value(0).toString());
+        return names;
+    };
+    QCOMPARE(customersOf(QStringLiteral("zhangwei")), QStringList{QStringLiteral("华东建材")});
+    QCOMPARE(customersOf(QStringLiteral("liuyang")), QStringList{QStringLiteral("鹏程物流")});
+    QCOMPARE(customersOf(QStringLiteral("chenjing")).size(), 2);      // manager of both
+    QCOMPARE(customersOf(QStringLiteral("wangfang")), QStringList()); // another branch
+    QCOMPARE(customersOf(QStringLiteral("lina")).size(), 2);          // HR: all
+    QCOMPARE(customersOf(QStringLiteral("zhaolei")), QStringList());  // finance: none
 }
 
 void TestSync::recordsEnteringViewArriveWholeAndLeavingAreForgotten()

@@ -1557,8 +1557,8 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <translation>&quot;id&quot; 不是版本 7 的 UUID</translation>
     </message>
     <message>
-        <source>&quot;entity&quot; is empty or too long</source>
-        <translation>&quot;entity&quot; 为空或过长</translation>
+        <source>&quot;entity&quot; is not the name of a kind of record</source>
+        <translation>&quot;entity&quot; 不是记录类型的名称</translation>
     </message>
     <message>
         <source>&quot;entityId&quot; is not a UUID</source>

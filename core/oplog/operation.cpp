@@ -17,6 +17,21 @@ Error bad(const QString &what)
 {
     return Error(QStringLiteral("op.malformed"), Tr::tr("Malformed change: %1").arg(what));
 }
+
+// A kind of record is named in lower-case ASCII ("employee", "job_position"),
+// 64 characters at most. Anything else would not even have canonical bytes to
+// hash (a lone surrogate, say), and no such kind exists.
+bool isEntityName(QStringView name)
+{
+    if (name.isEmpty() || name.size() > 64 || !(name[0] >= u'a' && name[0] <= u'z'))
+        return false;
+    for (QChar c : name) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'_'))
+            return false;
+    }
+    return true;
+}
 } // namespace
 
 QString opKindName(OpKind kind)
@@ -97,8 +112,8 @@ Result<Operation> Operation::fromJson(const QJsonObject &json)
     if (!isUuidV7(op.id))
         return bad(Tr::tr("\"id\" is not a version 7 UUID"));
     op.entity = str("entity").toString();
-    if (op.entity.isEmpty() || op.entity.size() > 64)
-        return bad(Tr::tr("\"entity\" is empty or too long"));
+    if (!isEntityName(op.entity))
+        return bad(Tr::tr("\"entity\" is not the name of a kind of record"));
     op.entityId = parseId(str("entityId").toString());
     if (op.entityId.isNull())
         return bad(Tr::tr("\"entityId\" is not a UUID"));

@@ -431,6 +431,11 @@ void TestCanonicalJson::operationFromJsonRefuses_data()
     QTest::newRow("author is junk") << with("author", QStringLiteral("admin"));
     QTest::newRow("empty entity") << with("entity", QString());
     QTest::newRow("long entity") << with("entity", QString(65, QLatin1Char('e')));
+    // Found by fuzz_syncwire: an entity with no canonical bytes to hash.
+    QTest::newRow("surrogate in entity")
+        << with("entity", QString(QStringLiteral("employee") + QChar(0xD800)));
+    QTest::newRow("upper-case entity") << with("entity", QStringLiteral("Employee"));
+    QTest::newRow("entity with a space") << with("entity", QStringLiteral("job position"));
     QTest::newRow("bad hlc") << with("hlc", QStringLiteral("yesterday"));
     QTest::newRow("device not the hlc's") << with("device", QStringLiteral("0123456789abcdef"));
     QTest::newRow("empty device") << with("device", QString());

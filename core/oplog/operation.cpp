@@ -141,7 +141,7 @@ Result<Operation> Operation::fromJson(const QJsonObject &json)
             return bad(Tr::tr("\"base\" must name from 1 to 64 fields"));
         op.base = base.toObject();
         for (auto it = op.base.constBegin(); it != op.base.constEnd(); ++it)
-            if (it.key().isEmpty() || it.key().size() > 64 || !it.value().isString()
+            if (!isEntityName(it.key()) || !it.value().isString() // field names have that form
                 || !Hlc::parse(it.value().toString()))
                 return bad(Tr::tr("\"base\" must give a clock reading for each field"));
     }

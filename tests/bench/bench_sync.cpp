@@ -36,6 +36,9 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <ctime>
+
+#include <unistd.h>
 
 using namespace baton;
 using namespace baton::test;
@@ -47,6 +50,16 @@ QTextStream err(stderr);
 
 const QString ServerBin = QStringLiteral(BATON_SERVER_BIN);
 const QString CliBin = QStringLiteral(BATON_CLI_BIN);
+
+void phase(const char *name)
+{
+    if (qEnvironmentVariableIsSet("BENCH_PHASES")) {
+        timespec t{};
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        err << "phase " << name << ' ' << t.tv_sec << '.'
+            << QString::number(t.tv_nsec / 1000).rightJustified(6, QLatin1Char('0')) << Qt::endl;
+    }
+}
 
 void print(const char *name, double value, const char *unit, int decimals = 0)
 {
@@ -75,6 +88,42 @@ qint64 procStatusKb(qint64 pid, const QByteArray &field)
             return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
     return -1;
 }
+
+// CPU time (user + system) a process has used so far, in ms; 0: this one.
+double cpuMs(qint64 pid = 0)
+{
+    QFile f(pid ? QStringLiteral("/proc/%1/stat").arg(pid) : QStringLiteral("/proc/self/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const double ticks = double(sysconf(_SC_CLK_TCK));
+    return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000.0 / ticks;
+}
+
+// CPU used by this process and the server during a phase.
+struct CpuSpan
+{
+    qint64 server;
+    double clientStart = cpuMs();
+    double serverStart = cpuMs(server);
+    double clientEnd = -1;
+    double serverEnd = -1;
+    void stop()
+    {
+        clientEnd = cpuMs();
+        serverEnd = cpuMs(server);
+    }
+    void print(const char *what)
+    {
+        if (clientEnd < 0)
+            stop();
+        out << what << "_cpu_ms: client " << qRound(clientEnd - clientStart) << ", server "
+            << qRound(serverEnd - serverStart) << Qt::endl;
+    }
+};
 
 // Resets the peak RSS of a process of ours (Linux: "5" to clear_refs).
 bool resetPeakRss(qint64 pid)
@@ -338,6 +387,8 @@ int main(int argc, char *argv[])
     TimingTransport timing(http);
     SyncClient sync(*client, timing);
     sync.setCredentials(QStringLiteral("admin"), password);
+    phase("first_sync");
+    CpuSpan cpu{serverPid};
     timing.restart();
     timer.start();
     SyncOutcome first = syncOnce(sync);
@@ -350,7 +401,9 @@ int main(int argc, char *argv[])
     print("first_sync_ops_pulled", first.pulled, "ops");
     print("first_sync_ms", firstNs / 1e6, "ms");
     print("first_sync_rate", first.pulled / (firstNs / 1e9), "ops/s");
+    cpu.print("first_sync");
 
+    phase("raw");
     qint64 rawRows = 0;
     const qint64 rawNs = rawInsert(dir.filePath(QStringLiteral("client.db")),
                                    dir.filePath(QStringLiteral("raw.db")), &rawRows);
@@ -363,6 +416,7 @@ int main(int argc, char *argv[])
     print("first_sync_vs_raw_insert", double(firstNs) / double(rawNs), "x", 1);
 
     // 3. Incremental rounds with nothing to do (the session is kept).
+    phase("incremental");
     QList<double> roundMs;
     for (int i = 0; i < rounds; ++i) {
         timer.start();
@@ -396,6 +450,8 @@ int main(int argc, char *argv[])
             batch.clear();
         }
     }
+    phase("push");
+    cpu = CpuSpan{serverPid};
     timing.restart();
     timer.start();
     const SyncOutcome pushed = syncOnce(sync);
@@ -409,6 +465,7 @@ int main(int argc, char *argv[])
     print("push_ms", timing.firstPullNs() / 1e6, "ms");
     print("push_rate", pushOps / (timing.firstPullNs() / 1e9), "ops/s");
     print("push_round_with_pull_back_ms", roundNs / 1e6, "ms");
+    cpu.print("push_round_with_pull_back");
 
     // 4. Concurrent pushes: one session per client, each its own device.
     print("server_peak_rss_so_far_mb", procStatusKb(serverPid, "VmHWM") / 1024.0, "MB", 1);
@@ -491,13 +548,19 @@ int main(int argc, char *argv[])
             pushNext(c);
         });
     };
+    phase("concurrent");
+    cpu = CpuSpan{serverPid};
     run.start();
-    QTimer::singleShot(seconds * 1000, [&] { stopping = true; });
+    QTimer::singleShot(seconds * 1000, [&] {
+        stopping = true;
+        cpu.stop();
+    });
     for (PushClient &c : pushers) {
         ++inFlight;
         pushNext(c);
     }
     loop.exec();
+    phase("end");
     // Counted are the pushes answered within the run; the ones still in
     // flight when it ended finish afterwards and are not counted.
     const double elapsed = seconds;
@@ -515,6 +578,7 @@ int main(int argc, char *argv[])
         << Qt::endl;
     print("concurrent_push_rate", total / elapsed, "pushes/s");
     print("concurrent_op_rate", total * 10 / elapsed, "ops/s");
+    cpu.print("concurrent");
     print("concurrent_push_latency_median_ms", percentile(latencies, 0.5), "ms", 1);
     print("concurrent_push_latency_p95_ms", percentile(latencies, 0.95), "ms", 1);
     if (peakReset)

@@ -81,8 +81,30 @@ QJsonObject Operation::toJson() const
 
 QByteArray Operation::canonical() const
 {
-    auto bytes = canonicalJson(toJson());
-    return bytes.ok() ? bytes.value() : QByteArray();
+    // The bytes of canonicalJson(toJson()), written straight out rather than
+    // through a QJsonObject built for each op (leaf hashes on both ends of a
+    // sync hash every op): the members of toJson() in canonical key order.
+    auto fieldBytes = canonicalJson(fields);
+    if (!fieldBytes)
+        return {};
+    QByteArray out;
+    out.reserve(fieldBytes->size() + 240);
+    bool ok = true;
+    auto member = [&](QByteArrayView key, QStringView value) {
+        out.append(key);
+        ok = appendCanonicalString(out, value) && ok;
+    };
+    member("{\"author\":", idString(author));
+    member(",\"device\":", device);
+    member(",\"entity\":", entity);
+    member(",\"entityId\":", idString(entityId));
+    out.append(",\"fields\":");
+    out.append(*fieldBytes);
+    member(",\"hlc\":", hlc.toString());
+    member(",\"id\":", idString(id));
+    member(",\"kind\":", opKindName(kind));
+    out.append('}');
+    return ok ? out : QByteArray();
 }
 
 Result<Operation> Operation::fromJson(const QJsonObject &json)

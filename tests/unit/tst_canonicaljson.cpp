@@ -397,6 +397,18 @@ void TestCanonicalJson::operationCanonicalIsStable()
     QCOMPARE(c, *canonicalJson(op.toJson()));
     QVERIFY(c.startsWith(QByteArrayLiteral("{\"author\":")));
     QVERIFY(c.contains(QByteArrayLiteral("\"fields\":{\"family_name\":")));
+
+    // Written by hand, it must stay byte for byte what canonicalJson makes of
+    // toJson(): the bootstrap author, text to normalise and to escape.
+    Operation other = op;
+    other.author = QUuid();
+    other.device = QStringLiteral("e\u0301-\"device\"\n");
+    other.fields = {{QStringLiteral("note"), QStringLiteral("caf\u0065\u0301 \\ \u0001")},
+                    {QStringLiteral("count"), 3}};
+    QCOMPARE(other.canonical(), *canonicalJson(other.toJson()));
+    other.device = QString(QChar(0xD800)); // an unpaired surrogate: no canonical form
+    QVERIFY(!canonicalJson(other.toJson()).ok());
+    QVERIFY(other.canonical().isEmpty());
 }
 
 void TestCanonicalJson::operationFromJsonRefuses_data()

@@ -95,6 +95,13 @@ QByteArray Operation::canonical() const
         ok = appendCanonicalString(out, value) && ok;
     };
     member("{\"author\":", idString(author));
+    if (!base.isEmpty()) { // only present when given (toJson())
+        auto baseBytes = canonicalJson(base);
+        if (!baseBytes)
+            return {};
+        out.append(",\"base\":");
+        out.append(*baseBytes);
+    }
     member(",\"device\":", device);
     member(",\"entity\":", entity);
     member(",\"entityId\":", idString(entityId));

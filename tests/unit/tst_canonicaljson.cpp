@@ -406,6 +406,8 @@ void TestCanonicalJson::operationCanonicalIsStable()
     other.fields = {{QStringLiteral("note"), QStringLiteral("caf\u0065\u0301 \\ \u0001")},
                     {QStringLiteral("count"), 3}};
     QCOMPARE(other.canonical(), *canonicalJson(other.toJson()));
+    other.base = {{QStringLiteral("status"), other.hlc.toString()}};
+    QCOMPARE(other.canonical(), *canonicalJson(other.toJson()));
     other.device = QString(QChar(0xD800)); // an unpaired surrogate: no canonical form
     QVERIFY(!canonicalJson(other.toJson()).ok());
     QVERIFY(other.canonical().isEmpty());

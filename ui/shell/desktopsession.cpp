@@ -185,6 +185,10 @@ void DesktopSession::showMainWindow(const Session &session)
         },
         Qt::QueuedConnection);
     m_window->show();
+    // Background sync starts once the window can show what it does.
+    if (m_transportFactory)
+        m_context->sync().setTransportFactory(m_transportFactory);
+    m_context->sync().activate();
     m_accessTimer.start();
     Q_EMIT signedIn();
 }

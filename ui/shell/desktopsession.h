@@ -2,6 +2,7 @@
 
 #include "auth/authenticator.h"
 #include "oplog/hlc.h"
+#include "sync/synccontroller.h"
 #include "util/result.h"
 
 #include <QObject>
@@ -53,6 +54,11 @@ public:
     void checkAccess();
     // Tests fake the time of the stores this session opens.
     void setWallClock(HlcClock::WallClock clock) { m_wallClock = std::move(clock); }
+    // Tests sync the sessions' stores with an in-process server.
+    void setSyncTransportFactory(SyncController::TransportFactory factory)
+    {
+        m_transportFactory = std::move(factory);
+    }
 
     Store *store() const { return m_store.get(); }
     AppContext *context() const { return m_context.get(); }
@@ -87,6 +93,7 @@ private:
     QPointer<LoginDialog> m_login;
     QPointer<QMessageBox> m_errorBox;
     HlcClock::WallClock m_wallClock;
+    SyncController::TransportFactory m_transportFactory;
     QTimer m_accessTimer;
 };
 

@@ -3586,12 +3586,71 @@ Entry: %2</source>
         <source>A login uses 2 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
         <translation>登录名须为 2 至 64 个字符，只能使用小写字母、数字、“.”、“_”或“-”，且须以字母或数字开头。</translation>
     </message>
+    <message>
+        <source>&amp;Join a Server...</source>
+        <translation>加入服务器(&amp;J)...</translation>
+    </message>
+    <message>
+        <source>Your organisation already uses Baton: sign in to its server instead of creating an administrator here.</source>
+        <translation>贵单位已在使用 Baton：请登录其服务器，而不是在这里创建系统管理员。</translation>
+    </message>
 </context>
 <context>
     <name>baton::HttpFront</name>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>baton::JoinServerDialog</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Join a Baton Server</source>
+        <translation>加入 Baton 服务器</translation>
+    </message>
+    <message>
+        <source>Sign in with your account on your organisation&apos;s Baton server. This computer receives what your account may see, and you can then sign in here, offline too.</source>
+        <translation>请使用您在贵单位 Baton 服务器上的账号登录。这台电脑将收到您的账号有权查看的内容，之后您即可在这里登录，离线时也可以。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>https://baton.example.com:8443</source>
+        <translation>https://baton.example.com:8443</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password on the server.</source>
+        <translation>请输入您在服务器上的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the accounts have not arrived yet: %1</source>
+        <translation>已登录，但账号数据尚未到达：%1</translation>
     </message>
 </context>
 <context>

@@ -8,10 +8,14 @@
 #include "settings/serversettings.h"
 #include "settings/settingspage.h"
 #include "shell/desktopsession.h"
+#include "shell/firstrundialog.h"
 #include "shell/languagemanager.h"
+#include "shell/logindialog.h"
 #include "shell/mainwindow.h"
+#include "shell/messagelabel.h"
 #include "shell/shellstatusbar.h"
 #include "shellfixture.h"
+#include "sync/joinserverdialog.h"
 #include "sync/synccontroller.h"
 #include "syncnet.h"
 
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void alarmIsLoudAndStays();
     void offlineSignInWithAnUnreachableServer();
     void signOutOfServerForgetsTheToken();
+    void firstRunJoinsAServer();
 
 private:
     // A client database holding lina's replica, closed, at path().
@@ -389,6 +394,47 @@ void TestGuiSync::signOutOfServerForgetsTheToken()
     // The form is back, with the server and account filled in.
     QVERIFY(child<QLineEdit>("serverUrlEdit")->isVisible());
     QCOMPARE(child<QLineEdit>("serverLoginEdit")->text(), QStringLiteral("lina"));
+}
+
+void TestGuiSync::firstRunJoinsAServer()
+{
+    // A new database at a branch: no administrator is made here; the
+    // organisation comes from the server, and lina signs in locally after.
+    m_path = m_net->dir.filePath(QStringLiteral("branch.db"));
+    m_session = std::make_unique<DesktopSession>(*m_languages);
+    m_session->setWallClock([this] { return m_net->clockMs; });
+    m_session->setSyncTransportFactory(
+        [this](const QUrl &) { return std::make_unique<LocalTransport>(*m_net->service); });
+    QVERIFY(m_session->start(m_path));
+    QTRY_VERIFY(m_session->firstRunDialog() && m_session->firstRunDialog()->isVisible());
+    QTest::mouseClick(
+        m_session->firstRunDialog()->findChild<QPushButton *>(QStringLiteral("joinServerButton")),
+        Qt::LeftButton);
+    QTRY_VERIFY(m_session->joinServerDialog() && m_session->joinServerDialog()->isVisible());
+    JoinServerDialog *join = m_session->joinServerDialog();
+    join->findChild<QLineEdit *>(QStringLiteral("joinUrlEdit"))
+        ->setText(QStringLiteral("http://127.0.0.1:8443"));
+    join->findChild<QLineEdit *>(QStringLiteral("joinLoginEdit"))->setText(QStringLiteral("lina"));
+    auto *password = join->findChild<QLineEdit *>(QStringLiteral("joinPasswordEdit"));
+    // A wrong password: refused, the dialog stays.
+    password->setText(QStringLiteral("wrong"));
+    QTest::mouseClick(join->findChild<QPushButton *>(QStringLiteral("joinButton")), Qt::LeftButton);
+    auto *message = join->findChild<QLabel *>(QStringLiteral("joinMessage"));
+    QTRY_VERIFY(message->isVisible()
+                && MessageLabel::Kind::Error == static_cast<MessageLabel *>(message)->kind());
+    QVERIFY(m_session->joinServerDialog());
+    QVERIFY(!m_session->firstRunDialog() || !m_session->firstRunDialog()->isVisible());
+
+    password->setText(QStringLiteral("password-lina"));
+    QTest::mouseClick(join->findChild<QPushButton *>(QStringLiteral("joinButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->loginDialog() && m_session->loginDialog()->isVisible(),
+                             15000);
+    QVERIFY(test::signIn(*m_session, QStringLiteral("lina")));
+    SyncController &sync = m_session->context()->sync();
+    QVERIFY(sync.isRegistered());
+    QTRY_COMPARE(sync.connection(), SyncController::Connection::Online);
+    QCOMPARE(test::SyncNet::digest(*m_net->server, QStringLiteral("employee")),
+             test::SyncNet::digest(*m_session->store(), QStringLiteral("employee")));
 }
 
 QTEST_MAIN(TestGuiSync)

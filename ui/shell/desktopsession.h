@@ -17,6 +17,7 @@ namespace baton {
 
 class AppContext;
 class FirstRunDialog;
+class JoinServerDialog;
 class LanguageManager;
 class LoginDialog;
 class MainWindow;
@@ -66,6 +67,7 @@ public:
     // QPointer needs the complete types.
     FirstRunDialog *firstRunDialog() const;
     LoginDialog *loginDialog() const;
+    JoinServerDialog *joinServerDialog() const;
     MainWindow *mainWindow() const;
     QMessageBox *errorBox() const;
 
@@ -79,6 +81,7 @@ private:
     Result<std::unique_ptr<Store>> openStore(const QString &path);
     void proceed(const QString &login = {});
     void showFirstRun();
+    void showJoinServer();
     void showLogin(const QString &login, const QString &error = {});
     void showMainWindow(const Session &session);
     void endSession();
@@ -91,6 +94,7 @@ private:
     QPointer<MainWindow> m_window;
     QPointer<FirstRunDialog> m_firstRun;
     QPointer<LoginDialog> m_login;
+    QPointer<JoinServerDialog> m_join;
     QPointer<QMessageBox> m_errorBox;
     HlcClock::WallClock m_wallClock;
     SyncController::TransportFactory m_transportFactory;

@@ -367,13 +367,20 @@
 <context>
     <name>BatonCli</name>
     <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
         <source>Usage: baton-cli COMMAND [options]
 
 Commands:
   init --database FILE --admin NAME (--password-file F | --password P)
         Create a database and its first administrator.
-  demo --employees N --seed S --database FILE [--locale zh_CN|en]
-        Create the demo company in a new database and print its logins.
+  demo --employees N --seed S (--database FILE | --server URL)
+        Create the demo company in a new database (or load it into an
+        empty baton-server) and print its logins.
+  sync --database FILE --server URL --user NAME --password-file F
+        Sync a database with the server once; exit 0 when in step.
   audit verify --database FILE
         Check the audit trail&apos;s hash chain; name the first broken entry.
 
@@ -383,12 +390,142 @@ Run baton-cli COMMAND --help for the options of a command.</source>
 命令：
   init --database FILE --admin NAME (--password-file F | --password P)
         创建数据库及其第一个系统管理员。
-  demo --employees N --seed S --database FILE [--locale zh_CN|en]
-        在新数据库中创建演示公司，并列出其登录名。
+  demo --employees N --seed S (--database FILE | --server URL)
+        在新数据库中创建演示公司（或将其载入空的 baton-server），
+        并列出其登录名。
+  sync --database FILE --server URL --user NAME --password-file F
+        将数据库与服务器同步一次；与服务器一致时退出码为 0。
   audit verify --database FILE
         校验审计日志的哈希链，并指出第一条损坏的记录。
 
 运行 baton-cli COMMAND --help 可查看某个命令的选项。</translation>
+    </message>
+</context>
+<context>
+    <name>BatonServer</name>
+    <message>
+        <source>Usage: baton-server COMMAND [options]
+
+Commands:
+  init --database URL [--tls-dir DIR] [--host NAME ...]
+        Create (or upgrade) the server&apos;s database, its log key and a TLS
+        certificate for HTTPS.
+  run --database URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+        Serve sync. Plain HTTP only on a loopback address; anywhere else
+        give the TLS certificate and key (init prints their paths).
+
+URL is a SQLite file path or postgresql://user:password@host:port/dbname.</source>
+        <translation>用法：baton-server COMMAND [选项]
+
+命令：
+  init --database URL [--tls-dir DIR] [--host NAME ...]
+        创建（或升级）服务器的数据库、日志密钥以及用于 HTTPS 的
+        TLS 证书。
+  run --database URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+        提供同步服务。仅在回环地址上允许明文 HTTP；其他地址须提供
+        TLS 证书和私钥（init 会打印其路径）。
+
+URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s database: a file path or a postgresql:// URL.</source>
+        <translation>服务器的数据库：文件路径或 postgresql:// URL。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Give the database with --database URL.</source>
+        <translation>请用 --database URL 指定数据库。</translation>
+    </message>
+    <message>
+        <source>Where to write the TLS certificate and key (default: beside the database file).</source>
+        <translation>TLS 证书和私钥的写入位置（默认：数据库文件旁边）。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>A name or address clients use to reach the server (repeatable).</source>
+        <translation>客户端访问服务器所用的名称或地址（可重复）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Cannot write the TLS files in %1.</source>
+        <translation>无法在 %1 中写入 TLS 文件。</translation>
+    </message>
+    <message>
+        <source>Database: %1 (schema ready)</source>
+        <translation>数据库：%1（结构已就绪）</translation>
+    </message>
+    <message>
+        <source>Log key: %1</source>
+        <translation>日志密钥：%1</translation>
+    </message>
+    <message>
+        <source>TLS certificate: %1</source>
+        <translation>TLS 证书：%1</translation>
+    </message>
+    <message>
+        <source>TLS key: %1</source>
+        <translation>TLS 私钥：%1</translation>
+    </message>
+    <message>
+        <source>Certificate SHA-256: %1</source>
+        <translation>证书 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Next: baton-server run --database %1 --listen 0.0.0.0:8443 --tls-cert %2 --tls-key %3</source>
+        <translation>下一步：baton-server run --database %1 --listen 0.0.0.0:8443 --tls-cert %2 --tls-key %3</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on, e.g. 127.0.0.1:8080 or 0.0.0.0:8443 (port 0: any free port).</source>
+        <translation>监听的地址和端口，例如 127.0.0.1:8080 或 0.0.0.0:8443（端口 0：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM).</source>
+        <translation>TLS 证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM).</source>
+        <translation>TLS 私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT with an IP address, e.g. 127.0.0.1:8080.</source>
+        <translation>--listen 需要带 IP 地址的 HOST:PORT，例如 127.0.0.1:8080。</translation>
+    </message>
+    <message>
+        <source>Give both --tls-cert and --tls-key.</source>
+        <translation>请同时提供 --tls-cert 和 --tls-key。</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate or key.</source>
+        <translation>无法读取 TLS 证书或私钥。</translation>
+    </message>
+    <message>
+        <source>The TLS certificate or key is not valid PEM.</source>
+        <translation>TLS 证书或私钥不是有效的 PEM。</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is served only on a loopback address. Give --tls-cert and --tls-key (see baton-server init) to listen on %1.</source>
+        <translation>明文 HTTP 仅在回环地址上提供。要在 %1 上监听，请提供 --tls-cert 和 --tls-key（参见 baton-server init）。</translation>
+    </message>
+    <message>
+        <source>baton-server listening on %1://%2:%3</source>
+        <translation>baton-server 正在监听 %1://%2:%3</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;.</source>
@@ -435,6 +572,10 @@ Run baton-cli COMMAND --help for the options of a command.</source>
     <message>
         <source>Give the database file with --database FILE.</source>
         <translation>请用 --database FILE 指定数据库文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1.</source>
+        <translation>无法读取密码文件 %1。</translation>
     </message>
 </context>
 <context>
@@ -555,10 +696,6 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <translation>追加日常变更历史，直至审计日志达到 N 条记录（基准测试数据）。</translation>
     </message>
     <message>
-        <source>Usage: baton-cli demo --employees N --seed S --database FILE [--locale zh_CN|en]</source>
-        <translation>用法：baton-cli demo --employees N --seed S --database FILE [--locale zh_CN|en]</translation>
-    </message>
-    <message>
         <source>--employees needs a whole number.</source>
         <translation>--employees 需要一个整数。</translation>
     </message>
@@ -581,6 +718,30 @@ Run baton-cli COMMAND --help for the options of a command.</source>
     <message>
         <source>Demo company written to %1 in %2 s.</source>
         <translation>演示公司已写入 %1，用时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be reached: %2</source>
+        <translation>无法连接服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server refused part of the demo company: %1</source>
+        <translation>服务器拒绝了演示公司的部分数据：%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes loaded into the server</source>
+        <translation>已将 %1 / %2 条更改载入服务器</translation>
+    </message>
+    <message>
+        <source>Load the company into this running, empty baton-server instead (from the server&apos;s own machine).</source>
+        <translation>改为将公司载入这台正在运行的空 baton-server（须在服务器本机上运行）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli demo --employees N --seed S (--database FILE | --server URL) [--locale zh_CN|en]</source>
+        <translation>用法：baton-cli demo --employees N --seed S (--database FILE | --server URL) [--locale zh_CN|en]</translation>
     </message>
 </context>
 <context>
@@ -1095,10 +1256,6 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <translation>用法：baton-cli init --database FILE --admin NAME (--password-file F | --password P)</translation>
     </message>
     <message>
-        <source>Cannot read the password file %1.</source>
-        <translation>无法读取密码文件 %1。</translation>
-    </message>
-    <message>
         <source>Give the administrator&apos;s password with --password-file FILE.</source>
         <translation>请用 --password-file FILE 提供系统管理员密码。</translation>
     </message>
@@ -1529,6 +1686,10 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
 </context>
 <context>
     <name>Operation</name>
@@ -1830,6 +1991,10 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         <source>looking up %1 records</source>
         <translation>查找多条 %1 记录</translation>
     </message>
+    <message>
+        <source>taking back a %1 record</source>
+        <translation>撤回一条%1记录</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -1904,6 +2069,411 @@ Run baton-cli COMMAND --help for the options of a command.</source>
     <message>
         <source>export data</source>
         <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>see accounts</source>
+        <translation>查看账号</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLog</name>
+    <message>
+        <source>taking the log lock</source>
+        <translation>获取日志锁</translation>
+    </message>
+    <message>
+        <source>appending to the server log</source>
+        <translation>追加到服务器日志</translation>
+    </message>
+    <message>
+        <source>reading the server log</source>
+        <translation>读取服务器日志</translation>
+    </message>
+    <message>
+        <source>The server log is missing the node %1/%2.</source>
+        <translation>服务器日志缺少节点 %1/%2。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSessions</name>
+    <message>
+        <source>opening a session</source>
+        <translation>开启会话</translation>
+    </message>
+    <message>
+        <source>Sign in first: the request carries no valid session token.</source>
+        <translation>请先登录：请求未携带有效的会话令牌。</translation>
+    </message>
+    <message>
+        <source>checking a session</source>
+        <translation>检查会话</translation>
+    </message>
+    <message>
+        <source>This session has been ended. Sign in again.</source>
+        <translation>此会话已结束，请重新登录。</translation>
+    </message>
+    <message>
+        <source>This session has expired. Sign in again.</source>
+        <translation>此会话已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>ending a session</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>ending sessions</source>
+        <translation>结束多个会话</translation>
+    </message>
+    <message>
+        <source>checking sessions</source>
+        <translation>检查会话</translation>
+    </message>
+</context>
+<context>
+    <name>SyncAlerts</name>
+    <message>
+        <source>Sync stopped: the server&apos;s history does not add up</source>
+        <translation>同步已停止：服务器的历史记录对不上</translation>
+    </message>
+    <message>
+        <source>The server showed this device a change log that does not extend the one it showed before. Its database may have been edited, or restored from an old backup, or this is not your organisation&apos;s server. Baton has stopped syncing so that nothing is lost or overwritten.
+
+Keep working if you need to: your changes stay on this computer. Do not delete or replace this database; it is evidence.
+
+Call your Baton administrator (or IT security) now and tell them this message. Sync stays stopped on this device until they have looked into it.</source>
+        <translation>服务器向本设备展示的变更日志并不是此前所展示日志的延续。服务器数据库可能被修改过，或从旧备份恢复过，或者这不是贵单位的服务器。为避免任何数据丢失或被覆盖，Baton 已停止同步。
+
+如有需要可继续工作：您的更改保存在这台电脑上。请勿删除或替换此数据库，它是证据。
+
+请立即联系 Baton 系统管理员（或 IT 安全部门），并告知此消息内容。在他们查明原因之前，本设备将一直停止同步。</translation>
+    </message>
+    <message>
+        <source>I Will Call</source>
+        <translation>我会联系</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate changed</source>
+        <translation>服务器证书已更改</translation>
+    </message>
+    <message>
+        <source>The server %1 now shows a different certificate than the one this device trusted.</source>
+        <translation>服务器 %1 现在出示的证书与本设备此前信任的证书不同。</translation>
+    </message>
+    <message>
+        <source>This is expected when the administrator renewed it. It is also what an attacker between you and the server would cause. Trust the new certificate only if your administrator confirms its fingerprint:
+
+%1
+
+Until you decide, sync is paused.</source>
+        <translation>如果系统管理员更新了证书，这是正常的；但位于您和服务器之间的攻击者也会造成同样的情况。只有在系统管理员确认以下指纹后才信任新证书：
+
+%1
+
+在您作出决定之前，同步将暂停。</translation>
+    </message>
+    <message>
+        <source>Trusted until now (SHA-256):
+%1
+
+Shown now (SHA-256):
+%2</source>
+        <translation>此前信任的证书（SHA-256）：
+%1
+
+现在出示的证书（SHA-256）：
+%2</translation>
+    </message>
+    <message>
+        <source>Trust New Certificate</source>
+        <translation>信任新证书</translation>
+    </message>
+    <message>
+        <source>Do Not Trust</source>
+        <translation>不信任</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as https://baton.example:8443.</source>
+        <translation>“%1”不是服务器地址，应类似 https://baton.example:8443。</translation>
+    </message>
+    <message>
+        <source>The server, e.g. https://baton.example:8443.</source>
+        <translation>服务器，例如 https://baton.example:8443。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The account to sync as.</source>
+        <translation>用于同步的账号。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>A file whose first line is the account&apos;s password.</source>
+        <translation>第一行为该账号密码的文件。</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli sync --database FILE --server URL --user NAME --password-file F</source>
+        <translation>用法：baton-cli sync --database FILE --server URL --user NAME --password-file F</translation>
+    </message>
+    <message>
+        <source>--%1 is required.</source>
+        <translation>必须提供 --%1。</translation>
+    </message>
+    <message>
+        <source>Pinned the server&apos;s certificate (SHA-256 %1).</source>
+        <translation>已固定服务器证书（SHA-256 %1）。</translation>
+    </message>
+    <message>
+        <source>WARNING: the server&apos;s certificate changed (SHA-256 was %1, now %2).</source>
+        <translation>警告：服务器证书已更改（原 SHA-256 为 %1，现为 %2）。</translation>
+    </message>
+    <message>
+        <source>Pulled %1 of %2 log entries</source>
+        <translation>已拉取 %1 / %2 条日志记录</translation>
+    </message>
+    <message>
+        <source>ALARM: the server&apos;s history does not add up. %1</source>
+        <translation>警报：服务器的历史记录对不上。%1</translation>
+    </message>
+    <message>
+        <source>Sync is stopped on this device. Keep this database as evidence and tell the administrator.</source>
+        <translation>本设备已停止同步。请保留此数据库作为证据，并告知系统管理员。</translation>
+    </message>
+    <message>
+        <source>In step with %1: sent %2, refused %3, received %4 (%5 not for this device&apos;s records); the server&apos;s log of %6 entries checks out.</source>
+        <translation>已与 %1 同步一致：发送 %2 条，被拒绝 %3 条，接收 %4 条（其中 %5 条与本设备的记录无关）；服务器 %6 条记录的日志校验通过。</translation>
+    </message>
+    <message>
+        <source>Refused changes were taken back on this device and are listed under Conflicts.</source>
+        <translation>被拒绝的更改已在本设备上撤回，并列在“冲突”中。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>The parameter &quot;%1&quot; must be a whole number from %2 to %3.</source>
+        <translation>参数“%1”必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed on %2.</source>
+        <translation>%2 不允许 %1。</translation>
+    </message>
+    <message>
+        <source>There is nothing at %1.</source>
+        <translation>%1 处没有内容。</translation>
+    </message>
+    <message>
+        <source>The account no longer exists.</source>
+        <translation>该账号已不存在。</translation>
+    </message>
+    <message>
+        <source>This account&apos;s access ended on the departure date.</source>
+        <translation>该账号的访问权限已于离职日期终止。</translation>
+    </message>
+    <message>
+        <source>This account is switched off.</source>
+        <translation>该账号已停用。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins from this address. Wait a minute.</source>
+        <translation>来自此地址的登录失败次数过多，请等待一分钟。</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2): %3</source>
+        <translation>更改 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>unknown kind of record &quot;%1&quot;.</source>
+        <translation>未知的记录类型“%1”。</translation>
+    </message>
+    <message>
+        <source>a %1 has no field &quot;%2&quot;.</source>
+        <translation>%1 没有字段“%2”。</translation>
+    </message>
+    <message>
+        <source>it is dated %1 ms ahead of the server&apos;s clock.</source>
+        <translation>其日期比服务器时钟超前 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Setting up the organisation is allowed only from the server&apos;s own machine.</source>
+        <translation>只能在服务器本机上设置组织。</translation>
+    </message>
+    <message>
+        <source>This server is already in use; setup is closed.</source>
+        <translation>此服务器已投入使用，设置已关闭。</translation>
+    </message>
+    <message>
+        <source>reading earlier refusals</source>
+        <translation>读取先前的拒绝记录</translation>
+    </message>
+    <message>
+        <source>The server holds this change but not in its log.</source>
+        <translation>服务器保存了此更改，但它不在服务器日志中。</translation>
+    </message>
+    <message>
+        <source>The cursor %1 is beyond the end of the server&apos;s log (%2 entries).</source>
+        <translation>游标 %1 超出了服务器日志的末尾（共 %2 条记录）。</translation>
+    </message>
+    <message>
+        <source>reading the server log</source>
+        <translation>读取服务器日志</translation>
+    </message>
+    <message>
+        <source>The server log is damaged at entry %1.</source>
+        <translation>服务器日志在第 %1 条记录处损坏。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;from&quot; is required.</source>
+        <translation>缺少参数“from”。</translation>
+    </message>
+    <message>
+        <source>The parameter &quot;index&quot; is required.</source>
+        <translation>缺少参数“index”。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWire</name>
+    <message>
+        <source>The message is not in the expected form: %1.</source>
+        <translation>消息格式不符合要求：%1。</translation>
+    </message>
+    <message>
+        <source>The message is larger than %1 bytes.</source>
+        <translation>消息超过 %1 字节。</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1 (%2)</source>
+        <translation>第 %1 字节处 JSON 无效（%2）</translation>
+    </message>
+    <message>
+        <source>a JSON object is expected</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in %2</source>
+        <translation>%2 中有未知的键“%1”</translation>
+    </message>
+    <message>
+        <source>missing &quot;%1&quot; in %2</source>
+        <translation>%2 中缺少“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 must be text</source>
+        <translation>%2 中的“%1”必须是文本</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 is longer than %3 characters</source>
+        <translation>%2 中的“%1”超过 %3 个字符</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 must be a whole number from %3 to %4</source>
+        <translation>%2 中的“%1”必须是 %3 到 %4 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;ops&quot; must be a list</source>
+        <translation>“ops”必须是列表</translation>
+    </message>
+    <message>
+        <source>A batch holds at most %1 changes; this one holds %2.</source>
+        <translation>一批最多 %1 条更改；此批有 %2 条。</translation>
+    </message>
+    <message>
+        <source>change %1 is not an object</source>
+        <translation>第 %1 条更改不是对象</translation>
+    </message>
+    <message>
+        <source>change %1: %2</source>
+        <translation>第 %1 条更改：%2</translation>
+    </message>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>服务器返回了 HTTP 状态码 %1。</translation>
+    </message>
+    <message>
+        <source>the sign-in does not name the device</source>
+        <translation>登录请求未注明设备</translation>
+    </message>
+    <message>
+        <source>the sign-in reply has no token or account</source>
+        <translation>登录回复中没有令牌或账号</translation>
+    </message>
+    <message>
+        <source>&quot;results&quot; must be a list of at most %1</source>
+        <translation>“results”必须是最多 %1 项的列表</translation>
+    </message>
+    <message>
+        <source>result %1</source>
+        <translation>结果 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1 不是对象</translation>
+    </message>
+    <message>
+        <source>%1 has no valid id</source>
+        <translation>%1 没有有效的 ID</translation>
+    </message>
+    <message>
+        <source>%1 has an unknown status</source>
+        <translation>%1 的状态未知</translation>
+    </message>
+    <message>
+        <source>&quot;leaves&quot; must hold one hash per entry from the cursor on</source>
+        <translation>“leaves”必须为游标之后的每条记录各给出一个哈希</translation>
+    </message>
+    <message>
+        <source>a leaf hash is not 32 bytes of Base64</source>
+        <translation>叶哈希不是 32 字节的 Base64</translation>
+    </message>
+    <message>
+        <source>&quot;more&quot; must be true or false</source>
+        <translation>“more”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;ops&quot; must be a list of at most %1</source>
+        <translation>“ops”必须是最多 %1 项的列表</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>第 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 is out of order or beyond the log</source>
+        <translation>%1 顺序错误或超出日志范围</translation>
+    </message>
+    <message>
+        <source>%1 has no change</source>
+        <translation>%1 不含更改</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;proof&quot; must be a short list of hashes</source>
+        <translation>“proof”必须是简短的哈希列表</translation>
+    </message>
+    <message>
+        <source>a proof hash is not 32 bytes of hexadecimal</source>
+        <translation>证明哈希不是 32 字节的十六进制</translation>
+    </message>
+</context>
+<context>
+    <name>TlsCertificate</name>
+    <message>
+        <source>The server&apos;s TLS certificate could not be made.</source>
+        <translation>无法生成服务器的 TLS 证书。</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2849,143 @@ Entry: %2</source>
     <message>
         <source>Show entry %1</source>
         <translation>显示记录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ConflictDetailPane</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>You tried</source>
+        <translation>您的尝试</translation>
+    </message>
+    <message>
+        <source>What won (on this device now)</source>
+        <translation>最终结果（本设备当前值）</translation>
+    </message>
+    <message>
+        <source>A refused change was taken back on this device; the record holds what the server holds. To make the change anyway, make it again if you still may.</source>
+        <translation>被拒绝的更改已在本设备上撤回，记录内容与服务器一致。如仍要进行此更改，并且您仍有权限，请重新操作一次。</translation>
+    </message>
+    <message>
+        <source>Select a refused change to see it in full.</source>
+        <translation>选择一条被拒绝的更改以查看详情。</translation>
+    </message>
+    <message>
+        <source>Refused %1</source>
+        <translation>拒绝时间：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reason: %1 (%2)</source>
+        <translation>服务器给出的原因：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ConflictsModel</name>
+    <message>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>reading the refused changes</source>
+        <translation>读取被拒绝的更改</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+    <message>
+        <source>Not on this device</source>
+        <translation>不在本设备上</translation>
+    </message>
+    <message>
+        <source>As the server has it</source>
+        <translation>与服务器一致</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝时间</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>您的更改</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>服务器给出的原因</translation>
+    </message>
+    <message>
+        <source>What won</source>
+        <translation>最终结果</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server refused, why, and what the record holds instead.</source>
+        <translation>在这台电脑上所做、被服务器拒绝的更改，拒绝原因，以及记录现在的内容。</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>没有冲突</translation>
+    </message>
+    <message>
+        <source>Every change made on this computer was accepted by the server, or is still waiting to be sent. A change the server refuses (say, two people decided the same approval) is listed here with the reason.</source>
+        <translation>在这台电脑上所做的每项更改都已被服务器接受，或仍在等待发送。服务器拒绝的更改（例如两个人对同一审批作出了决定）会连同原因列在这里。</translation>
     </message>
 </context>
 <context>
@@ -2879,6 +3586,72 @@ Entry: %2</source>
         <source>A login uses 2 to 64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, and starts with a letter or digit.</source>
         <translation>登录名须为 2 至 64 个字符，只能使用小写字母、数字、“.”、“_”或“-”，且须以字母或数字开头。</translation>
     </message>
+    <message>
+        <source>&amp;Join a Server...</source>
+        <translation>加入服务器(&amp;J)...</translation>
+    </message>
+    <message>
+        <source>Your organisation already uses Baton: sign in to its server instead of creating an administrator here.</source>
+        <translation>贵单位已在使用 Baton：请登录其服务器，而不是在这里创建系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::HttpFront</name>
+    <message>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>无法在 %1 的端口 %2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>baton::JoinServerDialog</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Join a Baton Server</source>
+        <translation>加入 Baton 服务器</translation>
+    </message>
+    <message>
+        <source>Sign in with your account on your organisation&apos;s Baton server. This computer receives what your account may see, and you can then sign in here, offline too.</source>
+        <translation>请使用您在贵单位 Baton 服务器上的账号登录。这台电脑将收到您的账号有权查看的内容，之后您即可在这里登录，离线时也可以。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>https://baton.example.com:8443</source>
+        <translation>https://baton.example.com:8443</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password on the server.</source>
+        <translation>请输入您在服务器上的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the accounts have not arrived yet: %1</source>
+        <translation>已登录，但账号数据尚未到达：%1</translation>
+    </message>
 </context>
 <context>
     <name>baton::LoginDialog</name>
@@ -2972,6 +3745,18 @@ Entry: %2</source>
     <message>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>1 change was refused by the server</source>
+        <translation>1 项更改被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>%1 changes were refused by the server</source>
+        <translation>%1 项更改被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -3324,14 +4109,85 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::ServerSettings</name>
+    <message>
+        <source>Signed out of the server. Changes made here are kept and sent when you sign in again.</source>
+        <translation>已退出服务器登录。在这里所做的更改会保留，并在您重新登录后发送。</translation>
+    </message>
+    <message>
+        <source>Enter your account&apos;s user name on the server.</source>
+        <translation>请输入您在服务器上的账号用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Register this database with your organisation&apos;s Baton server to sync it with the other offices. Baton keeps working offline and sends changes when the server can be reached.</source>
+        <translation>将此数据库注册到贵单位的 Baton 服务器，以便与其他办公地点同步。Baton 离线时照常工作，能连上服务器时再发送更改。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>https://baton.example.com:8443</source>
+        <translation>https://baton.example.com:8443</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Register This Device</source>
+        <translation>注册此设备(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sign Out of Server</source>
+        <translation>退出服务器登录</translation>
+    </message>
+    <message>
+        <source>This database syncs with %1 as %2.</source>
+        <translation>此数据库以 %2 的身份与 %1 同步。</translation>
+    </message>
+    <message>
+        <source>Signed out of %1: sign in again to resume sync.</source>
+        <translation>已退出 %1 的登录：重新登录即可恢复同步。</translation>
+    </message>
+    <message>
+        <source>Not registered with a server: this database works on its own.</source>
+        <translation>未注册到服务器：此数据库独立工作。</translation>
+    </message>
+    <message>
+        <source>The session token is kept in this computer&apos;s keychain.</source>
+        <translation>会话令牌保存在这台电脑的钥匙串中。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so the session token is kept in this database file. Anyone who can read the file can use it until you sign out of the server.</source>
+        <translation>没有可用的系统钥匙串，因此会话令牌保存在此数据库文件中。在您退出服务器登录之前，任何能读取该文件的人都可以使用它。</translation>
+    </message>
+</context>
+<context>
     <name>baton::SettingsPage</name>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>The language and database of this computer, and your own password.</source>
-        <translation>本机的语言和数据库，以及您自己的密码。</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3405,6 +4261,10 @@ Entry: %2</source>
         <source>%1 already exists. Baton never replaces a database; to use it, choose Open Another Database.</source>
         <translation>%1 已存在。Baton 从不覆盖已有的数据库；如需使用它，请选择“打开其他数据库”。</translation>
     </message>
+    <message>
+        <source>The language, database and sync server of this computer, and your own password.</source>
+        <translation>这台电脑的语言、数据库和同步服务器，以及您自己的密码。</translation>
+    </message>
 </context>
 <context>
     <name>baton::ShellStatusBar</name>
@@ -3429,10 +4289,6 @@ Entry: %2</source>
         <translation>离线：未配置服务器</translation>
     </message>
     <message>
-        <source>Baton works on this computer&apos;s database. Changes are kept and sent once a sync server is configured.</source>
-        <translation>Baton 使用本机的数据库工作。更改会保存在本机，配置同步服务器后再发送。</translation>
-    </message>
-    <message>
         <source>Last sync: never</source>
         <translation>上次同步：从未</translation>
     </message>
@@ -3443,6 +4299,76 @@ Entry: %2</source>
     <message>
         <source>Changes made on this computer that no server has received yet. They are safe in the database.</source>
         <translation>在本机所做、尚未被任何服务器接收的更改。它们已安全保存在数据库中。</translation>
+    </message>
+    <message>
+        <source>Baton works on this computer&apos;s database. Changes are kept and sent once a sync server is registered in Settings.</source>
+        <translation>Baton 使用这台电脑上的数据库工作。更改会被保留，并在“设置”中注册同步服务器后发送。</translation>
+    </message>
+    <message>
+        <source>Offline: signed out of the server</source>
+        <translation>离线：已退出服务器登录</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 again in Settings to resume sync.</source>
+        <translation>请在“设置”中重新登录 %1 以恢复同步。</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>Online: syncing…</source>
+        <translation>在线：正在同步…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Syncing with %1.</source>
+        <translation>正在与 %1 同步。</translation>
+    </message>
+    <message>
+        <source>Offline: server unreachable</source>
+        <translation>离线：无法连接服务器</translation>
+    </message>
+    <message>
+        <source>%1
+Changes are kept here and sent when the server answers again.</source>
+        <translation>%1
+更改保存在这里，服务器恢复响应后再发送。</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>同步已停止</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate changed: decide whether to trust it.</source>
+        <translation>服务器证书已更改：请决定是否信任。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s new certificate was not trusted. Ask your administrator, then register this device again in Settings.</source>
+        <translation>服务器的新证书未被信任。请咨询系统管理员，然后在“设置”中重新注册此设备。</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>The last time this computer and the server were in step.</source>
+        <translation>这台电脑上次与服务器同步一致的时间。</translation>
+    </message>
+    <message>
+        <source>Server certificate changed: review…</source>
+        <translation>服务器证书已更改：查看…</translation>
+    </message>
+    <message>
+        <source>SYNC STOPPED: the server&apos;s history does not add up. Details…</source>
+        <translation>同步已停止：服务器的历史记录对不上。详情…</translation>
+    </message>
+    <message>
+        <source>First sync: %1 of %2</source>
+        <translation>首次同步：%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +4500,169 @@ Entry: %2</source>
     <message>
         <source>Not saved: another change made with it was refused.</source>
         <translation>未保存：同一次提交中的另一项更改被拒绝。</translation>
+    </message>
+    <message>
+        <source>The change names another account as its author.</source>
+        <translation>该更改将另一个账号标为作者。</translation>
+    </message>
+    <message>
+        <source>The change names another device than the one sending it.</source>
+        <translation>该更改标明的设备与发送它的设备不同。</translation>
+    </message>
+    <message>
+        <source>reading the changes waiting to be sent</source>
+        <translation>读取等待发送的更改</translation>
+    </message>
+    <message>
+        <source>clearing sent changes</source>
+        <translation>清除已发送的更改</translation>
+    </message>
+    <message>
+        <source>reading a refused change</source>
+        <translation>读取被拒绝的更改</translation>
+    </message>
+    <message>
+        <source>keeping a refused change</source>
+        <translation>保存被拒绝的更改</translation>
+    </message>
+    <message>
+        <source>taking back a refused change</source>
+        <translation>撤回被拒绝的更改</translation>
+    </message>
+    <message>
+        <source>reading a record&apos;s history</source>
+        <translation>读取记录的历史</translation>
+    </message>
+    <message>
+        <source>reading this installation&apos;s settings</source>
+        <translation>读取本机设置</translation>
+    </message>
+    <message>
+        <source>saving this installation&apos;s settings</source>
+        <translation>保存本机设置</translation>
+    </message>
+</context>
+<context>
+    <name>baton::SyncClient</name>
+    <message>
+        <source>The server could not be reached: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Sync is stopped: %1</source>
+        <translation>同步已停止：%1</translation>
+    </message>
+    <message>
+        <source>Sign in to the server to sync this device.</source>
+        <translation>请登录服务器以同步此设备。</translation>
+    </message>
+    <message>
+        <source>This database syncs for another account; sign in as that account or use a new database.</source>
+        <translation>此数据库为另一个账号同步；请以该账号登录，或使用新的数据库。</translation>
+    </message>
+    <message>
+        <source>The server signs its log with a different key than the one this device pinned.</source>
+        <translation>服务器签署日志所用的密钥与本设备固定的密钥不同。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log is shorter than what this device has already received: its history was cut.</source>
+        <translation>服务器日志比本设备已接收的还短：其历史记录被截断了。</translation>
+    </message>
+    <message>
+        <source>The server answered for another position in its log.</source>
+        <translation>服务器的回复对应的是日志中的另一个位置。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log head is not signed by its pinned key: %1</source>
+        <translation>服务器日志头未使用已固定的密钥签名：%1</translation>
+    </message>
+    <message>
+        <source>The server sent entries beyond its signed log.</source>
+        <translation>服务器发送的记录超出了其已签名的日志。</translation>
+    </message>
+    <message>
+        <source>This device&apos;s record of the server&apos;s log is damaged.</source>
+        <translation>本设备保存的服务器日志记录已损坏。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log head is not signed by its pinned key.</source>
+        <translation>服务器日志头未使用已固定的密钥签名。</translation>
+    </message>
+    <message>
+        <source>The server now shows another log than the one this device synced with.</source>
+        <translation>服务器现在出示的日志与本设备同步过的日志不是同一个。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log is shorter than one it showed before (%1 entries, now %2): its history was cut.</source>
+        <translation>服务器日志比它此前出示的更短（原 %1 条记录，现 %2 条）：其历史记录被截断了。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log does not extend the one it showed before: its history was rewritten.</source>
+        <translation>服务器日志不是它此前所出示日志的延续：其历史记录被改写了。</translation>
+    </message>
+    <message>
+        <source>A change the server sent (entry %1) is not the one its log holds: the server&apos;s data was altered.</source>
+        <translation>服务器发送的一条更改（第 %1 条记录）与其日志中的不符：服务器数据被篡改了。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log entries do not add up to its signed head: its history was altered.</source>
+        <translation>服务器日志的记录与其签名的日志头对不上：其历史记录被篡改了。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent yet.</source>
+        <translation>
+            <numerusform>%n 项更改尚未能发送。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>baton::SyncController</name>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>请输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as https://baton.example:8443.</source>
+        <translation>“%1”不是服务器地址，应类似 https://baton.example:8443。</translation>
+    </message>
+    <message>
+        <source>Give only the server&apos;s address, without a user name, password, &quot;?&quot; or &quot;#&quot; part.</source>
+        <translation>只填写服务器地址，不要包含用户名、密码、“?”或“#”部分。</translation>
+    </message>
+    <message>
+        <source>Use https:// for %1. Plain http:// is allowed only for a server on this computer (localhost): elsewhere passwords and the company&apos;s data would cross the network unencrypted.</source>
+        <translation>%1 请使用 https://。明文 http:// 只允许用于这台电脑上的服务器（localhost）：否则密码和公司数据会未经加密地在网络上传输。</translation>
+    </message>
+    <message>
+        <source>A sync is running; try again in a moment.</source>
+        <translation>正在同步，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Sync is stopped by an alarm about the server; it cannot be restarted from here.</source>
+        <translation>因服务器警报，同步已停止；无法在此处重新开始。</translation>
+    </message>
+    <message>
+        <source>This database already syncs with %1. To use another server, create a new database and register it there.</source>
+        <translation>此数据库已与 %1 同步。要使用其他服务器，请新建一个数据库并在那里注册。</translation>
+    </message>
+    <message>
+        <source>Registered with %1; this device is in step.</source>
+        <translation>已注册到 %1；本设备已同步一致。</translation>
+    </message>
+    <message>
+        <source>Registered with %1. The first sync did not finish: %2</source>
+        <translation>已注册到 %1。首次同步未完成：%2</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TokenVault</name>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>钥匙串没有响应</translation>
     </message>
 </context>
 <context>

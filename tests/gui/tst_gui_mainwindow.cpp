@@ -94,10 +94,10 @@ QListWidget *TestGuiMainWindow::sidebar() const
 void TestGuiMainWindow::sidebarListsModulesInOrder()
 {
     QVERIFY(openAs(QStringLiteral("lina")));
-    const QStringList expected{QStringLiteral("People"),    QStringLiteral("Handovers"),
-                               QStringLiteral("Approvals"), QStringLiteral("Performance"),
-                               QStringLiteral("Projects"),  QStringLiteral("Alerts"),
-                               QStringLiteral("Audit"),     QStringLiteral("Settings")};
+    const QStringList expected{
+        QStringLiteral("People"),      QStringLiteral("Handovers"), QStringLiteral("Approvals"),
+        QStringLiteral("Performance"), QStringLiteral("Projects"),  QStringLiteral("Alerts"),
+        QStringLiteral("Audit"),       QStringLiteral("Conflicts"), QStringLiteral("Settings")};
     QCOMPARE(sidebar()->count(), expected.size());
     for (int i = 0; i < expected.size(); ++i) {
         QCOMPARE(sidebar()->item(i)->text(), expected.at(i));

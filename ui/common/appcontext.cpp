@@ -1,5 +1,7 @@
 #include "appcontext.h"
 
+#include "sync/synccontroller.h"
+
 namespace baton {
 
 AppContext::AppContext(Store &store, Session session, QObject *parent)
@@ -7,9 +9,12 @@ AppContext::AppContext(Store &store, Session session, QObject *parent)
     , m_store(store)
     , m_session(std::move(session))
     , m_directory(store)
+    , m_sync(std::make_unique<SyncController>(store))
 {
     connect(&m_store, &Store::changed, this, &AppContext::dataChanged);
 }
+
+AppContext::~AppContext() = default;
 
 bool AppContext::can(QStringView action) const
 {

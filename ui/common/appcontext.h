@@ -7,7 +7,11 @@
 #include <QObject>
 #include <QSet>
 
+#include <memory>
+
 namespace baton {
+
+class SyncController;
 
 // What every page needs: the store, who is signed in, and the read APIs.
 // One per signed-in session; pages hold a reference.
@@ -16,12 +20,15 @@ class AppContext : public QObject
     Q_OBJECT
 public:
     AppContext(Store &store, Session session, QObject *parent = nullptr);
+    ~AppContext() override;
 
     Store &store() { return m_store; }
     const Session &session() const { return m_session; }
     const Actor &actor() const { return m_session.actor; }
     QUuid userId() const { return m_session.userId; }
     Directory &directory() { return m_directory; }
+    // This database's sync with its server (idle until activated).
+    SyncController &sync() { return *m_sync; }
 
     // May the signed-in user do this at all (to enable or hide actions)?
     bool can(QStringView action) const;
@@ -43,6 +50,7 @@ private:
     Store &m_store;
     Session m_session;
     Directory m_directory;
+    std::unique_ptr<SyncController> m_sync;
 };
 
 } // namespace baton

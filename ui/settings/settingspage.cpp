@@ -3,6 +3,7 @@
 #include "common/appcontext.h"
 #include "common/filedialogs.h"
 #include "passwordform.h"
+#include "serversettings.h"
 #include "shell/languagemanager.h"
 #include "shell/messagelabel.h"
 #include "shell/pageheader.h"
@@ -41,6 +42,7 @@ SettingsPage::SettingsPage(AppContext &context, LanguageManager &languages, QWid
     , m_open(new QPushButton(this))
     , m_new(new QPushButton(this))
     , m_databaseMessage(new MessageLabel(this))
+    , m_server(new ServerSettings(context.sync(), this))
     , m_passwordBox(new QGroupBox(this))
     , m_passwordNote(new QLabel(this))
     , m_password(new PasswordForm(context, this))
@@ -99,6 +101,7 @@ SettingsPage::SettingsPage(AppContext &context, LanguageManager &languages, QWid
     contentLayout->setSpacing(16);
     contentLayout->addWidget(m_languageBox);
     contentLayout->addWidget(m_databaseBox);
+    contentLayout->addWidget(m_server);
     contentLayout->addWidget(m_passwordBox);
     contentLayout->addStretch(1);
     auto *holder = new QWidget(this);
@@ -143,8 +146,8 @@ void SettingsPage::changeEvent(QEvent *event)
 void SettingsPage::retranslate()
 {
     m_header->setTitle(tr("Settings"));
-    m_header->setSubtitle(tr("The language and database of this computer, and your own "
-                             "password."));
+    m_header->setSubtitle(tr("The language, database and sync server of this computer, and "
+                             "your own password."));
     m_languageBox->setTitle(tr("Language"));
     m_languageLabel->setText(tr("&Language:"));
     m_languageNote->setText(tr("Baton switches at once and remembers the choice on this "

@@ -14,10 +14,11 @@ class LanguageManager;
 class MessageLabel;
 class PageHeader;
 class PasswordForm;
+class ServerSettings;
 
 // Settings of this computer and of the signed-in user: the interface
-// language (applies at once), which database Baton opens, and the user's
-// password.
+// language (applies at once), which database Baton opens, the sync server,
+// and the user's password.
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
     // Ask for a file, then request it (MainWindow and the buttons use these).
     void chooseDatabaseToOpen();
     void chooseNewDatabase();
+    ServerSettings *serverSettings() const { return m_server; }
 
 Q_SIGNALS:
     // The session opens path (creating it when missing) and signs in again.
@@ -56,6 +58,7 @@ private:
     QPushButton *m_open;
     QPushButton *m_new;
     MessageLabel *m_databaseMessage;
+    ServerSettings *m_server;
     QGroupBox *m_passwordBox;
     QLabel *m_passwordNote;
     PasswordForm *m_password;

@@ -7,6 +7,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "store/store.h"
+#include "sync/joinserverdialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -44,6 +45,7 @@ DesktopSession::~DesktopSession()
     endSession();
     delete m_firstRun;
     delete m_login;
+    delete m_join;
     delete m_errorBox;
 }
 
@@ -55,6 +57,11 @@ FirstRunDialog *DesktopSession::firstRunDialog() const
 LoginDialog *DesktopSession::loginDialog() const
 {
     return m_login;
+}
+
+JoinServerDialog *DesktopSession::joinServerDialog() const
+{
+    return m_join;
 }
 
 MainWindow *DesktopSession::mainWindow() const
@@ -149,7 +156,23 @@ void DesktopSession::showFirstRun()
     m_firstRun->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_firstRun, &QDialog::accepted, this, [this] { showLogin(m_firstRun->login()); });
     connect(m_firstRun, &QDialog::rejected, this, [this] { Q_EMIT finished(0); });
+    connect(m_firstRun, &FirstRunDialog::joinServerRequested, this, &DesktopSession::showJoinServer,
+            Qt::QueuedConnection);
     m_firstRun->open();
+}
+
+void DesktopSession::showJoinServer()
+{
+    if (m_firstRun) {
+        m_firstRun->disconnect(this); // closing it is not quitting
+        m_firstRun->close();
+    }
+    delete m_join;
+    m_join = new JoinServerDialog(*m_store, m_transportFactory);
+    m_join->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_join, &QDialog::accepted, this, [this] { showLogin(m_join->login()); });
+    connect(m_join, &QDialog::rejected, this, &DesktopSession::showFirstRun);
+    m_join->open();
 }
 
 void DesktopSession::showLogin(const QString &login, const QString &error)
@@ -185,6 +208,10 @@ void DesktopSession::showMainWindow(const Session &session)
         },
         Qt::QueuedConnection);
     m_window->show();
+    // Background sync starts once the window can show what it does.
+    if (m_transportFactory)
+        m_context->sync().setTransportFactory(m_transportFactory);
+    m_context->sync().activate();
     m_accessTimer.start();
     Q_EMIT signedIn();
 }

@@ -2,6 +2,7 @@
 
 #include "auth/authenticator.h"
 #include "oplog/hlc.h"
+#include "sync/synccontroller.h"
 #include "util/result.h"
 
 #include <QObject>
@@ -16,6 +17,7 @@ namespace baton {
 
 class AppContext;
 class FirstRunDialog;
+class JoinServerDialog;
 class LanguageManager;
 class LoginDialog;
 class MainWindow;
@@ -53,6 +55,11 @@ public:
     void checkAccess();
     // Tests fake the time of the stores this session opens.
     void setWallClock(HlcClock::WallClock clock) { m_wallClock = std::move(clock); }
+    // Tests sync the sessions' stores with an in-process server.
+    void setSyncTransportFactory(SyncController::TransportFactory factory)
+    {
+        m_transportFactory = std::move(factory);
+    }
 
     Store *store() const { return m_store.get(); }
     AppContext *context() const { return m_context.get(); }
@@ -60,6 +67,7 @@ public:
     // QPointer needs the complete types.
     FirstRunDialog *firstRunDialog() const;
     LoginDialog *loginDialog() const;
+    JoinServerDialog *joinServerDialog() const;
     MainWindow *mainWindow() const;
     QMessageBox *errorBox() const;
 
@@ -73,6 +81,7 @@ private:
     Result<std::unique_ptr<Store>> openStore(const QString &path);
     void proceed(const QString &login = {});
     void showFirstRun();
+    void showJoinServer();
     void showLogin(const QString &login, const QString &error = {});
     void showMainWindow(const Session &session);
     void endSession();
@@ -85,8 +94,10 @@ private:
     QPointer<MainWindow> m_window;
     QPointer<FirstRunDialog> m_firstRun;
     QPointer<LoginDialog> m_login;
+    QPointer<JoinServerDialog> m_join;
     QPointer<QMessageBox> m_errorBox;
     HlcClock::WallClock m_wallClock;
+    SyncController::TransportFactory m_transportFactory;
     QTimer m_accessTimer;
 };
 

@@ -28,6 +28,7 @@ FirstRunDialog::FirstRunDialog(Store &store, QWidget *parent)
     , m_error(new MessageLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_create(m_buttons->button(QDialogButtonBox::Ok))
+    , m_joinServer(m_buttons->addButton(QString(), QDialogButtonBox::ActionRole))
 {
     setObjectName(QStringLiteral("firstRunDialog"));
     m_intro->setWordWrap(true);
@@ -38,6 +39,7 @@ FirstRunDialog::FirstRunDialog(Store &store, QWidget *parent)
     m_loginHint->setObjectName(QStringLiteral("loginHint"));
     m_error->setObjectName(QStringLiteral("firstRunError"));
     m_create->setObjectName(QStringLiteral("createAdminButton"));
+    m_joinServer->setObjectName(QStringLiteral("joinServerButton"));
 
     // The login rows join the password rows in one aligned form.
     m_password->form()->insertRow(0, m_loginLabel, m_login);
@@ -55,6 +57,7 @@ FirstRunDialog::FirstRunDialog(Store &store, QWidget *parent)
     connect(m_password, &NewPasswordFields::validityChanged, this, &FirstRunDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &FirstRunDialog::create);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_joinServer, &QPushButton::clicked, this, &FirstRunDialog::joinServerRequested);
     retranslate();
     setMinimumWidth(480);
 }
@@ -79,6 +82,9 @@ void FirstRunDialog::retranslate()
     m_loginLabel->setText(tr("Administrator &login:"));
     m_create->setText(tr("&Create administrator"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Quit"));
+    m_joinServer->setText(tr("&Join a Server..."));
+    m_joinServer->setToolTip(tr("Your organisation already uses Baton: sign in to its server "
+                                "instead of creating an administrator here."));
     validate();
 }
 

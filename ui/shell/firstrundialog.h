@@ -15,7 +15,9 @@ class Store;
 
 // First run of a new database: choose the administrator's login and
 // password. Creates the account (Accounts::createFirstAdmin) when the user
-// confirms, and stays open with the reason if the store refuses.
+// confirms, and stays open with the reason if the store refuses. At an
+// office with a Baton server, "Join a Server" brings the organisation from
+// there instead (joinServerRequested).
 class FirstRunDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +26,9 @@ public:
 
     // The administrator's login, once created.
     QString login() const { return m_createdLogin; }
+
+Q_SIGNALS:
+    void joinServerRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -42,6 +47,7 @@ private:
     MessageLabel *m_error;
     QDialogButtonBox *m_buttons;
     QPushButton *m_create;
+    QPushButton *m_joinServer;
     QString m_createdLogin;
 };
 

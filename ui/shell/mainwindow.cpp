@@ -8,6 +8,9 @@
 #include "shellstatusbar.h"
 #include "sidebardelegate.h"
 #include "svgiconengine.h"
+#include "sync/conflictspage.h"
+#include "sync/syncalerts.h"
+#include "sync/synccontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -81,6 +84,14 @@ MainWindow::MainWindow(AppContext &context, LanguageManager &languages, QWidget 
             m_stack->setCurrentWidget(page);
     });
     connect(&context, &AppContext::dataChanged, this, &MainWindow::refreshBadges);
+    // The alarm comes back at every sign-in and on every click on the red
+    // warning: it cannot be dismissed into silence.
+    connect(&context.sync(), &SyncController::alarmRaised, this,
+            [this](const QString &why) { SyncAlerts::showAlarm(this, why); });
+    connect(m_status, &ShellStatusBar::alarmClicked, this,
+            [this] { SyncAlerts::showAlarm(this, m_context.sync().alarm()); });
+    connect(&context.sync(), &SyncController::certificateChangeDetected, this,
+            [this] { SyncAlerts::reviewCertificate(this, m_context.sync()); });
 
     retranslate();
     restoreSettings();
@@ -108,6 +119,12 @@ void MainWindow::createPages(LanguageManager &languages)
         case Module::Audit:
             page = new AuditPage(m_context, m_stack);
             break;
+        case Module::Conflicts: {
+            auto *conflicts = new ConflictsPage(m_context, m_stack);
+            connect(conflicts, &ConflictsPage::countChanged, this, [this] { refreshBadges({}); });
+            page = conflicts;
+            break;
+        }
         case Module::Settings:
             m_settings = new SettingsPage(m_context, languages, m_stack);
             connect(m_settings, &SettingsPage::openDatabaseRequested, this,
@@ -136,6 +153,16 @@ void MainWindow::createActions()
             [this] { m_settings->chooseDatabaseToOpen(); });
     m_newDatabase = m_fileMenu->addAction(QString());
     connect(m_newDatabase, &QAction::triggered, this, [this] { m_settings->chooseNewDatabase(); });
+    // F5: nothing else in Baton uses it, and it is "refresh" elsewhere.
+    m_syncNow = m_fileMenu->addAction(QString(), QKeySequence(Qt::Key_F5));
+    m_syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    connect(m_syncNow, &QAction::triggered, this, [this] {
+        SyncController &sync = m_context.sync();
+        if (sync.isRegistered() || sync.certificateChange())
+            sync.syncNow();
+        else
+            showModule(Module::Settings); // where a server is registered
+    });
     m_fileMenu->addSeparator();
     // Ctrl+L, as in password managers: step away and leave Baton locked.
     m_signOut = m_fileMenu->addAction(SvgIconEngine::icon(QStringLiteral("signout")), QString(),
@@ -229,6 +256,7 @@ void MainWindow::updateEntry(Module module)
 
 void MainWindow::refreshBadges(const QSet<QString> &entities)
 {
+    refreshConflictsBadge();
     // People: the employees who are leaving, the ones HR acts on now.
     if (isModuleAvailable(Module::People) && entities.contains(QStringLiteral("employee"))) {
         auto counts = m_context.directory().statusCounts(
@@ -241,6 +269,17 @@ void MainWindow::refreshBadges(const QSet<QString> &entities)
                                     : tr("%1 employees are leaving").arg(departing));
         }
     }
+}
+
+void MainWindow::refreshConflictsBadge()
+{
+    auto *conflicts = qobject_cast<ConflictsPage *>(page(Module::Conflicts));
+    if (!conflicts)
+        return;
+    const int count = conflicts->count();
+    setBadge(Module::Conflicts, count,
+             count == 1 ? tr("1 change was refused by the server")
+                        : tr("%1 changes were refused by the server").arg(count));
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -256,6 +295,7 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_openDatabase->setText(tr("&Open Another Database..."));
     m_newDatabase->setText(tr("&New Database..."));
+    m_syncNow->setText(tr("S&ync Now"));
     m_signOut->setText(tr("&Sign Out"));
     m_quit->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));

@@ -61,6 +61,7 @@ private:
     void restoreSettings();
     void retranslate();
     void refreshBadges(const QSet<QString> &entities);
+    void refreshConflictsBadge();
     QListWidgetItem *item(Module module) const;
     void updateEntry(Module module);
 
@@ -76,6 +77,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_openDatabase = nullptr;
     QAction *m_newDatabase = nullptr;
+    QAction *m_syncNow = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_about = nullptr;

@@ -194,6 +194,7 @@ ModulePreview ModulePreview::forModule(Module module)
         return alerts();
     case Module::People:
     case Module::Audit:
+    case Module::Conflicts:
     case Module::Settings:
         break;
     }

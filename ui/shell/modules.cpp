@@ -6,8 +6,9 @@ namespace baton {
 
 QList<Module> Modules::all()
 {
-    return {Module::People,   Module::Handovers, Module::Approvals, Module::Performance,
-            Module::Projects, Module::Alerts,    Module::Audit,     Module::Settings};
+    return {Module::People,      Module::Handovers, Module::Approvals,
+            Module::Performance, Module::Projects,  Module::Alerts,
+            Module::Audit,       Module::Conflicts, Module::Settings};
 }
 
 QString Modules::key(Module module)
@@ -27,6 +28,8 @@ QString Modules::key(Module module)
         return QStringLiteral("alerts");
     case Module::Audit:
         return QStringLiteral("audit");
+    case Module::Conflicts:
+        return QStringLiteral("conflicts");
     case Module::Settings:
         return QStringLiteral("settings");
     }
@@ -58,6 +61,8 @@ QString Modules::title(Module module)
         return tr("Alerts");
     case Module::Audit:
         return tr("Audit");
+    case Module::Conflicts:
+        return tr("Conflicts");
     case Module::Settings:
         return tr("Settings");
     }
@@ -73,7 +78,8 @@ QString Modules::requiredAction(Module module)
         return QString::fromLatin1(actions::AuditRead);
     default:
         // Handovers, approvals, performance, projects and alerts are about
-        // one's own work as much as others': everyone has them.
+        // one's own work as much as others': everyone has them. Conflicts
+        // lists only this device's own refused changes.
         return {};
     }
 }

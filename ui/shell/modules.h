@@ -9,9 +9,19 @@
 namespace baton {
 
 // The modules of the main window, in sidebar order (DESIGN.md section 6).
-// Ctrl+1..Ctrl+8 follow this order, whichever modules a user may see, so a
+// Ctrl+1..Ctrl+9 follow this order, whichever modules a user may see, so a
 // shortcut always means the same module.
-enum class Module { People, Handovers, Approvals, Performance, Projects, Alerts, Audit, Settings };
+enum class Module {
+    People,
+    Handovers,
+    Approvals,
+    Performance,
+    Projects,
+    Alerts,
+    Audit,
+    Conflicts,
+    Settings
+};
 
 // Facts about each module: stable key (settings, object names), icon, title
 // and the action a user needs to see it.

@@ -3,10 +3,15 @@
 #include "common/appcontext.h"
 #include "org/orgvalues.h"
 #include "svgiconengine.h"
+#include "sync/syncalerts.h"
+#include "sync/synccontroller.h"
 
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 
 namespace baton {
 
@@ -36,6 +41,7 @@ QWidget *field(QLabel *icon, QLabel *text, QWidget *parent)
 ShellStatusBar::ShellStatusBar(AppContext &context, QWidget *parent)
     : QStatusBar(parent)
     , m_context(context)
+    , m_sync(context.sync())
     , m_userIcon(iconLabel(QStringLiteral("user"), this))
     , m_user(new QLabel(this))
     , m_connectionIcon(iconLabel(QStringLiteral("offline"), this))
@@ -43,12 +49,28 @@ ShellStatusBar::ShellStatusBar(AppContext &context, QWidget *parent)
     , m_pendingIcon(iconLabel(QStringLiteral("pending"), this))
     , m_pendingLabel(new QLabel(this))
     , m_lastSync(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_certificate(new QPushButton(this))
+    , m_alarm(new QPushButton(this))
 {
     setObjectName(QStringLiteral("statusBar"));
     m_user->setObjectName(QStringLiteral("statusUser"));
     m_connection->setObjectName(QStringLiteral("statusConnection"));
     m_pendingLabel->setObjectName(QStringLiteral("statusPending"));
     m_lastSync->setObjectName(QStringLiteral("statusLastSync"));
+    m_progress->setObjectName(QStringLiteral("statusSyncProgress"));
+    m_certificate->setObjectName(QStringLiteral("statusCertificateWarning"));
+    m_alarm->setObjectName(QStringLiteral("statusAlarm"));
+    m_progress->setMaximumWidth(200);
+    m_progress->setVisible(false);
+    m_certificate->setIcon(SvgIconEngine::icon(QStringLiteral("warning")));
+    m_certificate->setFlat(true);
+    m_certificate->setVisible(false);
+    // Loud on purpose, in any palette: white on red, bold.
+    m_alarm->setIcon(SvgIconEngine::icon(QStringLiteral("warning")));
+    m_alarm->setStyleSheet(QStringLiteral("QPushButton { background: #b3261e; color: white; "
+                                          "font-weight: bold; border: none; padding: 2px 8px; }"));
+    m_alarm->setVisible(false);
 
     const Actor &actor = context.actor();
     m_userName = context.session().login;
@@ -58,10 +80,19 @@ ShellStatusBar::ShellStatusBar(AppContext &context, QWidget *parent)
     }
 
     addWidget(field(m_userIcon, m_user, this));
+    // Permanent: a temporary message never hides the alarm or the warning.
+    addPermanentWidget(m_alarm);
+    addPermanentWidget(m_certificate);
+    addPermanentWidget(m_progress);
     addPermanentWidget(field(m_pendingIcon, m_pendingLabel, this));
     addPermanentWidget(m_lastSync);
     addPermanentWidget(field(m_connectionIcon, m_connection, this));
     connect(&context, &AppContext::dataChanged, this, &ShellStatusBar::refreshPending);
+    connect(&m_sync, &SyncController::stateChanged, this, &ShellStatusBar::refreshSync);
+    connect(&m_sync, &SyncController::progress, this, &ShellStatusBar::showProgress);
+    connect(m_alarm, &QPushButton::clicked, this, &ShellStatusBar::alarmClicked);
+    connect(m_certificate, &QPushButton::clicked, this,
+            [this] { SyncAlerts::reviewCertificate(window(), m_sync); });
     refreshPending();
     retranslate();
 }
@@ -95,13 +126,96 @@ void ShellStatusBar::retranslate()
     m_user->setText(m_userName == login ? tr("%1 · %2").arg(login, rolesText())
                                         : tr("%1 (%2) · %3").arg(m_userName, login, rolesText()));
     m_user->setToolTip(tr("Signed in as %1").arg(login));
-    // Sync arrives with the server; until one is configured this copy works
-    // alone and keeps every change for the first sync.
-    m_connection->setText(tr("Offline: no server configured"));
-    m_connection->setToolTip(tr("Baton works on this computer's database. Changes are kept and "
-                                "sent once a sync server is configured."));
-    m_lastSync->setText(tr("Last sync: never"));
+    refreshSync();
     refreshPending();
+}
+
+void ShellStatusBar::refreshSync()
+{
+    // Sent ops leave the outbox without a data change: count again.
+    refreshPending();
+    using C = SyncController::Connection;
+    const C state = m_sync.connection();
+    QString text;
+    QString tip;
+    switch (state) {
+    case C::NotConfigured:
+        text = tr("Offline: no server configured");
+        tip = tr("Baton works on this computer's database. Changes are kept and sent once a "
+                 "sync server is registered in Settings.");
+        break;
+    case C::SignedOut:
+        text = tr("Offline: signed out of the server");
+        tip = tr("Sign in to %1 again in Settings to resume sync.")
+                  .arg(m_sync.serverUrl().toDisplayString());
+        break;
+    case C::Connecting:
+        text = tr("Connecting to the server…");
+        tip = m_sync.serverUrl().toDisplayString();
+        break;
+    case C::Online:
+        text = m_sync.isSyncing() ? tr("Online: syncing…") : tr("Online");
+        tip = m_sync.lastError().isEmpty()
+                  ? tr("Syncing with %1.").arg(m_sync.serverUrl().toDisplayString())
+                  : m_sync.lastError();
+        break;
+    case C::Offline:
+        text = tr("Offline: server unreachable");
+        tip = tr("%1\nChanges are kept here and sent when the server answers again.")
+                  .arg(m_sync.lastError());
+        break;
+    case C::Stopped:
+        text = tr("Sync stopped");
+        tip = !m_sync.alarm().isEmpty() ? m_sync.alarm()
+              : m_sync.certificateChange()
+                  ? tr("The server's certificate changed: decide whether to trust it.")
+                  : tr("The server's new certificate was not trusted. Ask your administrator, "
+                       "then register this device again in Settings.");
+        break;
+    }
+    m_connection->setText(text);
+    m_connection->setToolTip(tip);
+    m_connectionIcon->setPixmap(SvgIconEngine::icon(state == C::Online ? QStringLiteral("online")
+                                                                       : QStringLiteral("offline"))
+                                    .pixmap(16, 16));
+
+    const qint64 last = m_sync.lastSyncMs();
+    if (last <= 0) {
+        m_lastSync->setText(tr("Last sync: never"));
+    } else {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(last);
+        m_lastSync->setText(tr("Last sync: %1")
+                                .arg(at.date() == QDate::currentDate()
+                                         ? QLocale().toString(at.time(), QLocale::ShortFormat)
+                                         : QLocale().toString(at, QLocale::ShortFormat)));
+    }
+    m_lastSync->setToolTip(tr("The last time this computer and the server were in step."));
+
+    m_certificate->setVisible(m_sync.certificateChange().has_value());
+    m_certificate->setText(tr("Server certificate changed: review…"));
+    m_alarm->setVisible(!m_sync.alarm().isEmpty());
+    m_alarm->setText(tr("SYNC STOPPED: the server's history does not add up. Details…"));
+    m_alarm->setToolTip(m_sync.alarm());
+    if (!m_sync.isSyncing() || !m_sync.isFirstSync()) {
+        m_progress->setVisible(false);
+    } else if (!m_progress->isVisibleTo(this)) {
+        // Busy until the first page tells how long the server's log is.
+        m_progress->setRange(0, 0);
+        m_progress->setVisible(true);
+    }
+}
+
+void ShellStatusBar::showProgress(qint64 done, qint64 total)
+{
+    if (!m_sync.isFirstSync() || total <= 0)
+        return;
+    // Log sizes can pass int: show per mille.
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(int(qMin<qint64>(1000, done * 1000 / total)));
+    m_progress->setFormat(
+        tr("First sync: %1 of %2").arg(QLocale().toString(done), QLocale().toString(total)));
+    m_progress->setTextVisible(true);
+    m_progress->setVisible(done < total);
 }
 
 void ShellStatusBar::refreshPending()

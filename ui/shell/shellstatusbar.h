@@ -4,14 +4,19 @@
 #include <QStatusBar>
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
 
 namespace baton {
 
 class AppContext;
+class SyncController;
 
 // The main window's status bar: who is signed in and with which roles,
-// whether a sync server is reachable, how many local changes wait to be
-// sent, and when the last sync was.
+// whether the sync server is reachable, how many local changes wait to be
+// sent, when the last sync was, the first sync's progress, a changed server
+// certificate waiting for a decision, and (red, for as long as it lasts) the
+// alarm of a server whose history does not add up.
 class ShellStatusBar : public QStatusBar
 {
     Q_OBJECT
@@ -24,6 +29,10 @@ public:
 
 public Q_SLOTS:
     void refreshPending();
+    void refreshSync();
+
+Q_SIGNALS:
+    void alarmClicked();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -31,8 +40,10 @@ protected:
 private:
     void retranslate();
     QString rolesText() const;
+    void showProgress(qint64 done, qint64 total);
 
     AppContext &m_context;
+    SyncController &m_sync;
     QLabel *m_userIcon;
     QLabel *m_user;
     QLabel *m_connectionIcon;
@@ -40,6 +51,9 @@ private:
     QLabel *m_pendingIcon;
     QLabel *m_pendingLabel;
     QLabel *m_lastSync;
+    QProgressBar *m_progress;
+    QPushButton *m_certificate;
+    QPushButton *m_alarm;
     QString m_userName;
     qint64 m_pending = 0;
 };

@@ -579,6 +579,21 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>CustomerRules</name>
+    <message>
+        <source>The salesperson chosen does not exist.</source>
+        <translation>所选销售人员不存在。</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not sales staff: only a salesperson keeps customers.</source>
+        <translation>%1%2 不是销售人员：只有销售人员才能负责客户。</translation>
+    </message>
+    <message>
+        <source>The salesperson chosen has left the company.</source>
+        <translation>所选销售人员已离职。</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>No database file was given.</source>
@@ -1202,6 +1217,22 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>Valid until</source>
         <translation>失效时间</translation>
     </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售人员</translation>
+    </message>
 </context>
 <context>
     <name>History</name>
@@ -1745,6 +1776,14 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>&quot;fields&quot; holds a value that cannot be stored</source>
         <translation>&quot;fields&quot; 中含有无法存储的值</translation>
     </message>
+    <message>
+        <source>&quot;base&quot; must name from 1 to 64 fields</source>
+        <translation>&quot;base&quot; 必须列出 1 至 64 个字段</translation>
+    </message>
+    <message>
+        <source>&quot;base&quot; must give a clock reading for each field</source>
+        <translation>&quot;base&quot; 必须为每个字段给出时钟读数</translation>
+    </message>
 </context>
 <context>
     <name>OrgNameResolver</name>
@@ -2074,6 +2113,14 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>see accounts</source>
         <translation>查看账号</translation>
     </message>
+    <message>
+        <source>see customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>keep customers</source>
+        <translation>负责客户</translation>
+    </message>
 </context>
 <context>
     <name>ServerLog</name>
@@ -2341,6 +2388,18 @@ Shown now (SHA-256):
         <source>The parameter &quot;index&quot; is required.</source>
         <translation>缺少参数“index”。</translation>
     </message>
+    <message>
+        <source>The parameters &quot;entity&quot; and &quot;id&quot; must name a record.</source>
+        <translation>参数 &quot;entity&quot; 和 &quot;id&quot; 必须指向一条记录。</translation>
+    </message>
+    <message>
+        <source>There is no such record that this account may see.</source>
+        <translation>该记录不存在，或此账号无权查看。</translation>
+    </message>
+    <message>
+        <source>reading a record&apos;s history</source>
+        <translation>读取记录的历史</translation>
+    </message>
 </context>
 <context>
     <name>SyncWire</name>
@@ -2467,6 +2526,26 @@ Shown now (SHA-256):
     <message>
         <source>a proof hash is not 32 bytes of hexadecimal</source>
         <translation>证明哈希不是 32 字节的十六进制</translation>
+    </message>
+    <message>
+        <source>&quot;forget&quot; must be a list of at most one record per entry</source>
+        <translation>&quot;forget&quot; 必须是列表，且每个条目最多对应一条记录</translation>
+    </message>
+    <message>
+        <source>a record to forget</source>
+        <translation>待本地移除的记录</translation>
+    </message>
+    <message>
+        <source>%1 names no record</source>
+        <translation>%1 未指明记录</translation>
+    </message>
+    <message>
+        <source>&quot;entries&quot; must be a list of at most %1</source>
+        <translation>&quot;entries&quot; 必须是最多包含 %1 项的列表</translation>
+    </message>
+    <message>
+        <source>%1 is out of order</source>
+        <translation>%1 顺序错乱</translation>
     </message>
 </context>
 <context>
@@ -4541,6 +4620,30 @@ Changes are kept here and sent when the server answers again.</source>
         <source>saving this installation&apos;s settings</source>
         <translation>保存本机设置</translation>
     </message>
+    <message>
+        <source>The change gives a base version for &quot;%1&quot;, which it does not change as a guarded field.</source>
+        <translation>该更改为“%1”指定了基准版本，但并未将其作为受保护字段进行修改。</translation>
+    </message>
+    <message>
+        <source>A change of %1 must say which version it was based on.</source>
+        <translation>修改%1时必须注明所基于的版本。</translation>
+    </message>
+    <message>
+        <source>%1 was changed to &quot;%2&quot; at %3, after the version this change was based on; it was not applied.</source>
+        <translation>%1已于 %3 被改为“%2”，晚于此更改所基于的版本；此更改未予应用。</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <source>%1 cannot go from &quot;%2&quot; to &quot;%3&quot;.</source>
+        <translation>%1不能从“%2”变为“%3”。</translation>
+    </message>
+    <message>
+        <source>forgetting a record no longer in view</source>
+        <translation>在本地移除已不可见的记录</translation>
+    </message>
 </context>
 <context>
     <name>baton::SyncClient</name>
@@ -4617,6 +4720,14 @@ Changes are kept here and sent when the server answers again.</source>
         <translation>
             <numerusform>%n 项更改尚未能发送。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server answered with another record&apos;s history.</source>
+        <translation>服务器返回的是另一条记录的历史。</translation>
+    </message>
+    <message>
+        <source>The server promised more of a record&apos;s history and sent none.</source>
+        <translation>服务器表示还有更多记录历史，却未发送任何内容。</translation>
     </message>
 </context>
 <context>

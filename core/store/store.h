@@ -188,6 +188,7 @@ public:
     // key, server address. Inside transact() or an ApplyObserver they join
     // that transaction.
     Result<QString> meta(const QString &key);
+    // An empty or null value reads back as empty: "not set".
     Status setMeta(const QString &key, const QString &value);
     Result<qint64> auditEntryCount();
 

@@ -285,7 +285,7 @@ Status Store::setMeta(const QString &key, const QString &value)
             QStringLiteral("INSERT INTO local_meta (key, value) VALUES (?, ?) "
                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
         q.bind(0, key);
-        q.bind(1, value);
+        q.bind(1, value.isNull() ? QStringLiteral("") : value); // null binds NULL; "" is unset
         if (!q.exec())
             return m_db->errorFrom(q, tr("saving this installation's settings"));
         return {};

@@ -89,6 +89,9 @@ void TestSync::firstSyncBringsTheWholeOrganisationToHr()
     // Nothing was sent: the pulled ops are not queued for push.
     QCOMPARE(hr->pendingOutboxCount(), 0);
     QCOMPARE(*hr->meta(SyncClient::CursorKey), QString::number(o.logSize));
+    // A setting is cleared with an empty value, null or not.
+    QVERIFY(hr->setMeta(SyncClient::LastSyncKey, QString()).ok());
+    QVERIFY(hr->meta(SyncClient::LastSyncKey)->isEmpty());
 
     // A second round with nothing new is in step and changes nothing.
     const QByteArray before = SyncNet::digestAll(*hr);

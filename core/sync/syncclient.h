@@ -41,7 +41,7 @@ class SyncClient : public QObject
 public:
     struct Options
     {
-        int pushBatch = 500;
+        int pushBatch = wire::MaxOpsPerPush; // as many as the server takes in one request
         int pullLimit = wire::DefaultPullLimit;
     };
 

@@ -92,6 +92,7 @@ private:
     void planPositions();
     void planPeople();
     void planHistory();
+    void planCustomers();
     Status applyEvents();
     Result<QList<DemoUser>> createAccounts();
     Status addAuditHistory();
@@ -490,6 +491,63 @@ void Builder::planHistory()
     }
 }
 
+// Each salesperson keeps a few customers, taken on while they were with the
+// company; a departed one's customers stay on file under their name until
+// a handover gives them to someone else.
+void Builder::planCustomers()
+{
+    const QJsonObject v = m_vocab.value(QStringLiteral("customers")).toObject();
+    auto list = [&](const char *key) {
+        QStringList out;
+        for (const QJsonValue &x : v.value(QLatin1StringView(key)).toArray())
+            out.append(x.toString());
+        return out;
+    };
+    const QStringList cities = list("cities"), names = list("names"), trades = list("trades"),
+                      contacts = list("contacts"), notes = list("notes");
+    const QString pattern = v.value(QStringLiteral("pattern")).toString();
+    if (cities.isEmpty() || names.isEmpty() || trades.isEmpty() || contacts.isEmpty())
+        return;
+    QSet<QString> taken;
+    for (const Person &p : std::as_const(m_people)) {
+        if (p.dept != QLatin1String("SAL"))
+            continue;
+        QDate last = m_today.addDays(-1);
+        if (p.status != QLatin1String("active") && p.statusDate.isValid())
+            last = std::min(last, p.statusDate.addDays(-1));
+        if (p.hire.addDays(7) > last)
+            continue;
+        const int count = 2 + int(m_rng.bounded(4));
+        for (int k = 0; k < count; ++k) {
+            QString name, city;
+            for (int tries = 0; tries < 8 && (name.isEmpty() || taken.contains(name)); ++tries) {
+                city = pick(cities);
+                name = QString(pattern)
+                           .replace(QStringLiteral("{city}"), city)
+                           .replace(QStringLiteral("{name}"), pick(names))
+                           .replace(QStringLiteral("{trade}"), pick(trades));
+            }
+            if (taken.contains(name))
+                continue;
+            taken.insert(name);
+            const int roll = int(m_rng.bounded(10));
+            QJsonObject f{{QStringLiteral("name"), name},
+                          {QStringLiteral("owner_id"), idString(p.id)},
+                          {QStringLiteral("contact_name"), pick(contacts)},
+                          {QStringLiteral("phone"), phoneFor(p.dept)},
+                          {QStringLiteral("city"), city},
+                          {QStringLiteral("status"), roll < 2   ? QStringLiteral("prospect")
+                                                     : roll < 9 ? QStringLiteral("active")
+                                                                : QStringLiteral("dormant")}};
+            if (!notes.isEmpty() && m_rng.bounded(2) == 0)
+                f.insert(QStringLiteral("note"), pick(notes));
+            const QUuid id = createUuidV7(msOf(p.hire, 14));
+            event(msOf(randomDate(p.hire.addDays(7), last), 14), QStringLiteral("customer"), id,
+                  OpKind::Create, f);
+        }
+    }
+}
+
 Status Builder::applyEvents()
 {
     std::stable_sort(m_events.begin(), m_events.end(), [](const Event &a, const Event &b) {
@@ -635,6 +693,7 @@ Result<QList<DemoUser>> Builder::run()
     planPositions();
     planPeople();
     planHistory();
+    planCustomers();
     if (auto s = applyEvents(); !s)
         return s.error();
     auto users = createAccounts();

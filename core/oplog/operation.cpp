@@ -64,7 +64,7 @@ std::optional<OpKind> parseOpKind(QStringView name)
 
 QJsonObject Operation::toJson() const
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("id"), idString(id)},
         {QStringLiteral("entity"), entity},
         {QStringLiteral("entityId"), idString(entityId)},
@@ -74,12 +74,44 @@ QJsonObject Operation::toJson() const
         {QStringLiteral("author"), idString(author)},
         {QStringLiteral("device"), device},
     };
+    if (!base.isEmpty())
+        o.insert(QStringLiteral("base"), base);
+    return o;
 }
 
 QByteArray Operation::canonical() const
 {
-    auto bytes = canonicalJson(toJson());
-    return bytes.ok() ? bytes.value() : QByteArray();
+    // The bytes of canonicalJson(toJson()), written straight out rather than
+    // through a QJsonObject built for each op (leaf hashes on both ends of a
+    // sync hash every op): the members of toJson() in canonical key order.
+    auto fieldBytes = canonicalJson(fields);
+    if (!fieldBytes)
+        return {};
+    QByteArray out;
+    out.reserve(fieldBytes->size() + 240);
+    bool ok = true;
+    auto member = [&](QByteArrayView key, QStringView value) {
+        out.append(key);
+        ok = appendCanonicalString(out, value) && ok;
+    };
+    member("{\"author\":", idString(author));
+    if (!base.isEmpty()) { // only present when given (toJson())
+        auto baseBytes = canonicalJson(base);
+        if (!baseBytes)
+            return {};
+        out.append(",\"base\":");
+        out.append(*baseBytes);
+    }
+    member(",\"device\":", device);
+    member(",\"entity\":", entity);
+    member(",\"entityId\":", idString(entityId));
+    out.append(",\"fields\":");
+    out.append(*fieldBytes);
+    member(",\"hlc\":", hlc.toString());
+    member(",\"id\":", idString(id));
+    member(",\"kind\":", opKindName(kind));
+    out.append('}');
+    return ok ? out : QByteArray();
 }
 
 Result<Operation> Operation::fromJson(const QJsonObject &json)
@@ -89,7 +121,7 @@ Result<Operation> Operation::fromJson(const QJsonObject &json)
                                       QStringLiteral("fields"),   QStringLiteral("hlc"),
                                       QStringLiteral("author"),   QStringLiteral("device")};
     for (auto it = json.begin(); it != json.end(); ++it) {
-        if (!known.contains(it.key()))
+        if (!known.contains(it.key()) && it.key() != QLatin1StringView("base"))
             return bad(Tr::tr("unknown key \"%1\"").arg(it.key().left(64)));
     }
     for (const QString &k : known) {
@@ -132,6 +164,16 @@ Result<Operation> Operation::fromJson(const QJsonObject &json)
         return bad(Tr::tr("\"device\" is empty or does not match the clock reading"));
     if (!canonicalJson(op.fields).ok())
         return bad(Tr::tr("\"fields\" holds a value that cannot be stored"));
+    if (json.contains(QLatin1StringView("base"))) {
+        const QJsonValue base = str("base");
+        if (!base.isObject() || base.toObject().isEmpty() || base.toObject().size() > 64)
+            return bad(Tr::tr("\"base\" must name from 1 to 64 fields"));
+        op.base = base.toObject();
+        for (auto it = op.base.constBegin(); it != op.base.constEnd(); ++it)
+            if (!isEntityName(it.key()) || !it.value().isString() // field names have that form
+                || !Hlc::parse(it.value().toString()))
+                return bad(Tr::tr("\"base\" must give a clock reading for each field"));
+    }
     return op;
 }
 

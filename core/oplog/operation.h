@@ -30,6 +30,12 @@ struct Operation
     Hlc hlc;
     QUuid author;   // user id; the null id is the bootstrap author
     QString device; // device id of the author's installation
+    // Compare-and-set for guarded fields (FieldDef::guarded): per field, the
+    // HLC text of the version its editor saw. An update of a guarded field
+    // stands only if that is still the field's version where it is applied;
+    // otherwise it is refused, never merged. Empty for most ops (and then
+    // absent from the JSON, so older ops keep their bytes).
+    QJsonObject base;
 
     QJsonObject toJson() const;
     // Canonical bytes: what hashes and signatures are made over.

@@ -1,6 +1,7 @@
 #include "orgentities.h"
 
 #include "auth/accountentities.h"
+#include "customerentity.h"
 #include "oplog/uuidv7.h"
 #include "orgvalues.h"
 #include "policy/policy.h"
@@ -454,6 +455,16 @@ void registerOrgEntities()
     FieldDef status = oneOf("status", org::employeeStatuses());
     status.defaultValue = QStringLiteral("active");
     status.required = false;
+    // Two HR officers deciding offline (a departure, a leave) must not be
+    // merged by clock: the first to reach the server stands, the other is
+    // refused and shown. A departed employee is rehired as a new record.
+    status.transitions = {
+        {QStringLiteral("active"),
+         {QStringLiteral("on_leave"), QStringLiteral("departing"), QStringLiteral("departed")}},
+        {QStringLiteral("on_leave"),
+         {QStringLiteral("active"), QStringLiteral("departing"), QStringLiteral("departed")}},
+        {QStringLiteral("departing"), {QStringLiteral("active"), QStringLiteral("departed")}},
+    };
     registry.add({QStringLiteral("employee"),
                   QStringLiteral("employee"),
                   {number, text("family_name", 60, true), text("given_name", 60, true),
@@ -469,6 +480,7 @@ void registerCoreEntities()
 {
     registerOrgEntities();
     registerAccountEntities();
+    registerCustomerEntity();
 }
 
 } // namespace baton

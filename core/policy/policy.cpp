@@ -47,12 +47,20 @@ QList<Grant> Policy::defaultGrants()
     for (Role r : {Role::GeneralManager, Role::Finance})
         for (const char *action : {EmployeeRead, AuditRead, AuditVerify, Export})
             g.append({r, a(action), Scope::All});
+    // Customers: HR and the general manager see them all (a departure hands
+    // them over); a department manager keeps those of their subtree's
+    // salespeople; a salesperson their own (the customer's rules admit only
+    // sales staff as owners, so others own none).
+    for (Role r : {Role::HrOfficer, Role::GeneralManager})
+        g.append({r, a(CustomerRead), Scope::All});
     // A department manager sees and keeps the contacts of their subtree.
-    for (const char *action : {EmployeeRead, EmployeeUpdateContact, Export})
+    for (const char *action :
+         {EmployeeRead, EmployeeUpdateContact, Export, CustomerRead, CustomerManage})
         g.append({Role::DeptManager, a(action), Scope::Subtree});
     // Everyone sees their own archive and account, keeps their own contact
     // details and changes their own password.
-    for (const char *action : {EmployeeRead, EmployeeUpdateContact, UserRead, UserChangePassword})
+    for (const char *action : {EmployeeRead, EmployeeUpdateContact, UserRead, UserChangePassword,
+                               CustomerRead, CustomerManage})
         g.append({Role::Employee, a(action), Scope::Own});
     return g;
 }

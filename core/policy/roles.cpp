@@ -97,7 +97,9 @@ QStringList knownActions()
             QLatin1StringView(RoleGrant),
             QLatin1StringView(AuditRead),
             QLatin1StringView(AuditVerify),
-            QLatin1StringView(Export)};
+            QLatin1StringView(Export),
+            QLatin1StringView(CustomerRead),
+            QLatin1StringView(CustomerManage)};
 }
 
 QString actionTitle(QStringView action)
@@ -121,6 +123,8 @@ QString actionTitle(QStringView action)
         {AuditRead, QT_TRANSLATE_NOOP("Roles", "view the audit trail")},
         {AuditVerify, QT_TRANSLATE_NOOP("Roles", "verify the audit trail")},
         {Export, QT_TRANSLATE_NOOP("Roles", "export data")},
+        {CustomerRead, QT_TRANSLATE_NOOP("Roles", "see customers")},
+        {CustomerManage, QT_TRANSLATE_NOOP("Roles", "keep customers")},
     };
     for (const auto &t : titles)
         if (action == QLatin1StringView(t.key))

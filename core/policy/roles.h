@@ -37,6 +37,8 @@ inline constexpr char RoleGrant[] = "role.grant";
 inline constexpr char AuditRead[] = "audit.read";
 inline constexpr char AuditVerify[] = "audit.verify";
 inline constexpr char Export[] = "export";
+inline constexpr char CustomerRead[] = "customer.read";
+inline constexpr char CustomerManage[] = "customer.manage";
 } // namespace actions
 
 QStringList knownActions();

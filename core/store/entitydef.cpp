@@ -117,6 +117,8 @@ struct FieldTitle
 };
 constexpr FieldTitle FieldTitles[] = {
     {"code", QT_TRANSLATE_NOOP("Fields", "Code")},
+    {"city", QT_TRANSLATE_NOOP("Fields", "City")},
+    {"contact_name", QT_TRANSLATE_NOOP("Fields", "Contact person")},
     {"currency", QT_TRANSLATE_NOOP("Fields", "Currency")},
     {"department_id", QT_TRANSLATE_NOOP("Fields", "Department")},
     {"departure_date", QT_TRANSLATE_NOOP("Fields", "Departure date")},
@@ -135,7 +137,9 @@ constexpr FieldTitle FieldTitles[] = {
     {"login", QT_TRANSLATE_NOOP("Fields", "Login")},
     {"manager_id", QT_TRANSLATE_NOOP("Fields", "Manager")},
     {"name", QT_TRANSLATE_NOOP("Fields", "Name")},
+    {"note", QT_TRANSLATE_NOOP("Fields", "Note")},
     {"number", QT_TRANSLATE_NOOP("Fields", "Employee number")},
+    {"owner_id", QT_TRANSLATE_NOOP("Fields", "Salesperson")},
     {"parent_id", QT_TRANSLATE_NOOP("Fields", "Parent department")},
     {"password_hash", QT_TRANSLATE_NOOP("Fields", "Password")},
     {"phone", QT_TRANSLATE_NOOP("Fields", "Phone")},

@@ -40,6 +40,16 @@ struct FieldDef
     QStringList values;     // Enum
     QString references;     // Id: the entity it points to
     QVariant defaultValue;  // on create, when not given (invalid: null)
+    // Compare-and-set (DESIGN.md section 5): an update carries the version
+    // of this field its editor saw (Operation::base) and is refused when the
+    // field has changed since. For sensitive fields and states.
+    bool guarded = false;
+    // A state machine (Enum): the values each value may move to. A change
+    // to any other is refused; on the server, order of arrival decides
+    // between two offline decisions, and the later one comes back refused.
+    // Implies guarded.
+    QHash<QString, QStringList> transitions;
+    bool isGuarded() const { return guarded || !transitions.isEmpty(); }
 };
 
 // Domain rules of one entity, run inside the apply transaction on the state

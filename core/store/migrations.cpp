@@ -187,6 +187,24 @@ QList<Migration> makeMigrations()
                               " code TEXT NOT NULL,"
                               " message TEXT NOT NULL,"
                               " PRIMARY KEY (op_id, user_id))")}});
+
+    // A record's own log entries, for a client it has just come into view of;
+    // the version an edit of a guarded field was based on (Operation::base).
+    m.append({5,
+              "server log by record, compare-and-set base of ops, customers",
+              {QStringLiteral("ALTER TABLE oplog ADD COLUMN base TEXT"),
+               QStringLiteral("CREATE INDEX server_log_record ON server_log(entity_id, entity)"),
+               QStringLiteral("CREATE TABLE customer ("
+                              " id TEXT PRIMARY KEY,"
+                              " name TEXT NOT NULL,"
+                              " owner_id TEXT NOT NULL,"
+                              " contact_name TEXT,"
+                              " phone TEXT,"
+                              " email TEXT,"
+                              " city TEXT,"
+                              " status TEXT NOT NULL,"
+                              " note TEXT," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX customer_owner ON customer(owner_id)")}});
     return m;
 }
 

@@ -313,6 +313,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
         }
         Context ctx(*this, origin);
         m_auditWritten = false;
+        m_forgotten.clear();
         if (context.observer)
             if (auto s = context.observer->batchStarted(); !s) {
                 m_db->rollback();
@@ -384,6 +385,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
                     o = ApplyOutcome{ApplyOutcome::Status::Rejected, s.error(), {}, 0};
             return out;
         }
+        ctx.touched.unite(std::exchange(m_forgotten, {}));
         if (m_auditWritten)
             ctx.touched.insert(QStringLiteral("audit"));
         if (!ctx.touched.isEmpty())
@@ -392,7 +394,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
     }
 }
 
-Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin,
+Store::OpResult Store::applyOne(Context &ctx, Operation op, Origin origin,
                                 const ApplyContext &context)
 {
     OpResult r;
@@ -625,6 +627,17 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
         return reject(e);
     }
 
+    // Compare-and-set and state transitions, for who may make the change.
+    if (!context.fromServer)
+        if (auto s = checkGuards(*def, op, origin, before, normalized); !s) {
+            if (origin == Origin::Remote)
+                if (auto w =
+                        auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context);
+                    !w)
+                    return hard(w.error());
+            return reject(s.error());
+        }
+
     // Domain rules on the state the op would produce.
     if (auto s = context.fromServer ? Status{} : def->rules->check(ctx, op, before.values, after);
         !s) {
@@ -694,6 +707,51 @@ Store::OpResult Store::applyOne(Context &ctx, const Operation &op, Origin origin
     return r;
 }
 
+Status Store::checkGuards(const EntityDef &def, Operation &op, Origin origin,
+                          const StoredRecord &before, const Record &changes)
+{
+    for (auto it = op.base.constBegin(); it != op.base.constEnd(); ++it) {
+        const FieldDef *f = def.field(it.key());
+        if (op.kind != OpKind::Update || !f || !f->isGuarded() || !changes.contains(f->name))
+            return Error(QStringLiteral("op.malformed"),
+                         tr("The change gives a base version for \"%1\", which it does not "
+                            "change as a guarded field.")
+                             .arg(it.key().left(64)));
+    }
+    if (op.kind != OpKind::Update)
+        return {};
+    for (const auto &[name, value] : changes.items()) {
+        const FieldDef *f = def.field(name);
+        if (!f->isGuarded())
+            continue;
+        const Hlc current = before.hlcOf(name);
+        if (!op.base.contains(name)) {
+            // A change made here is based on what this replica holds now;
+            // one from elsewhere must say what it was based on.
+            if (origin != Origin::Local)
+                return Error(QStringLiteral("op.unguarded"),
+                             tr("A change of %1 must say which version it was based on.")
+                                 .arg(fieldLabel(name)));
+            op.base.insert(name, current.toString());
+        } else if (op.base.value(name).toString() != current.toString()) {
+            const QVariant now = before.values.value(name);
+            return Error(QStringLiteral("conflict.stale"),
+                         tr("%1 was changed to \"%2\" at %3, after the version this change was "
+                            "based on; it was not applied.")
+                             .arg(fieldLabel(name), f->secret ? tr("(hidden)") : shortValue(now),
+                                  QDateTime::fromMSecsSinceEpoch(current.wallMs, QTimeZone::utc())
+                                      .toString(Qt::ISODate)));
+        }
+        const QString from = before.values.value(name).toString();
+        if (!f->transitions.isEmpty() && value.toString() != from
+            && !f->transitions.value(from).contains(value.toString()))
+            return Error(QStringLiteral("state.transition"),
+                         tr("%1 cannot go from \"%2\" to \"%3\".")
+                             .arg(fieldLabel(name), from, value.toString()));
+    }
+    return {};
+}
+
 Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
                       const StoredRecord &before, const Record &winners, const Record &after,
                       const QString &summary, const Actor &actor, const ApplyContext &context,
@@ -717,7 +775,7 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
         m_oplogInsert,
         QStringLiteral(
             "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
-            "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+            "applied_ms, base) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     log.bind(0, idString(op.id));
     log.bind(1, op.entity);
     log.bind(2, idString(op.entityId));
@@ -728,6 +786,14 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     log.bind(7, op.device);
     log.bind(8, origin == Origin::Local ? QStringLiteral("local") : QStringLiteral("remote"));
     log.bind(9, nowMs());
+    if (op.base.isEmpty()) {
+        log.bindNull(10);
+    } else {
+        auto base = canonicalJson(op.base);
+        if (!base)
+            return base.error();
+        log.bind(10, QString::fromUtf8(*base));
+    }
     if (!log.exec())
         return m_db->errorFrom(log, tr("writing the change log"));
     const qint64 seq = log.lastInsertId();

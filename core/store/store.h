@@ -22,6 +22,7 @@ struct AuditEntry;
 struct EntityDef;
 struct StoredRecord;
 class Record;
+class Record;
 
 // What became of one op.
 struct ApplyOutcome
@@ -84,7 +85,7 @@ struct ApplyContext
 // The op log's columns of an op, aliased "o", in the order
 // operationFromLogRow() reads them from column `first` on.
 inline constexpr char OpLogColumns[] =
-    "o.id, o.entity, o.entity_id, o.kind, o.fields, o.hlc, o.author, o.device";
+    "o.id, o.entity, o.entity_id, o.kind, o.fields, o.hlc, o.author, o.device, o.base";
 std::optional<Operation> operationFromLogRow(const SqlStatement &row, int first);
 
 // The local store: one database, one write path. Every change enters through
@@ -175,6 +176,14 @@ public:
     };
     Status retract(const QList<Refusal> &refusals);
 
+    // Does this replica hold the record?
+    Result<bool> holdsRecord(const QString &entity, const QUuid &id);
+    // The record left this account's view (DESIGN.md, "Visibility moves"):
+    // its local copy and the ops that built it go; it lives on at the server.
+    // A record with changes still waiting to be sent is kept: the server
+    // answers those first. Only inside an ApplyObserver's beforeCommit.
+    Status forgetRecord(const QString &entity, const QUuid &id);
+
     // This installation's own settings (local_meta): sync cursor, pinned log
     // key, server address. Inside transact() or an ApplyObserver they join
     // that transaction.
@@ -196,8 +205,11 @@ private:
     Store() = default;
 
     Status ensureDeviceId();
-    OpResult applyOne(Context &ctx, const Operation &op, Origin origin,
-                      const ApplyContext &context);
+    // Compare-and-set and state transitions of guarded fields; fills the
+    // base of a local change.
+    Status checkGuards(const EntityDef &def, Operation &op, Origin origin,
+                       const StoredRecord &before, const Record &changes);
+    OpResult applyOne(Context &ctx, Operation op, Origin origin, const ApplyContext &context);
     Status writeOp(const Operation &op, const EntityDef &def, Origin origin,
                    const StoredRecord &before, const Record &winners, const Record &after,
                    const QString &summary, const Actor &actor, const ApplyContext &context,
@@ -241,6 +253,7 @@ private:
     StatementSlot m_auditInsert;
     int m_failWriteAfter = -1;
     bool m_auditWritten = false;
+    QSet<QString> m_forgotten; // entities forgetRecord touched in this batch
 };
 
 } // namespace baton

@@ -28,6 +28,8 @@ std::optional<Operation> operationFromLogRow(const SqlStatement &q, int first)
     op.hlc = *hlc;
     op.author = parseId(q.text(first + 6));
     op.device = q.text(first + 7);
+    if (const QString base = q.text(first + 8); !base.isEmpty())
+        op.base = QJsonDocument::fromJson(base.toUtf8()).object();
     return op;
 }
 
@@ -221,6 +223,46 @@ Status Store::rebuildRecord(const EntityDef &def, const QUuid &id)
         return m_io->removeUnsynced(def, id);
     record.values.insert(QStringLiteral("id"), idString(id));
     return m_io->replace(def, id, record);
+}
+
+Result<bool> Store::holdsRecord(const QString &entity, const QUuid &id)
+{
+    const EntityDef *def = EntityRegistry::instance().find(entity);
+    if (!def)
+        return false;
+    auto record = m_io->load(*def, id);
+    if (!record)
+        return record.error();
+    return record->exists();
+}
+
+Status Store::forgetRecord(const QString &entity, const QUuid &id)
+{
+    const EntityDef *def = EntityRegistry::instance().find(entity);
+    if (!def)
+        return {};
+    SqlStatement &waiting = m_db->statement(
+        QStringLiteral("SELECT count(*) FROM outbox b JOIN oplog o ON o.seq = b.op_seq "
+                       "WHERE o.entity_id = ? AND o.entity = ?"));
+    waiting.bind(0, idString(id));
+    waiting.bind(1, entity);
+    if (!waiting.exec() || !waiting.next())
+        return m_db->errorFrom(waiting, tr("reading the changes waiting to be sent"));
+    const qint64 pending = waiting.int64(0);
+    waiting.finish();
+    if (pending > 0)
+        return {};
+    if (auto s = m_io->removeUnsynced(*def, id); !s)
+        return s;
+    SqlStatement &ops =
+        m_db->statement(QStringLiteral("DELETE FROM oplog WHERE entity_id = ? AND entity = ?"));
+    ops.bind(0, idString(id));
+    ops.bind(1, entity);
+    if (!ops.exec())
+        return m_db->errorFrom(ops, tr("forgetting a record no longer in view"));
+    invalidateCaches();
+    m_forgotten.insert(entity);
+    return {};
 }
 
 Result<QString> Store::meta(const QString &key)

@@ -28,7 +28,7 @@ Status ServerLog::open()
         // One name per log, never reused: a client that pinned this log
         // refuses heads of another (a server restored over a new database).
         origin = QStringLiteral("baton.local/log/%1")
-                      .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+                     .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
         if (auto s = m_store.setMeta(OriginMeta, origin); !s)
             return s;
     }

@@ -25,14 +25,18 @@ class CursorObserver : public ApplyObserver
 {
 public:
     CursorObserver(Store &store, qint64 next, const merkle::CompactRange &range,
-                   const SignedTreeHead &head)
+                   const SignedTreeHead &head, const QList<wire::RecordRef> &forget)
         : m_store(store)
         , m_next(next)
         , m_range(range)
         , m_head(head)
+        , m_forget(forget)
     { }
     Status beforeCommit() override
     {
+        for (const wire::RecordRef &r : m_forget)
+            if (auto s = m_store.forgetRecord(r.entity, r.id); !s)
+                return s;
         if (auto s = m_store.setMeta(SyncClient::CursorKey, QString::number(m_next)); !s)
             return s;
         if (auto s =
@@ -47,6 +51,7 @@ private:
     qint64 m_next;
     const merkle::CompactRange &m_range;
     const SignedTreeHead &m_head;
+    const QList<wire::RecordRef> &m_forget;
 };
 
 // Codes of refusals that say nothing about the op: try again later.
@@ -65,6 +70,17 @@ Error networkError(const HttpReply &reply)
 
 } // namespace
 
+struct SyncClient::CheckedPage
+{
+    wire::PullReply page;
+    SignedTreeHead head;
+    merkle::CompactRange range;
+    QList<wire::RecordRef> entering; // records this page brings into view
+    qsizetype nextEntering = 0;
+    qint64 after = -1;        // the last history entry received for entering[nextEntering]
+    QList<Operation> history; // their entries from before the page
+};
+
 SyncClient::SyncClient(Store &store, SyncTransport &transport, Options options, QObject *parent)
     : QObject(parent)
     , m_store(store)
@@ -73,6 +89,8 @@ SyncClient::SyncClient(Store &store, SyncTransport &transport, Options options, 
 {
     qRegisterMetaType<baton::SyncOutcome>();
 }
+
+SyncClient::~SyncClient() = default;
 
 void SyncClient::setCredentials(const QString &login, const QString &password)
 {
@@ -389,11 +407,95 @@ void SyncClient::applyPage(const wire::PullReply &page, const SignedTreeHead &he
                                 tr("The server's log entries do not add up to its signed head: "
                                    "its history was altered.")));
 
-    QList<Operation> ops;
-    ops.reserve(page.ops.size());
-    for (const wire::PulledOp &p : page.ops)
+    // Records this page brings into view arrive whole first: their earlier
+    // entries went by while this account could not see them.
+    m_page = std::make_unique<CheckedPage>(CheckedPage{page, head, *range, {}, 0, -1, {}});
+    QSet<QUuid> checked;
+    for (const wire::PulledOp &p : page.ops) {
+        if (p.op.kind == OpKind::Create || checked.contains(p.op.entityId))
+            continue;
+        checked.insert(p.op.entityId);
+        auto holds = m_store.holdsRecord(p.op.entity, p.op.entityId);
+        if (!holds)
+            return finish(holds.error());
+        if (!*holds)
+            m_page->entering.append({p.op.entity, p.op.entityId});
+    }
+    fetchEntering();
+}
+
+void SyncClient::fetchEntering()
+{
+    if (m_page->nextEntering >= m_page->entering.size())
+        return commitPage();
+    const wire::RecordRef &record = m_page->entering.at(m_page->nextEntering);
+    HttpCall c = call("GET", QStringLiteral("/v1/history"));
+    c.query.addQueryItem(QStringLiteral("entity"), record.entity);
+    c.query.addQueryItem(QStringLiteral("id"), idString(record.id));
+    c.query.addQueryItem(QStringLiteral("size"), QString::number(m_page->head.size));
+    if (m_page->after >= 0)
+        c.query.addQueryItem(QStringLiteral("after"), QString::number(m_page->after));
+    QPointer<SyncClient> self(this);
+    m_transport.send(c, [self, this](const HttpReply &reply) {
+        if (self)
+            onHistoryReply(reply);
+    });
+}
+
+void SyncClient::onHistoryReply(const HttpReply &reply)
+{
+    if (reply.status == 0)
+        return finish(networkError(reply));
+    if (renewSession(reply, &SyncClient::pullNext))
+        return;
+    CheckedPage &work = *m_page;
+    auto nextRecord = [this, &work] {
+        ++work.nextEntering;
+        work.after = -1;
+        fetchEntering();
+    };
+    if (reply.status == 404) {
+        // Out of sight again since the page was read: the next page says so.
+        if (wire::errorFromBody(reply.status, reply.body).code == QLatin1String("record.unknown"))
+            return nextRecord();
+    }
+    if (reply.status != 200)
+        return finish(wire::errorFromBody(reply.status, reply.body));
+    auto history = wire::parseHistoryReply(reply.body);
+    if (!history)
+        return finish(history.error());
+    const wire::RecordRef record = work.entering.at(work.nextEntering);
+    for (const wire::HistoryEntry &e : history->entries) {
+        if (e.index <= work.after || e.index >= work.head.size || e.op.entity != record.entity
+            || e.op.entityId != record.id)
+            return finish(Error(QStringLiteral("sync.protocol"),
+                                tr("The server answered with another record's history.")));
+        if (!merkle::verifyInclusion(merkle::leafHash(e.op.canonical()), e.index, work.head.size,
+                                     e.proof, work.head.root))
+            return raiseAlarm(Error(QStringLiteral("log.leaf_mismatch"),
+                                    tr("A change the server sent (entry %1) is not the one its "
+                                       "log holds: the server's data was altered.")
+                                        .arg(e.index)));
+        if (e.index < work.page.from) // the page itself brings the rest
+            work.history.append(e.op);
+    }
+    if (!history->more)
+        return nextRecord();
+    if (history->entries.isEmpty())
+        return finish(Error(QStringLiteral("sync.protocol"),
+                            tr("The server promised more of a record's history and sent none.")));
+    work.after = history->entries.constLast().index;
+    fetchEntering();
+}
+
+void SyncClient::commitPage()
+{
+    const CheckedPage &work = *m_page;
+    QList<Operation> ops = work.history;
+    ops.reserve(ops.size() + work.page.ops.size());
+    for (const wire::PulledOp &p : work.page.ops)
         ops.append(p.op);
-    CursorObserver observer(m_store, page.next, *range, head);
+    CursorObserver observer(m_store, work.page.next, work.range, work.head, work.page.forget);
     ApplyContext context;
     context.fromServer = true;
     context.observer = &observer;
@@ -406,9 +508,12 @@ void SyncClient::applyPage(const wire::PullReply &page, const SignedTreeHead &he
         else if (o.rejected())
             ++m_outcome.skipped;
     }
-    m_outcome.logSize = head.size;
-    Q_EMIT progress(page.next, head.size);
-    if (page.more)
+    m_outcome.logSize = work.head.size;
+    m_outcome.forgotten += work.page.forget.size();
+    Q_EMIT progress(work.page.next, work.head.size);
+    const bool more = work.page.more;
+    m_page.reset();
+    if (more)
         return pullNext();
     finish();
 }
@@ -439,6 +544,7 @@ void SyncClient::finish(const Error &error)
     }
     if (m_outcome.ok)
         (void)m_store.setMeta(LastSyncKey, QString::number(m_store.nowMs()));
+    m_page.reset();
     m_running = false;
     Q_EMIT finished(m_outcome);
 }

@@ -19,6 +19,7 @@ struct SyncOutcome
     int refused = 0;    // local ops the server refused: taken back, listed as conflicts
     int pulled = 0;     // ops from the server applied here
     int skipped = 0;    // pulled ops about records this replica does not hold
+    int forgotten = 0;  // records that left this account's view
     qint64 logSize = 0; // entries in the server's log, all checked
     bool inStep() const { return ok; }
 };
@@ -48,6 +49,7 @@ public:
     SyncClient(Store &store, SyncTransport &transport, QObject *parent = nullptr)
         : SyncClient(store, transport, Options{}, parent)
     { }
+    ~SyncClient() override;
 
     // Used to sign in when there is no session or it ended; kept in memory.
     void setCredentials(const QString &login, const QString &password);
@@ -82,6 +84,9 @@ private:
     void onPullReply(const HttpReply &reply);
     void checkHeadThenApply(const wire::PullReply &page);
     void applyPage(const wire::PullReply &page, const SignedTreeHead &head);
+    void fetchEntering();
+    void onHistoryReply(const HttpReply &reply);
+    void commitPage();
     void finish(const Error &error = {});
     void raiseAlarm(const Error &error);
     // Handles a 401 by signing in again once; false when the round must end.
@@ -98,6 +103,8 @@ private:
     bool m_renewed = false;
     SyncOutcome m_outcome;
     std::optional<LogVerifier> m_logKey;
+    struct CheckedPage;
+    std::unique_ptr<CheckedPage> m_page; // between its checks and its commit
 };
 
 } // namespace baton

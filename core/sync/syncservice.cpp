@@ -101,6 +101,7 @@ int httpStatusFor(const QString &code)
         {QStringLiteral("setup.closed"), 409},      {QStringLiteral("setup.remote"), 403},
         {QStringLiteral("cursor.beyond_log"), 409}, {QStringLiteral("route.unknown"), 404},
         {QStringLiteral("route.method"), 405},      {QStringLiteral("store.locked"), 503},
+        {QStringLiteral("record.unknown"), 404},
     };
     if (auto it = exact.constFind(code); it != exact.constEnd())
         return *it;
@@ -138,6 +139,7 @@ HttpReply SyncService::handle(const HttpCall &call)
         {"DELETE", "/v1/session", &SyncService::logout},
         {"POST", "/v1/ops", &SyncService::push},
         {"GET", "/v1/ops", &SyncService::pull},
+        {"GET", "/v1/history", &SyncService::history},
         {"POST", "/v1/setup", &SyncService::setup},
         {"GET", "/v1/proof/consistency", &SyncService::proof},
         {"GET", "/v1/proof/inclusion", &SyncService::proof},
@@ -480,9 +482,83 @@ HttpReply SyncService::pull(const HttpCall &call)
         if (*it)
             reply.ops.append({row.index, row.op});
     }
+    // What changed here out of this account's sight may be what took a
+    // record out of it: the client forgets its copy, if it has one.
+    QSet<QUuid> forgotten;
+    for (const Row &row : std::as_const(rows))
+        if (!visible.value(row.op.entityId) && !forgotten.contains(row.op.entityId)) {
+            forgotten.insert(row.op.entityId);
+            reply.forget.append({row.op.entity, row.op.entityId});
+        }
     reply.next = end;
     reply.more = end < head->size;
     return json(200, wire::pullReplyBody(reply));
+}
+
+HttpReply SyncService::history(const HttpCall &call)
+{
+    auto who = authorize(call);
+    if (!who)
+        return failure(who.error());
+    const QString entity = call.query.queryItemValue(QStringLiteral("entity"));
+    const QUuid id = parseId(call.query.queryItemValue(QStringLiteral("id")));
+    if (!EntityRegistry::instance().find(entity) || id.isNull())
+        return failure(Error(QStringLiteral("request.malformed"),
+                             tr("The parameters \"entity\" and \"id\" must name a record.")));
+    auto logSize = m_log.size();
+    if (!logSize)
+        return failure(logSize.error());
+    auto size = queryNumber(call.query, QStringLiteral("size"), *logSize, 1, *logSize);
+    if (!size)
+        return failure(size.error());
+    auto after = queryNumber(call.query, QStringLiteral("after"), -1, -1, *size);
+    if (!after)
+        return failure(after.error());
+    // The same answer for a record that does not exist as for one out of
+    // sight: the reply must not tell which.
+    auto may = m_store.maySee(who->actor, entity, id, m_store.nowMs());
+    if (!may)
+        return failure(may.error());
+    if (!*may)
+        return failure(Error(QStringLiteral("record.unknown"),
+                             tr("There is no such record that this account may see.")));
+
+    Database &db = m_store.database();
+    SqlStatement &q = db.statement(
+        QStringLiteral("SELECT l.idx, %1 FROM server_log l JOIN oplog o ON o.seq = l.op_seq "
+                       "WHERE l.entity_id = ? AND l.entity = ? AND l.idx > ? AND l.idx < ? "
+                       "ORDER BY l.idx LIMIT ?")
+            .arg(QLatin1StringView(OpLogColumns)));
+    q.bind(0, idString(id));
+    q.bind(1, entity);
+    q.bind(2, *after);
+    q.bind(3, *size);
+    q.bind(4, qint64(wire::MaxHistoryEntries + 1));
+    if (!q.exec())
+        return failure(db.errorFrom(q, tr("reading a record's history")));
+    wire::HistoryReply reply;
+    while (q.next()) {
+        const qint64 index = q.int64(0);
+        const std::optional<Operation> op = operationFromLogRow(q, 1);
+        if (!op) {
+            q.finish();
+            return failure(Error(QStringLiteral("log.damaged"),
+                                 tr("The server log is damaged at entry %1.").arg(index)));
+        }
+        reply.entries.append({index, *op, {}});
+    }
+    q.finish();
+    if (reply.entries.size() > wire::MaxHistoryEntries) {
+        reply.entries.removeLast();
+        reply.more = true;
+    }
+    for (wire::HistoryEntry &e : reply.entries) {
+        auto proof = m_log.inclusionProof(e.index, *size);
+        if (!proof)
+            return failure(proof.error());
+        e.proof = *proof;
+    }
+    return json(200, wire::historyReplyBody(reply));
 }
 
 HttpReply SyncService::proof(const HttpCall &call)

@@ -74,6 +74,7 @@ private:
     HttpReply push(const HttpCall &call);
     HttpReply setup(const HttpCall &call);
     HttpReply pull(const HttpCall &call);
+    HttpReply history(const HttpCall &call);
     HttpReply head();
     HttpReply proof(const HttpCall &call);
     HttpReply health();

@@ -125,6 +125,23 @@ QString statusName(PushResult::Status s)
     return QStringLiteral("rejected");
 }
 
+Result<QList<QByteArray>> hashList(const QJsonValue &v)
+{
+    // A proof has at most one hash per level of a tree of 2^63 leaves.
+    if (!v.isArray() || v.toArray().size() > 126)
+        return malformed(Tr::tr("\"proof\" must be a short list of hashes"));
+    QList<QByteArray> out;
+    for (const QJsonValue &h : v.toArray()) {
+        const QByteArray raw = h.toString().toLatin1();
+        const QByteArray decoded = QByteArray::fromHex(raw);
+        if (!h.isString() || raw.size() != 64 || decoded.size() != 32
+            || decoded.toHex() != raw.toLower())
+            return malformed(Tr::tr("a proof hash is not 32 bytes of hexadecimal"));
+        out.append(decoded);
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray errorBody(const Error &error)
@@ -319,7 +336,12 @@ QByteArray pullReplyBody(const PullReply &reply)
     QJsonArray leaves;
     for (const QByteArray &leaf : reply.leaves)
         leaves.append(QString::fromLatin1(leaf.toBase64()));
+    QJsonArray forget;
+    for (const RecordRef &r : reply.forget)
+        forget.append(QJsonObject{{QStringLiteral("entity"), r.entity},
+                                  {QStringLiteral("id"), idString(r.id)}});
     return compact({{QStringLiteral("ops"), a},
+                    {QStringLiteral("forget"), forget},
                     {QStringLiteral("from"), reply.from},
                     {QStringLiteral("leaves"), leaves},
                     {QStringLiteral("next"), reply.next},
@@ -333,7 +355,8 @@ Result<PullReply> parsePullReply(const QByteArray &body)
     auto o = object(body);
     if (!o)
         return o.error();
-    if (auto s = exactKeys(*o, {"ops", "from", "leaves", "next", "more", "head"}, where); !s)
+    if (auto s = exactKeys(*o, {"ops", "forget", "from", "leaves", "next", "more", "head"}, where);
+        !s)
         return s.error();
     PullReply reply;
     auto from = integer(*o, "from", 0, MaxSafeJsonInteger, where);
@@ -388,6 +411,85 @@ Result<PullReply> parsePullReply(const QByteArray &body)
             return malformed(Tr::tr("%1: %2").arg(item, op.error().message));
         reply.ops.append({*index, *op});
     }
+    const QJsonValue forget = o->value(QStringLiteral("forget"));
+    // At most one per entry examined.
+    if (!forget.isArray() || forget.toArray().size() > reply.next - reply.from)
+        return malformed(Tr::tr("\"forget\" must be a list of at most one record per entry"));
+    for (const QJsonValue &v : forget.toArray()) {
+        const QString item = Tr::tr("a record to forget");
+        if (!v.isObject())
+            return malformed(Tr::tr("%1 is not an object").arg(item));
+        const QJsonObject r = v.toObject();
+        if (auto s = exactKeys(r, {"entity", "id"}, item); !s)
+            return s.error();
+        auto entity = text(r, "entity", 64, item);
+        if (!entity)
+            return entity.error();
+        auto id = text(r, "id", 64, item);
+        if (!id)
+            return id.error();
+        const QUuid uuid = parseId(*id);
+        if (entity->isEmpty() || uuid.isNull())
+            return malformed(Tr::tr("%1 names no record").arg(item));
+        reply.forget.append({*entity, uuid});
+    }
+    return reply;
+}
+
+QByteArray historyReplyBody(const HistoryReply &reply)
+{
+    QJsonArray a;
+    for (const HistoryEntry &e : reply.entries) {
+        QJsonArray proof;
+        for (const QByteArray &h : e.proof)
+            proof.append(QString::fromLatin1(h.toHex()));
+        a.append(QJsonObject{{QStringLiteral("index"), e.index},
+                             {QStringLiteral("op"), e.op.toJson()},
+                             {QStringLiteral("proof"), proof}});
+    }
+    return compact({{QStringLiteral("entries"), a}, {QStringLiteral("more"), reply.more}});
+}
+
+Result<HistoryReply> parseHistoryReply(const QByteArray &body)
+{
+    const QString where = QStringLiteral("the history reply");
+    auto o = object(body);
+    if (!o)
+        return o.error();
+    if (auto s = exactKeys(*o, {"entries", "more"}, where); !s)
+        return s.error();
+    HistoryReply reply;
+    if (!o->value(QStringLiteral("more")).isBool())
+        return malformed(Tr::tr("\"more\" must be true or false"));
+    reply.more = o->value(QStringLiteral("more")).toBool();
+    const QJsonValue entries = o->value(QStringLiteral("entries"));
+    if (!entries.isArray() || entries.toArray().size() > MaxHistoryEntries)
+        return malformed(Tr::tr("\"entries\" must be a list of at most %1").arg(MaxHistoryEntries));
+    const QJsonArray a = entries.toArray();
+    qint64 previous = -1;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QString item = Tr::tr("item %1").arg(i + 1);
+        if (!a.at(i).isObject())
+            return malformed(Tr::tr("%1 is not an object").arg(item));
+        const QJsonObject e = a.at(i).toObject();
+        if (auto s = exactKeys(e, {"index", "op", "proof"}, item); !s)
+            return s.error();
+        auto index = integer(e, "index", 0, MaxSafeJsonInteger, item);
+        if (!index)
+            return index.error();
+        if (*index <= previous)
+            return malformed(Tr::tr("%1 is out of order").arg(item));
+        previous = *index;
+        if (!e.value(QStringLiteral("op")).isObject())
+            return malformed(Tr::tr("%1 has no change").arg(item));
+        auto op = Operation::fromJson(e.value(QStringLiteral("op")).toObject());
+        if (!op)
+            return malformed(Tr::tr("%1: %2").arg(item, op.error().message));
+        auto proof = hashList(e.value(QStringLiteral("proof")));
+        if (!proof)
+            return proof.error();
+        reply.entries.append({*index, *op, *proof});
+    }
     return reply;
 }
 
@@ -406,20 +508,7 @@ Result<QList<QByteArray>> parseProofReply(const QByteArray &body)
         return o.error();
     if (auto s = exactKeys(*o, {"proof"}, QStringLiteral("the proof")); !s)
         return s.error();
-    const QJsonValue v = o->value(QStringLiteral("proof"));
-    // A proof has at most one hash per level of a tree of 2^63 leaves.
-    if (!v.isArray() || v.toArray().size() > 126)
-        return malformed(Tr::tr("\"proof\" must be a short list of hashes"));
-    QList<QByteArray> out;
-    for (const QJsonValue &h : v.toArray()) {
-        const QByteArray raw = h.toString().toLatin1();
-        const QByteArray decoded = QByteArray::fromHex(raw);
-        if (!h.isString() || raw.size() != 64 || decoded.size() != 32
-            || decoded.toHex() != raw.toLower())
-            return malformed(Tr::tr("a proof hash is not 32 bytes of hexadecimal"));
-        out.append(decoded);
-    }
-    return out;
+    return hashList(o->value(QStringLiteral("proof")));
 }
 
 } // namespace baton::wire

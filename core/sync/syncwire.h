@@ -20,6 +20,7 @@ inline constexpr qsizetype MaxBodyBytes = 8 * 1024 * 1024; // one request or res
 inline constexpr int MaxOpsPerPush = 1000;
 inline constexpr int DefaultPullLimit = 1000;
 inline constexpr int MaxPullLimit = 5000;
+inline constexpr int MaxHistoryEntries = 500; // one page of GET /v1/history
 
 // {"error":{"code":..., "message":...}}
 QByteArray errorBody(const Error &error);
@@ -68,6 +69,13 @@ struct PulledOp
     qint64 index = 0;
     Operation op;
 };
+// A record, named without its content.
+struct RecordRef
+{
+    QString entity;
+    QUuid id;
+    friend bool operator==(const RecordRef &, const RecordRef &) = default;
+};
 struct PullReply
 {
     qint64 from = 0; // the cursor asked for
@@ -77,6 +85,9 @@ struct PullReply
     // against the signed head (merkle::CompactRange).
     QList<QByteArray> leaves;
     QList<PulledOp> ops; // the entries this account may see, in log order
+    // Records changed in [from, next) that this account may no longer see
+    // (DESIGN.md, "Visibility moves"): the client forgets its copies.
+    QList<RecordRef> forget;
     bool more = false;
     // The server's signed checkpoint of its log (a C2SP signed note), read
     // and checked by the client against its pinned key.
@@ -84,6 +95,23 @@ struct PullReply
 };
 QByteArray pullReplyBody(const PullReply &reply);
 Result<PullReply> parsePullReply(const QByteArray &body);
+
+// GET /v1/history?entity=E&id=ID&size=N&after=I: the log entries of one
+// record the account may now see, each with its inclusion proof in the tree
+// of size N, so that a record entering the account's view arrives whole.
+struct HistoryEntry
+{
+    qint64 index = 0;
+    Operation op;
+    QList<QByteArray> proof;
+};
+struct HistoryReply
+{
+    QList<HistoryEntry> entries; // in log order, all below the tree size
+    bool more = false;           // ask again with after = the last index
+};
+QByteArray historyReplyBody(const HistoryReply &reply);
+Result<HistoryReply> parseHistoryReply(const QByteArray &body);
 
 // GET /v1/proof/consistency?from=M&to=N and /v1/proof/inclusion?index=I&size=N
 QByteArray proofReplyBody(const QList<QByteArray> &proof);

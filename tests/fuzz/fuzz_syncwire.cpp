@@ -1,6 +1,6 @@
 // libFuzzer target for the sync protocol's parsers (core/sync/syncwire),
 // which read what a client or a server sends. The first byte chooses the
-// parser (as a digit: '0' to '6'; any other byte maps onto one of them), the
+// parser (as a digit: '0' to '7'; any other byte maps onto one of them), the
 // rest is the body:
 //   0 parseLoginRequest   POST /v1/session body
 //   1 parseLoginReply     POST /v1/session reply
@@ -9,6 +9,7 @@
 //   4 parsePullReply      GET /v1/ops reply
 //   5 parseProofReply     GET /v1/proof/... reply
 //   6 errorFromBody       any 4xx/5xx reply
+//   7 parseHistoryReply   GET /v1/history reply
 // Nothing may crash; whatever a parser accepts must respect the protocol's
 // limits, and writing it back and parsing that again must give the same.
 #include "oplog/uuidv7.h"
@@ -122,6 +123,9 @@ void pullReply(const QByteArray &body)
     for (const QByteArray &leaf : r->leaves)
         require(leaf.size() == 32);
     require(r->ops.size() <= MaxPullLimit);
+    require(r->forget.size() <= r->next - r->from);
+    for (const RecordRef &f : r->forget)
+        require(!f.entity.isEmpty() && !f.id.isNull());
     qint64 previous = -1;
     for (const PulledOp &p : r->ops) {
         require(p.index > previous && p.index >= r->from && p.index < r->next);
@@ -130,7 +134,7 @@ void pullReply(const QByteArray &body)
     const auto again = parsePullReply(pullReplyBody(*r));
     require(again.ok());
     require(again->from == r->from && again->next == r->next && again->more == r->more
-            && again->head == r->head && again->leaves == r->leaves
+            && again->head == r->head && again->leaves == r->leaves && again->forget == r->forget
             && again->ops.size() == r->ops.size());
     QList<Operation> ops, opsAgain;
     for (qsizetype i = 0; i < r->ops.size(); ++i) {
@@ -154,6 +158,33 @@ void proofReply(const QByteArray &body)
     require(*again == *proof);
 }
 
+void historyReply(const QByteArray &body)
+{
+    const auto r = parseHistoryReply(body);
+    if (!r)
+        return;
+    require(r->entries.size() <= MaxHistoryEntries);
+    qint64 previous = -1;
+    QList<Operation> ops;
+    for (const HistoryEntry &e : r->entries) {
+        require(e.index > previous && e.proof.size() <= 126);
+        previous = e.index;
+        for (const QByteArray &h : e.proof)
+            require(h.size() == 32);
+        ops.append(e.op);
+    }
+    const auto again = parseHistoryReply(historyReplyBody(*r));
+    require(again.ok());
+    require(again->more == r->more && again->entries.size() == r->entries.size());
+    QList<Operation> opsAgain;
+    for (qsizetype i = 0; i < r->entries.size(); ++i) {
+        require(again->entries[i].index == r->entries[i].index);
+        require(again->entries[i].proof == r->entries[i].proof);
+        opsAgain.append(again->entries[i].op);
+    }
+    require(sameOps(ops, opsAgain));
+}
+
 void errorReply(const QByteArray &body)
 {
     const Error e = errorFromBody(400, body);
@@ -170,7 +201,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     const QByteArray body(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
-    switch (uint8_t(data[0] - '0') % 7) {
+    switch (uint8_t(data[0] - '0') % 8) {
     case 0:
         loginRequest(body);
         break;
@@ -189,8 +220,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 5:
         proofReply(body);
         break;
-    default:
+    case 6:
         errorReply(body);
+        break;
+    default:
+        historyReply(body);
         break;
     }
     return 0;

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QtTest>
 
@@ -136,6 +137,10 @@ void TestPeopleForm::markingDepartedAsksFirst()
     QVERIFY(openEmployee(page, QStringLiteral("E002")));
     const QUuid id = f.org.emp.value(QStringLiteral("E002"));
     auto *status = child<QComboBox>(page, "statusCombo");
+    auto *statuses = qobject_cast<QStandardItemModel *>(status->model());
+    QVERIFY(statuses);
+    for (int i = 0; i < statuses->rowCount(); ++i)
+        QVERIFY(statuses->item(i)->isEnabled()); // from active, every move is allowed
     status->setCurrentIndex(status->findData(QStringLiteral("departed")));
     child<QCheckBox>(page, "departureDateCheck")->click();
     child<QDateEdit>(page, "departureDateEdit")->setDate(QDate(2026, 1, 31));
@@ -171,6 +176,13 @@ void TestPeopleForm::markingDepartedAsksFirst()
                  .toString(),
              QStringLiteral("departed"));
     QVERIFY(!page.detailPane()->form()->hasUnsavedChanges());
+
+    // Departed is final (the status's state machine): nothing else is offered.
+    auto *model = qobject_cast<QStandardItemModel *>(status->model());
+    QVERIFY(model);
+    QVERIFY(model->item(status->findData(QStringLiteral("departed")))->isEnabled());
+    for (const char *other : {"active", "on_leave", "departing"})
+        QVERIFY2(!model->item(status->findData(QLatin1String(other)))->isEnabled(), other);
 }
 
 void TestPeopleForm::employeeMayChangeOnlyTheirContacts()

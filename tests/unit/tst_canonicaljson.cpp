@@ -371,6 +371,15 @@ void TestCanonicalJson::operationRoundTrip()
     QCOMPARE(parsed->author, op.author);
     QCOMPARE(parsed->device, op.device);
     QCOMPARE(parsed->canonical(), op.canonical());
+    // No base: no key, so the bytes of ops made before bases existed hold.
+    QVERIFY(!op.toJson().contains(QStringLiteral("base")));
+    Operation guarded = op;
+    guarded.base.insert(QStringLiteral("status"), op.hlc.toString());
+    auto withBase = Operation::fromJson(guarded.toJson());
+    QVERIFY(withBase.ok());
+    QCOMPARE(withBase->base, guarded.base);
+    QCOMPARE(withBase->canonical(), guarded.canonical());
+    QVERIFY(guarded.canonical() != op.canonical());
     for (OpKind kind : {OpKind::Create, OpKind::Update, OpKind::Append, OpKind::Retire}) {
         Operation k = op;
         k.kind = kind;
@@ -388,6 +397,20 @@ void TestCanonicalJson::operationCanonicalIsStable()
     QCOMPARE(c, *canonicalJson(op.toJson()));
     QVERIFY(c.startsWith(QByteArrayLiteral("{\"author\":")));
     QVERIFY(c.contains(QByteArrayLiteral("\"fields\":{\"family_name\":")));
+
+    // Written by hand, it must stay byte for byte what canonicalJson makes of
+    // toJson(): the bootstrap author, text to normalise and to escape.
+    Operation other = op;
+    other.author = QUuid();
+    other.device = QStringLiteral("e\u0301-\"device\"\n");
+    other.fields = {{QStringLiteral("note"), QStringLiteral("caf\u0065\u0301 \\ \u0001")},
+                    {QStringLiteral("count"), 3}};
+    QCOMPARE(other.canonical(), *canonicalJson(other.toJson()));
+    other.base = {{QStringLiteral("status"), other.hlc.toString()}};
+    QCOMPARE(other.canonical(), *canonicalJson(other.toJson()));
+    other.device = QString(QChar(0xD800)); // an unpaired surrogate: no canonical form
+    QVERIFY(!canonicalJson(other.toJson()).ok());
+    QVERIFY(other.canonical().isEmpty());
 }
 
 void TestCanonicalJson::operationFromJsonRefuses_data()
@@ -433,6 +456,11 @@ void TestCanonicalJson::operationFromJsonRefuses_data()
     QTest::newRow("fractional field") << with("fields", QJsonObject{{QStringLiteral("n"), 1.5}});
     QTest::newRow("surrogate in field")
         << with("fields", QJsonObject{{QStringLiteral("n"), QString(QChar(0xD800))}});
+    QTest::newRow("empty base") << with("base", QJsonObject{});
+    QTest::newRow("base is text") << with("base", QStringLiteral("status"));
+    QTest::newRow("base not a clock reading")
+        << with("base", QJsonObject{{QStringLiteral("status"), QStringLiteral("yesterday")}});
+    QTest::newRow("base of a number") << with("base", QJsonObject{{QStringLiteral("status"), 5}});
 }
 
 void TestCanonicalJson::operationFromJsonRefuses()

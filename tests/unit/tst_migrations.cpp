@@ -15,7 +15,7 @@ using test::RawSql;
 namespace {
 
 // The highest schema version for which representativeRows() knows rows.
-constexpr int RowsKnownUpTo = 4;
+constexpr int RowsKnownUpTo = 5;
 
 // Rows as an older Baton wrote them, valid at `version`: plain SQL, the way
 // the data sits in a user's file.
@@ -76,6 +76,19 @@ QStringList representativeRows(int version)
                               "peer, received_ms) SELECT 0, seq, id, entity, entity_id, "
                               "'10.0.0.7', 1700000000800 FROM oplog");
     }
+    if (version >= 5) {
+        sql << QStringLiteral(
+            "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, "
+            "origin, applied_ms, base) VALUES ('01900000-0000-7000-8000-000000000009', "
+            "'employee', '01900000-0000-7000-8000-000000000004', 'update', "
+            "'{\"status\":\"on_leave\"}', '1700000000900:000000:olddevice', "
+            "'01900000-0000-7000-8000-000000000005', 'olddevice', 'local', 1700000000900, "
+            "'{\"status\":\"1700000000000:000003:olddevice\"}')");
+        sql << QStringLiteral("INSERT INTO customer (id, name, owner_id, status, hlc) VALUES "
+                              "('01900000-0000-7000-8000-00000000000a', '华东建材', "
+                              "'01900000-0000-7000-8000-000000000004', 'active', "
+                              "'1700000001000:000000:olddevice')");
+    }
     return sql;
 }
 
@@ -114,9 +127,11 @@ QStringList objectsCreatedBy(const Migration &step)
     return names;
 }
 
-QString lastTableCreatedBy(const Migration &step)
+// Tables and indexes share one namespace: a table of that name blocks either.
+QString lastObjectCreatedBy(const Migration &step)
 {
-    static const QRegularExpression re(QStringLiteral("CREATE\\s+TABLE\\s+(\\w+)"));
+    static const QRegularExpression re(
+        QStringLiteral("CREATE\\s+(?:UNIQUE\\s+)?(?:TABLE|INDEX)\\s+(\\w+)"));
     QString last;
     for (const QString &s : step.statements) {
         const auto m = re.match(s);
@@ -266,7 +281,7 @@ void TestMigrations::failedStepLeavesPreviousVersion()
 {
     QFETCH(int, failing);
     const Migration &step = Migrations::all().at(failing - 1);
-    const QString blocker = lastTableCreatedBy(step);
+    const QString blocker = lastObjectCreatedBy(step);
     QVERIFY(!blocker.isEmpty());
 
     QTemporaryDir dir;

@@ -41,8 +41,14 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("user.read"), yyy},
                 {QStringLiteral("audit.read"), yyy},
                 {QStringLiteral("audit.verify"), yyy},
-                {QStringLiteral("export"), yyy}};
+                {QStringLiteral("export"), yyy},
+                {QStringLiteral("customer.read"), yyy}};
     case Role::GeneralManager:
+        return {{QStringLiteral("employee.read"), yyy},
+                {QStringLiteral("audit.read"), yyy},
+                {QStringLiteral("audit.verify"), yyy},
+                {QStringLiteral("export"), yyy},
+                {QStringLiteral("customer.read"), yyy}};
     case Role::Finance:
         return {{QStringLiteral("employee.read"), yyy},
                 {QStringLiteral("audit.read"), yyy},
@@ -51,12 +57,16 @@ QHash<QString, QString> expectedFor(Role role)
     case Role::DeptManager:
         return {{QStringLiteral("employee.read"), QStringLiteral("yyn")},
                 {QStringLiteral("employee.update_contact"), QStringLiteral("yyn")},
-                {QStringLiteral("export"), QStringLiteral("yyn")}};
+                {QStringLiteral("export"), QStringLiteral("yyn")},
+                {QStringLiteral("customer.read"), QStringLiteral("yyn")},
+                {QStringLiteral("customer.manage"), QStringLiteral("yyn")}};
     case Role::Employee:
         return {{QStringLiteral("employee.read"), QStringLiteral("ynn")},
                 {QStringLiteral("employee.update_contact"), QStringLiteral("ynn")},
                 {QStringLiteral("user.read"), QStringLiteral("ynn")},
-                {QStringLiteral("user.change_password"), QStringLiteral("ynn")}};
+                {QStringLiteral("user.change_password"), QStringLiteral("ynn")},
+                {QStringLiteral("customer.read"), QStringLiteral("ynn")},
+                {QStringLiteral("customer.manage"), QStringLiteral("ynn")}};
     }
     return {};
 }
@@ -146,7 +156,9 @@ void TestPolicy::actionTableIsComplete()
                                   QStringLiteral("role.grant"),
                                   QStringLiteral("audit.read"),
                                   QStringLiteral("audit.verify"),
-                                  QStringLiteral("export")};
+                                  QStringLiteral("export"),
+                                  QStringLiteral("customer.read"),
+                                  QStringLiteral("customer.manage")};
     QStringList known = knownActions();
     known.sort();
     QStringList sortedExpected = expected;

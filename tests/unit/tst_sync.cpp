@@ -10,8 +10,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace baton;
 using namespace baton::test;
@@ -55,8 +55,13 @@ class TestSync : public QObject
 private Q_SLOTS:
     void firstSyncBringsTheWholeOrganisationToHr();
     void eachAccountPullsOnlyWhatItMaySee();
+    void salespeoplePullOnlyTheirOwnCustomers();
+    void recordsEnteringViewArriveWholeAndLeavingAreForgotten();
+    void historyOnlyOfRecordsInViewWithProofs();
     void offlineEditsConvergeWithLastWriterPerField();
     void refusedLocalOpIsTakenBackAndListed();
+    void stateDecisionsMadeOfflineFirstToArriveStands();
+    void guardedChangeMustNameItsBase();
     void lostReplyIsRetriedWithoutApplyingTwice();
     void lostPullReplyFetchesThePageAgain();
     void forgedAuthorAndDeviceRefusedAndAudited();
@@ -128,6 +133,165 @@ void TestSync::eachAccountPullsOnlyWhatItMaySee()
     // The employee can sign in offline with the verifier that came along.
     QVERIFY(
         !scalar(*zw, QStringLiteral("SELECT password_hash FROM app_user")).toString().isEmpty());
+}
+
+void TestSync::salespeoplePullOnlyTheirOwnCustomers()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *adminDevice = net.openClient(QStringLiteral("admin"));
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+    auto adminId = net.seed.user.value(QStringLiteral("admin"));
+    // Zhang Wei (PRJ-E) and Liu Yang (PRJ) sell; each keeps a customer.
+    QList<Operation> ops;
+    for (const char *number : {"E002", "E006"})
+        ops.append(adminDevice->makeOp(QStringLiteral("employee"),
+                                       net.seed.emp.value(QLatin1String(number)), OpKind::Update,
+                                       {{QStringLiteral("is_sales"), true}}, adminId));
+    QVERIFY(adminDevice->submit(ops).ok());
+    const QHash<QString, QString> customers = {
+        {QStringLiteral("E002"), QStringLiteral("华东建材")},
+        {QStringLiteral("E006"), QStringLiteral("鹏程物流")}};
+    for (auto it = customers.constBegin(); it != customers.constEnd(); ++it)
+        QVERIFY(adminDevice
+                    ->submit({adminDevice->makeOp(
+                        QStringLiteral("customer"), createUuidV7(net.clockMs), OpKind::Create,
+                        {{QStringLiteral("name"), it.value()},
+                         {QStringLiteral("owner_id"), idString(net.seed.emp.value(it.key()))}},
+                        adminId)})
+                    .ok());
+    // Only sales staff keep customers.
+    const Status notSales = adminDevice->submit({adminDevice->makeOp(
+        QStringLiteral("customer"), createUuidV7(net.clockMs), OpKind::Create,
+        {{QStringLiteral("name"), QStringLiteral("X")},
+         {QStringLiteral("owner_id"), idString(net.seed.emp.value(QStringLiteral("E005")))}},
+        adminId)});
+    QCOMPARE(notSales.error().code, QStringLiteral("customer.owner_not_sales"));
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+
+    auto customersOf = [&](const QString &login) {
+        Store *s = net.openClient(login);
+        const SyncOutcome o = net.sync(*s, login);
+        QStringList names;
+        if (!o.ok)
+            return QStringList{o.error.message};
+        QSqlQuery q(s->database().connection());
+        q.exec(QStringLiteral("SELECT name FROM customer ORDER BY name"));
+        while (q.next())
+            names.append(q.value(0).toString());
+        return names;
+    };
+    QCOMPARE(customersOf(QStringLiteral("zhangwei")), QStringList{QStringLiteral("华东建材")});
+    QCOMPARE(customersOf(QStringLiteral("liuyang")), QStringList{QStringLiteral("鹏程物流")});
+    QCOMPARE(customersOf(QStringLiteral("chenjing")).size(), 2);      // manager of both
+    QCOMPARE(customersOf(QStringLiteral("wangfang")), QStringList()); // another branch
+    QCOMPARE(customersOf(QStringLiteral("lina")).size(), 2);          // HR: all
+    QCOMPARE(customersOf(QStringLiteral("zhaolei")), QStringList());  // finance: none
+}
+
+void TestSync::recordsEnteringViewArriveWholeAndLeavingAreForgotten()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    const QString e005 = QStringLiteral("number = 'E005'");
+    Store *cj = net.openClient(QStringLiteral("chenjing"));
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    QVERIFY(net.sync(*cj, QStringLiteral("chenjing")).ok);
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM employee WHERE ") + e005).toInt(), 0);
+
+    // HR moves Zhao Lei into Projects: the manager's next pull brings the
+    // whole record, though its creation went by long before.
+    net.clockMs += 60000;
+    QVERIFY(edit(
+        *hr, QStringLiteral("employee"), net.seed.emp.value(QStringLiteral("E005")),
+        {{QStringLiteral("department_id"), idString(net.seed.dept.value(QStringLiteral("PRJ")))}}));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    const SyncOutcome in = net.sync(*cj, QStringLiteral("chenjing"));
+    QVERIFY2(in.ok, qPrintable(in.error.message));
+    QCOMPARE(SyncNet::digest(*cj, QStringLiteral("employee"), e005),
+             SyncNet::digest(*net.server, QStringLiteral("employee"), e005));
+    QCOMPARE(
+        scalar(*cj, QStringLiteral("SELECT family_name FROM employee WHERE ") + e005).toString(),
+        scalar(*net.server, QStringLiteral("SELECT family_name FROM employee WHERE ") + e005)
+            .toString());
+
+    // And out again: the manager's copy is forgotten, not deleted anywhere.
+    net.clockMs += 60000;
+    QVERIFY(edit(
+        *hr, QStringLiteral("employee"), net.seed.emp.value(QStringLiteral("E005")),
+        {{QStringLiteral("department_id"), idString(net.seed.dept.value(QStringLiteral("HQ")))}}));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    const SyncOutcome out = net.sync(*cj, QStringLiteral("chenjing"));
+    QVERIFY2(out.ok, qPrintable(out.error.message));
+    QCOMPARE(out.forgotten, 1);
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM employee WHERE ") + e005).toInt(), 0);
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM oplog WHERE entity_id = '%1'")
+                             .arg(idString(net.seed.emp.value(QStringLiteral("E005")))))
+                 .toInt(),
+             0);
+    QCOMPARE(
+        scalar(*net.server, QStringLiteral("SELECT count(*) FROM employee WHERE ") + e005).toInt(),
+        1);
+    // Nothing else went: the manager's own people are all there.
+    QCOMPARE(scalar(*cj, QStringLiteral("SELECT count(*) FROM employee")).toInt(), 3);
+
+    // Back in view once more: the whole record comes again.
+    net.clockMs += 60000;
+    QVERIFY(edit(*hr, QStringLiteral("employee"), net.seed.emp.value(QStringLiteral("E005")),
+                 {{QStringLiteral("department_id"),
+                   idString(net.seed.dept.value(QStringLiteral("PRJ-E")))}}));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(net.sync(*cj, QStringLiteral("chenjing")).ok);
+    QCOMPARE(SyncNet::digest(*cj, QStringLiteral("employee"), e005),
+             SyncNet::digest(*net.server, QStringLiteral("employee"), e005));
+}
+
+void TestSync::historyOnlyOfRecordsInViewWithProofs()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    const QByteArray token =
+        tokenFor(*net.service, QStringLiteral("zhangwei"), QStringLiteral("devzw"));
+    auto history = [&](const QString &entity, const QString &id, const QString &extra = {}) {
+        HttpCall c = request("GET", QStringLiteral("/v1/history"), token);
+        c.query = QUrlQuery(QStringLiteral("entity=%1&id=%2%3").arg(entity, id, extra));
+        return net.service->handle(c);
+    };
+    const QString own = idString(net.seed.emp.value(QStringLiteral("E002")));
+    const HttpReply mine = history(QStringLiteral("employee"), own);
+    QCOMPARE(mine.status, 200);
+    auto entries = wire::parseHistoryReply(mine.body);
+    QVERIFY(entries);
+    QVERIFY(!entries->entries.isEmpty());
+    const qint64 size = rowCount(*net.server, QStringLiteral("server_log"));
+    auto head = wire::parsePullReply(
+        net.service->handle(request("GET", QStringLiteral("/v1/ops"), token)).body);
+    QVERIFY(head);
+    auto verifier = LogVerifier::fromVerifierKey(net.service->log().verifierKey());
+    QVERIFY(verifier);
+    auto signedHead = parseSignedTreeHead(head->head, *verifier);
+    QVERIFY(signedHead);
+    QCOMPARE(signedHead->size, size);
+    for (const wire::HistoryEntry &e : entries->entries) {
+        QCOMPARE(e.op.entityId, net.seed.emp.value(QStringLiteral("E002")));
+        QVERIFY(merkle::verifyInclusion(merkle::leafHash(e.op.canonical()), e.index, size, e.proof,
+                                        signedHead->root));
+    }
+
+    // Someone else's record and one that does not exist get the same answer.
+    const HttpReply other =
+        history(QStringLiteral("employee"), idString(net.seed.emp.value(QStringLiteral("E005"))));
+    const HttpReply none = history(QStringLiteral("employee"), idString(createUuidV7(1)));
+    QCOMPARE(other.status, 404);
+    QCOMPARE(none.status, 404);
+    QCOMPARE(other.body, none.body);
+    QCOMPARE(history(QStringLiteral("spaceship"), own).status, 400);
+    QCOMPARE(history(QStringLiteral("employee"), QStringLiteral("nope")).status, 400);
+    QCOMPARE(history(QStringLiteral("employee"), own, QStringLiteral("&size=0")).status, 400);
+    QCOMPARE(
+        history(QStringLiteral("employee"), own, QStringLiteral("&size=%1").arg(size + 1)).status,
+        400);
 }
 
 void TestSync::offlineEditsConvergeWithLastWriterPerField()
@@ -223,6 +387,108 @@ void TestSync::refusedLocalOpIsTakenBackAndListed()
     QCOMPARE(rowCount(*net.server, QStringLiteral("audit_log"),
                       QStringLiteral("outcome='denied' AND ip='127.0.0.1'")),
              1);
+}
+
+void TestSync::stateDecisionsMadeOfflineFirstToArriveStands()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    Store *adminDevice = net.openClient(QStringLiteral("admin"));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+    const QUuid e6 = net.seed.emp.value(QStringLiteral("E006"));
+    auto statusOn = [&](Store &s) {
+        return scalar(s, QStringLiteral("SELECT status FROM employee WHERE id=?"), {idString(e6)})
+            .toString();
+    };
+
+    // Both offline: HR records a resignation; a little later by the clock,
+    // the administrator puts the same person on leave. By clock the leave
+    // would win; by arrival the resignation does, and the leave is refused.
+    net.clockMs += 1000;
+    QVERIFY(edit(*hr, QStringLiteral("employee"), e6,
+                 {{QStringLiteral("status"), QStringLiteral("departing")},
+                  {QStringLiteral("departure_date"), QStringLiteral("2026-03-31")}})
+                .ok());
+    net.clockMs += 1000;
+    QVERIFY(edit(*adminDevice, QStringLiteral("employee"), e6,
+                 {{QStringLiteral("status"), QStringLiteral("on_leave")}})
+                .ok());
+    QCOMPARE(statusOn(*adminDevice), QStringLiteral("on_leave"));
+
+    const SyncOutcome first = net.sync(*hr, QStringLiteral("lina"));
+    QVERIFY2(first.ok, qPrintable(first.error.message));
+    QCOMPARE(first.refused, 0);
+    const SyncOutcome second = net.sync(*adminDevice, QStringLiteral("admin"));
+    QVERIFY2(second.ok, qPrintable(second.error.message));
+    QCOMPARE(second.refused, 1);
+    QCOMPARE(statusOn(*net.server), QStringLiteral("departing"));
+    QCOMPARE(statusOn(*adminDevice), QStringLiteral("departing"));
+    QCOMPARE(scalar(*adminDevice, QStringLiteral("SELECT code FROM sync_rejected")).toString(),
+             QStringLiteral("conflict.stale"));
+    // The reason says what stands.
+    QVERIFY(scalar(*adminDevice, QStringLiteral("SELECT message FROM sync_rejected"))
+                .toString()
+                .contains(QStringLiteral("departing")));
+    QCOMPARE(SyncNet::digest(*adminDevice, QStringLiteral("employee")),
+             SyncNet::digest(*net.server, QStringLiteral("employee")));
+
+    // Only the transitions of the state machine: nobody comes back from
+    // "departed" on the same record.
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(edit(*hr, QStringLiteral("employee"), e6,
+                 {{QStringLiteral("status"), QStringLiteral("departed")}})
+                .ok());
+    const Status back = edit(*hr, QStringLiteral("employee"), e6,
+                             {{QStringLiteral("status"), QStringLiteral("active")}});
+    QVERIFY(!back.ok());
+    QCOMPARE(back.error().code, QStringLiteral("state.transition"));
+}
+
+void TestSync::guardedChangeMustNameItsBase()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    const QByteArray token =
+        tokenFor(*net.service, QStringLiteral("lina"), QStringLiteral("devhr"));
+    const QByteArray digest = SyncNet::digestAll(*net.server);
+    const QUuid e6 = net.seed.emp.value(QStringLiteral("E006"));
+    auto push = [&](const QJsonObject &fields, const QJsonObject &base) {
+        net.clockMs += 10;
+        Operation op;
+        op.hlc = Hlc{net.clockMs, 0, QStringLiteral("devhr")};
+        op.id = createUuidV7(net.clockMs);
+        op.entity = QStringLiteral("employee");
+        op.entityId = e6;
+        op.kind = OpKind::Update;
+        op.fields = fields;
+        op.base = base;
+        op.author = net.seed.user.value(QStringLiteral("lina"));
+        op.device = QStringLiteral("devhr");
+        const HttpReply r = net.service->handle(
+            request("POST", QStringLiteral("/v1/ops"), token, wire::pushRequestBody({op})));
+        auto results = wire::parsePushReply(r.body);
+        return results && results->size() == 1 ? results->constFirst().reason.code
+                                               : QStringLiteral("bad reply");
+    };
+    const QJsonObject leave{{QStringLiteral("status"), QStringLiteral("on_leave")}};
+    QCOMPARE(push(leave, {}), QStringLiteral("op.unguarded"));
+    QCOMPARE(push(leave, {{QStringLiteral("status"), Hlc{1, 0, QStringLiteral("x")}.toString()}}),
+             QStringLiteral("conflict.stale"));
+    QCOMPARE(push(phone("+86 1"),
+                  {{QStringLiteral("phone"), Hlc{1, 0, QStringLiteral("x")}.toString()}}),
+             QStringLiteral("op.malformed"));
+    QCOMPARE(SyncNet::digestAll(*net.server), digest);
+
+    // With the version the server holds (the status set when the record
+    // was created), it stands.
+    const QString current =
+        scalar(*net.server,
+               QStringLiteral("SELECT hlc FROM oplog WHERE entity_id=? AND kind='create'"),
+               {idString(e6)})
+            .toString();
+    QCOMPARE(push(leave, {{QStringLiteral("status"), current}}), QString());
 }
 
 void TestSync::lostReplyIsRetriedWithoutApplyingTwice()

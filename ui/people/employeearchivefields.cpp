@@ -7,6 +7,7 @@
 #include "oplog/uuidv7.h"
 #include "optionaldateedit.h"
 #include "org/orgvalues.h"
+#include "store/entitydef.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,6 +17,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace baton {
@@ -346,10 +348,27 @@ void EmployeeArchiveFields::setValues(const QJsonObject &values, const QString &
     const QDate hire = QDate::fromString(text("hire_date"), Qt::ISODate);
     m_hireDate->setDate(hire.isValid() ? hire : QDate::currentDate());
     m_status->setCurrentIndex(std::max(0, m_status->findData(text("status"))));
+    offerStatusMovesFrom(text("status"));
     m_departureDate->setDate(QDate::fromString(text("departure_date"), Qt::ISODate));
     m_sales->setChecked(values.value(QStringLiteral("is_sales")).toBool());
     showResponsibilities();
     m_filling = false;
+}
+
+// Only the moves the status's state machine allows (FieldDef::transitions):
+// the store would refuse the others.
+void EmployeeArchiveFields::offerStatusMovesFrom(const QString &current)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(m_status->model());
+    const EntityDef *def = EntityRegistry::instance().find(u"employee");
+    const FieldDef *status = def ? def->field(u"status") : nullptr;
+    if (!model || !status)
+        return;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const QString value = m_status->itemData(i).toString();
+        model->item(i)->setEnabled(current.isEmpty() || value == current
+                                   || status->transitions.value(current).contains(value));
+    }
 }
 
 void EmployeeArchiveFields::setErrors(const QHash<QString, QString> &errors)

@@ -51,6 +51,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void offerStatusMovesFrom(const QString &current);
     void retranslate();
     QFormLayout *newSection();
     void addRow(QFormLayout *form, const QString &field, QWidget *editor);

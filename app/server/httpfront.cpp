@@ -66,6 +66,18 @@ bool bindServer(QHttpServer &http, QTcpServer *server)
 #endif
 }
 
+void writeReply(QHttpServerResponder &responder, const HttpReply &r)
+{
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(r.status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(r.body.size()));
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (r.retryAfterSeconds > 0)
+        responder.writeHeader(QByteArrayLiteral("Retry-After"),
+                              QByteArray::number(r.retryAfterSeconds));
+    responder.writeBody(r.body);
+}
+
 } // namespace
 
 HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOptions,
@@ -93,23 +105,25 @@ HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOp
                          auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
                          QPointer<QTcpSocket> socket(held->socket());
                          handle(callFrom(request)).then(this, [held, socket](const HttpReply &r) {
-                             if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-                                 return;
-                             held->writeStatusLine(QHttpServerResponder::StatusCode(r.status));
-                             held->writeHeader(QByteArrayLiteral("Content-Type"),
-                                               QByteArrayLiteral("application/json"));
-                             held->writeHeader(QByteArrayLiteral("Content-Length"),
-                                               QByteArray::number(r.body.size()));
-                             held->writeHeader(QByteArrayLiteral("Cache-Control"),
-                                               QByteArrayLiteral("no-store"));
-                             if (r.retryAfterSeconds > 0)
-                                 held->writeHeader(QByteArrayLiteral("Retry-After"),
-                                                   QByteArray::number(r.retryAfterSeconds));
-                             held->writeBody(r.body);
+                             if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                                 writeReply(*held, r);
                          });
                      });
 #endif
     }
+    // Anything else: the protocol's JSON error, not an empty page.
+    m_http.setMissingHandler([](const QHttpServerRequest &request,
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+                                QHttpServerResponder &responder
+#else
+                                QHttpServerResponder &&responder
+#endif
+                             ) {
+        const Error e(QStringLiteral("route.unknown"),
+                      QCoreApplication::translate("SyncService", "There is nothing at %1.")
+                          .arg(request.url().path().left(100)));
+        writeReply(responder, HttpReply{httpStatusFor(e.code), wire::errorBody(e), 0, {}});
+    });
 }
 
 HttpFront::~HttpFront()

@@ -8,6 +8,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void clientKilledMidPullResumes();
     void serverKilledMidBatchLosesNothing();
     void cliReportsARewrittenServer();
+    void unknownPathsAnswerWithTheProtocolsError();
 
 private:
     bool startServer(int employees);
@@ -345,6 +350,30 @@ void TestServerProcess::cliReportsARewrittenServer()
     QVERIFY2(err.contains("ALARM"), err.constData());
     // And it stays stopped.
     QCOMPARE(sync(db, QStringLiteral("lina"), &out, &err), 3);
+}
+
+void TestServerProcess::unknownPathsAnswerWithTheProtocolsError()
+{
+    m_server = std::make_unique<ServerProcess>(ServerBin, serverDb());
+    QVERIFY(m_server->init());
+    QVERIFY(m_server->start());
+    QNetworkAccessManager net;
+    auto get = [&](const QString &path, QByteArray *body) {
+        std::unique_ptr<QNetworkReply> reply(
+            net.get(QNetworkRequest(QUrl(m_server->url() + path))));
+        QSignalSpy done(reply.get(), &QNetworkReply::finished);
+        if (!done.wait(10000))
+            return -1;
+        *body = reply->readAll();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    QByteArray body;
+    QCOMPARE(get(QStringLiteral("/v2/ops"), &body), 404);
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value(u"error").toObject();
+    QCOMPARE(error.value(u"code").toString(), QStringLiteral("route.unknown"));
+    QVERIFY(error.value(u"message").toString().contains(QStringLiteral("/v2/ops")));
+    // The server goes on serving.
+    QCOMPARE(get(QStringLiteral("/healthz"), &body), 200);
 }
 
 QTEST_GUILESS_MAIN(TestServerProcess)

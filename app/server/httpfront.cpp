@@ -157,7 +157,7 @@ HttpCall HttpFront::callFrom(const QHttpServerRequest &request)
     call.path = request.url().path();
     call.query = request.query();
     const QByteArray auth = request.value(QByteArrayLiteral("Authorization"));
-    if (auth.startsWith("Bearer "))
+    if (auth.size() > 7 && auth.left(7).compare("bearer ", Qt::CaseInsensitive) == 0) // RFC 9110
         call.bearer = auth.mid(7).trimmed();
     call.peer = peerOf(request.remoteAddress());
     call.body = request.body();

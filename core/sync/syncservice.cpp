@@ -276,6 +276,10 @@ HttpReply SyncService::logout(const HttpCall &call)
         return failure(who.error());
     if (auto s = m_sessions.revoke(call.bearer); !s)
         return failure(s.error());
+    (void)m_store.recordEvent(QStringLiteral("logout"), QStringLiteral("ok"), who->actor.userId,
+                              who->actor.login,
+                              QStringLiteral("Signed out of the server from device %1")
+                                  .arg(who->session.device.left(64)));
     return json(200, QByteArrayLiteral("{\"status\":\"signed_out\"}"));
 }
 

@@ -684,6 +684,8 @@ void TestSync::sessionsExpireRevokeAndEndOnDeparture()
         tokenFor(*net.service, QStringLiteral("zhangwei"), QStringLiteral("dev1"));
     QCOMPARE(net.service->handle(request("DELETE", QStringLiteral("/v1/session"), revoked)).status,
              200);
+    QCOMPARE(rowCount(*net.server, QStringLiteral("audit_log"), QStringLiteral("action='logout'")),
+             1);
     const HttpReply afterLogout = pull(revoked);
     QCOMPARE(afterLogout.status, 401);
     QCOMPARE(wire::errorFromBody(401, afterLogout.body).code, QStringLiteral("auth.revoked"));

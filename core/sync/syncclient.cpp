@@ -103,6 +103,31 @@ Result<QString> SyncClient::alarm(Store &store)
     return store.meta(AlarmKey);
 }
 
+Result<SyncClient::CheckpointState> SyncClient::checkpointState(Store &store)
+{
+    CheckpointState state;
+    auto alarm = store.meta(AlarmKey);
+    auto head = store.meta(HeadKey);
+    auto pinned = store.meta(LogKeyKey);
+    auto last = store.meta(LastSyncKey);
+    for (const auto *r : {&alarm, &head, &pinned, &last})
+        if (!*r)
+            return r->error();
+    state.alarm = *alarm;
+    state.lastSyncMs = last->toLongLong();
+    if (head->isEmpty() || pinned->isEmpty())
+        return state;
+    state.synced = true;
+    auto key = LogVerifier::fromVerifierKey(pinned->toLatin1());
+    if (!key)
+        return state;
+    auto checkpoint = parseSignedTreeHead(head->toUtf8(), *key);
+    state.signatureOk = checkpoint.ok();
+    if (checkpoint)
+        state.size = checkpoint->size;
+    return state;
+}
+
 HttpCall SyncClient::call(const QByteArray &method, const QString &path) const
 {
     HttpCall c;

@@ -62,6 +62,19 @@ public:
     // The alarm raised by a server whose log does not add up (empty: none).
     static Result<QString> alarm(Store &store);
 
+    // What this replica knows of the server's history, for the auditor: the
+    // last signed checkpoint it accepted, its signature checked again now
+    // against the pinned key.
+    struct CheckpointState
+    {
+        bool synced = false; // a checkpoint has been accepted here
+        bool signatureOk = false;
+        qint64 size = 0; // log entries it covers, all checked on pull
+        qint64 lastSyncMs = 0;
+        QString alarm; // why sync stopped trusting the server
+    };
+    static Result<CheckpointState> checkpointState(Store &store);
+
     // Keys in local_meta.
     static const QString CursorKey;     // log entries examined
     static const QString RangeKey;      // merkle::CompactRange of all leaves so far

@@ -7,6 +7,7 @@
 #include "auth/authenticator.h"
 #include "common/appcontext.h"
 #include "evidence/audittrail.h"
+#include "sync/syncclient.h"
 #include "testorg.h"
 
 #include <QApplication>
@@ -120,6 +121,7 @@ private Q_SLOTS:
     void verifyNamesTamperedEntry();
     void verifyCanBeCancelled();
     void closingWhileBusyIsSafe();
+    void verifyShowsTheServersHistory();
     void verifyNeedsPermission();
     void exportWritesCsvAndIsAudited();
     void exportKeepsTheFilters();
@@ -388,6 +390,27 @@ void TestGuiAuditPage::closingWhileBusyIsSafe()
                 ->recordEvent(QStringLiteral("logout"), QStringLiteral("ok"), {},
                               QStringLiteral("lina"), QStringLiteral("Signed out"))
                 .ok());
+}
+
+void TestGuiAuditPage::verifyShowsTheServersHistory()
+{
+    Fixture f;
+    QVERIFY(f.org.build());
+    QVERIFY(f.showPage());
+    QTRY_VERIFY(f.idle());
+    auto *central = f.find<QLabel>("centralHistory");
+    // Never synced: nothing to say about a server.
+    f.clickVerify();
+    QVERIFY(!central->isVisible());
+    // A server whose history did not add up: said on every verification.
+    QVERIFY(f.org.store
+                ->setMeta(SyncClient::AlarmKey,
+                          QStringLiteral("The server's log head is not signed by its pinned key."))
+                .ok());
+    f.clickVerify();
+    QVERIFY(central->isVisible());
+    QVERIFY2(central->text().contains(QStringLiteral("not signed by its pinned key")),
+             qPrintable(central->text()));
 }
 
 void TestGuiAuditPage::verifyNeedsPermission()

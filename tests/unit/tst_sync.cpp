@@ -89,6 +89,20 @@ void TestSync::firstSyncBringsTheWholeOrganisationToHr()
     // Nothing was sent: the pulled ops are not queued for push.
     QCOMPARE(hr->pendingOutboxCount(), 0);
     QCOMPARE(*hr->meta(SyncClient::CursorKey), QString::number(o.logSize));
+    // What an auditor is shown of the server's history: the checkpoint kept
+    // here, its signature checked again.
+    auto state = SyncClient::checkpointState(*hr);
+    QVERIFY(state);
+    QVERIFY(state->synced && state->signatureOk && state->alarm.isEmpty());
+    QCOMPARE(state->size, o.logSize);
+    const QString head = *hr->meta(SyncClient::HeadKey);
+    const QString sizeLine = QStringLiteral("\n%1\n").arg(o.logSize);
+    QVERIFY(head.contains(sizeLine));
+    QString forged = head;
+    forged.replace(sizeLine, QStringLiteral("\n%1\n").arg(o.logSize + 1));
+    QVERIFY(hr->setMeta(SyncClient::HeadKey, forged).ok());
+    QVERIFY(!SyncClient::checkpointState(*hr)->signatureOk);
+    QVERIFY(hr->setMeta(SyncClient::HeadKey, head).ok());
     // A setting is cleared with an empty value, null or not.
     QVERIFY(hr->setMeta(SyncClient::LastSyncKey, QString()).ok());
     QVERIFY(hr->meta(SyncClient::LastSyncKey)->isEmpty());

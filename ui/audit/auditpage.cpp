@@ -11,6 +11,7 @@
 #include "common/filedialogs.h"
 #include "evidence/auditentryreader.h"
 #include "policy/roles.h"
+#include "sync/syncclient.h"
 
 #include <QDate>
 #include <QDir>
@@ -137,8 +138,10 @@ AuditPage::AuditPage(AppContext &context, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AuditPage::currentChanged);
     connect(m_exportButton, &QPushButton::clicked, this, &AuditPage::chooseExportFile);
-    connect(m_verifyButton, &QPushButton::clicked, this,
-            [this] { m_verify->start(m_context.store().database().path()); });
+    connect(m_verifyButton, &QPushButton::clicked, this, [this] {
+        showCentralHistory();
+        m_verify->start(m_context.store().database().path());
+    });
     connect(m_verify, &AuditVerifyPanel::runningChanged, m_verifyButton,
             [this](bool running) { m_verifyButton->setEnabled(!running); });
     connect(m_verify, &AuditVerifyPanel::jumpRequested, this, &AuditPage::showEntry);
@@ -411,6 +414,35 @@ void AuditPage::restoreState()
     QSettings settings;
     m_splitter->restoreState(settings.value(settingsKey("splitter")).toByteArray());
     m_table->restoreColumns(settings.value(settingsKey("columns")).toByteArray());
+}
+
+void AuditPage::showCentralHistory()
+{
+    auto state = SyncClient::checkpointState(m_context.store());
+    if (!state || (!state->synced && state->alarm.isEmpty())) {
+        m_verify->setCentralHistory({}, false);
+        return;
+    }
+    const QLocale locale;
+    if (!state->alarm.isEmpty())
+        m_verify->setCentralHistory(
+            tr("Server history: sync stopped because the server's history does not add up: %1")
+                .arg(state->alarm),
+            true);
+    else if (!state->signatureOk)
+        m_verify->setCentralHistory(
+            tr("Server history: the last checkpoint kept here is not signed by the server's "
+               "pinned key."),
+            true);
+    else
+        m_verify->setCentralHistory(
+            tr("Server history: %1 entries, each checked against the server's signed "
+               "checkpoints, which only ever extended the history seen before (last sync %2).")
+                .arg(locale.toString(state->size),
+                     state->lastSyncMs > 0 ? locale.toString(
+                         QDateTime::fromMSecsSinceEpoch(state->lastSyncMs), QLocale::ShortFormat)
+                                           : tr("not yet in step")),
+            false);
 }
 
 } // namespace baton

@@ -39,6 +39,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // What this replica checked of the server's signed history.
+    void showCentralHistory();
     // Rebuilds a message in the language of the moment.
     using Text = std::function<QString()>;
 

@@ -9,6 +9,7 @@
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
@@ -50,11 +51,21 @@ AuditVerifyPanel::AuditVerifyPanel(QWidget *parent)
     m_jump->setVisible(false);
     connect(m_jump, &QPushButton::clicked, this, [this] { Q_EMIT jumpRequested(m_jumpSeq); });
 
-    auto *row = new QHBoxLayout(this);
+    m_central = new QLabel(this);
+    m_central->setObjectName(QStringLiteral("centralHistory"));
+    m_central->setWordWrap(true);
+    m_central->setTextFormat(Qt::PlainText);
+    m_central->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_central->setVisible(false);
+
+    auto *column = new QVBoxLayout(this);
+    auto *row = new QHBoxLayout;
     row->addWidget(m_status, 1);
     row->addWidget(m_progress, 1);
     row->addWidget(m_cancel);
     row->addWidget(m_jump);
+    column->addLayout(row);
+    column->addWidget(m_central);
 
     m_watcher = new QFutureWatcher<Reply>(this);
     connect(m_watcher, &QFutureWatcher<Reply>::progressRangeChanged, m_progress,
@@ -119,6 +130,15 @@ void AuditVerifyPanel::start(const QString &databasePath)
     setVisible(true);
     setRunning(true);
     m_watcher->setFuture(QtConcurrent::run(work));
+}
+
+void AuditVerifyPanel::setCentralHistory(const QString &text, bool alarm)
+{
+    m_central->setText(text);
+    QPalette p;
+    p.setColor(QPalette::WindowText, alarm ? AuditActions::errorColor() : AuditActions::okColor());
+    m_central->setPalette(p);
+    m_central->setVisible(!text.isEmpty());
 }
 
 void AuditVerifyPanel::cancel()

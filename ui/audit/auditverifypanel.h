@@ -25,6 +25,9 @@ public:
     ~AuditVerifyPanel() override;
 
     void start(const QString &databasePath);
+    // A second line on the server's history as this replica checked it
+    // (empty: none, for a database that has never synced).
+    void setCentralHistory(const QString &text, bool alarm);
     void cancel();
     bool isRunning() const { return m_running; }
     // The last finished run's report; intact=false until one finishes.
@@ -55,6 +58,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_central = nullptr;
     QPushButton *m_jump = nullptr;
     QFutureWatcher<Reply> *m_watcher = nullptr;
     // Shared with the worker, which may outlive this panel by a moment.

@@ -7,6 +7,9 @@ namespace baton {
 
 namespace {
 
+// PostgreSQL advisory lock key held while migrating ("baton" in ASCII).
+constexpr qint64 MigrationLockKey = 0x6261746f6e;
+
 // Columns every replicated record table carries: retirement (records are
 // never deleted), the HLC of the create, and per-field HLCs of later writes
 // (JSON object field -> HLC) for last-writer-wins merging.
@@ -103,8 +106,9 @@ QList<Migration> makeMigrations()
     m.append(
         {3,
          "evidence: op log, outbox, audit chain, device clocks",
+         // seq: assigned in insert order (SqlDialect::ddl, AUTO_KEY).
          {QStringLiteral("CREATE TABLE oplog ("
-                         " seq INTEGER PRIMARY KEY,"
+                         " seq AUTO_KEY,"
                          " id TEXT NOT NULL UNIQUE,"
                          " entity TEXT NOT NULL,"
                          " entity_id TEXT NOT NULL,"
@@ -234,6 +238,23 @@ Status Migrations::migrate(Database &db, int target)
         qCInfo(lcStore) << "migrating to schema" << step.version << "-" << step.summary;
         if (auto s = db.begin(); !s)
             return s;
+        if (db.dialect().isPostgres()) {
+            // Servers sharing one PostgreSQL database may start together:
+            // one migrates, the others wait here and then find it done.
+            if (auto s = db.exec(
+                    QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(MigrationLockKey));
+                !s) {
+                db.rollback();
+                return s;
+            }
+            auto now = db.schemaVersion();
+            if (!now || *now >= step.version) {
+                db.rollback();
+                if (!now)
+                    return now.error();
+                continue;
+            }
+        }
         for (const QString &statement : step.statements) {
             if (auto s = db.exec(db.ddl(statement)); !s) {
                 db.rollback();

@@ -67,7 +67,7 @@ struct Store::OpResult
 Result<std::unique_ptr<Store>> Store::open(const Options &options)
 {
     registerCoreEntities();
-    auto db = Database::openSqlite({options.path, options.mode, options.busyTimeoutMs});
+    auto db = Database::open({options.path, options.mode, options.busyTimeoutMs});
     if (!db)
         return db.error();
     if (auto s = Migrations::migrate(**db); !s)
@@ -227,7 +227,7 @@ Result<Actor> Store::actorFor(const QUuid &userId, qint64 atMs)
         a.role = *role;
         a.departmentId = parseId(g.value(1).toString());
         a.validFromMs = g.value(2).toLongLong();
-        a.validToMs = g.value(3).isNull() ? 0 : g.value(3).toLongLong();
+        a.validToMs = g.isNull(3) ? 0 : g.value(3).toLongLong();
         actor.roles.append(a);
     }
     g.finish();
@@ -717,7 +717,7 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
         m_oplogInsert,
         QStringLiteral(
             "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
-            "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+            "applied_ms) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING seq"));
     log.bind(0, idString(op.id));
     log.bind(1, op.entity);
     log.bind(2, idString(op.entityId));
@@ -728,9 +728,10 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
     log.bind(7, op.device);
     log.bind(8, origin == Origin::Local ? QStringLiteral("local") : QStringLiteral("remote"));
     log.bind(9, nowMs());
-    if (!log.exec())
+    if (!log.exec() || !log.next())
         return m_db->errorFrom(log, tr("writing the change log"));
-    const qint64 seq = log.lastInsertId();
+    const qint64 seq = log.int64(0);
+    log.finish();
     *seqOut = seq;
     if (context.observer)
         if (auto s = context.observer->opApplied(op, seq); !s)
@@ -920,7 +921,7 @@ Status Store::recordEvent(const QString &action, const QString &outcome, const Q
 
 Result<std::unique_ptr<Database>> Store::openReader() const
 {
-    return Database::openSqlite({m_db->path(), Database::Mode::ReadOnly, m_options.busyTimeoutMs});
+    return Database::open({m_db->path(), Database::Mode::ReadOnly, m_options.busyTimeoutMs});
 }
 
 qint64 Store::pendingOutboxCount()

@@ -96,7 +96,7 @@ class Store : public QObject
 public:
     struct Options
     {
-        QString path;
+        QString path; // a SQLite file, or a postgresql:// URL (a server's store)
         Database::Mode mode = Database::Mode::ReadWrite;
         int busyTimeoutMs = 5000;
         HlcClock::WallClock wallClock; // tests fake time; default: system clock

@@ -28,7 +28,7 @@ Status ServerLog::open()
         // One name per log, never reused: a client that pinned this log
         // refuses heads of another (a server restored over a new database).
         origin = QStringLiteral("baton.local/log/%1")
-                      .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+                     .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
         if (auto s = m_store.setMeta(OriginMeta, origin); !s)
             return s;
     }
@@ -57,7 +57,10 @@ Status ServerLog::batchStarted()
     Database &db = m_store.database();
     // The row lock orders writers: whoever holds it appends next and keeps
     // it until commit, so indexes follow commit order and a cursor never
-    // skips an entry that commits late.
+    // skips an entry that commits late. On SQLite the write transaction
+    // already excludes other writers; on PostgreSQL a second writer waits
+    // here for the first to commit and then (READ COMMITTED, the default:
+    // each statement sees what has committed) reads the log's new size.
     SqlStatement &lock =
         db.statement(QStringLiteral("UPDATE log_lock SET holder = holder + 1 WHERE id = 1"));
     if (!lock.exec())

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QStringList>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -188,7 +189,10 @@ QString PostgresAddress::displayName() const
 {
     const QString shownHost =
         host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, shownHost).arg(port).arg(database);
+    return QStringLiteral("postgresql://%1@%2:%3/%4")
+        .arg(QString::fromUtf8(QUrl::toPercentEncoding(user)), shownHost)
+        .arg(port)
+        .arg(QString::fromUtf8(QUrl::toPercentEncoding(database)));
 }
 
 } // namespace baton

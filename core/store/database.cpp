@@ -273,8 +273,14 @@ Status Database::begin()
     if (m_inTransaction)
         return Error(QStringLiteral("store.nested_transaction"),
                      tr("Internal error: a transaction is already open."));
-    if (auto s = exec(m_dialect->beginWrite()); !s)
-        return s;
+    const QStringList statements = m_dialect->beginWrite();
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        if (auto s = exec(statements[i]); !s) {
+            if (i > 0)
+                rollback();
+            return s;
+        }
+    }
     m_inTransaction = true;
     return {};
 }

@@ -7,9 +7,6 @@ namespace baton {
 
 namespace {
 
-// PostgreSQL advisory lock key held while migrating ("baton" in ASCII).
-constexpr qint64 MigrationLockKey = 0x6261746f6e;
-
 // Columns every replicated record table carries: retirement (records are
 // never deleted), the HLC of the create, and per-field HLCs of later writes
 // (JSON object field -> HLC) for last-writer-wins merging.
@@ -240,13 +237,8 @@ Status Migrations::migrate(Database &db, int target)
             return s;
         if (db.dialect().isPostgres()) {
             // Servers sharing one PostgreSQL database may start together:
-            // one migrates, the others wait here and then find it done.
-            if (auto s = db.exec(
-                    QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(MigrationLockKey));
-                !s) {
-                db.rollback();
-                return s;
-            }
+            // begin() made this one the only writer; another may have
+            // migrated while it waited.
             auto now = db.schemaVersion();
             if (!now || *now >= step.version) {
                 db.rollback();

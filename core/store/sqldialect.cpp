@@ -37,9 +37,13 @@ QString SqlDialect::ddl(const QString &portable) const
     return s;
 }
 
-QString SqlDialect::beginWrite() const
+QStringList SqlDialect::beginWrite() const
 {
-    return isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    // The advisory lock key is "batonw" in ASCII.
+    if (isSqlite())
+        return {QStringLiteral("BEGIN IMMEDIATE")};
+    return {QStringLiteral("BEGIN"),
+            QStringLiteral("SELECT pg_advisory_xact_lock(108170704809591)")};
 }
 
 QString SqlDialect::likeCaseInsensitive() const

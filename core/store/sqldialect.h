@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace baton {
 
@@ -30,10 +31,12 @@ public:
     //   "INTEGER PRIMARY KEY" always gets its value from the writer.
     QString ddl(const QString &portable) const;
 
-    // Starts a write transaction. SQLite takes the write lock at BEGIN
-    // (IMMEDIATE) so the busy timeout applies, rather than failing on the
-    // upgrade later; PostgreSQL locks rows as they are written.
-    QString beginWrite() const;
+    // Starts a write transaction, one writer at a time per database: the
+    // audit chain and the server log are linear. SQLite takes its write lock
+    // at BEGIN (IMMEDIATE) so the busy timeout applies, rather than failing
+    // on the upgrade later; PostgreSQL takes a transaction-scoped advisory
+    // lock, which every Baton connection to that database shares.
+    QStringList beginWrite() const;
 
     // A case-insensitive LIKE (SQLite's LIKE already is, for ASCII).
     QString likeCaseInsensitive() const;

@@ -170,6 +170,30 @@ const OrgTree &Store::orgTree()
     return m_orgTree;
 }
 
+Status Store::beginWrite()
+{
+    if (auto s = m_db->begin(); !s)
+        return s;
+    // Other connections may have written since this one last did (other
+    // server instances on one PostgreSQL database; another program on a
+    // SQLite file): then what this one cached (the organisation tree,
+    // actors, the audit chain's head) is read again, under the write lock.
+    if (m_db->dialect().isPostgres()) {
+        invalidateCaches();
+        return {};
+    }
+    // SQLite's data_version changes when another connection commits.
+    SqlStatement &q = m_db->statement(m_dataVersionQuery, QStringLiteral("PRAGMA data_version"));
+    qint64 version = -1;
+    if (q.exec() && q.next())
+        version = q.int64(0);
+    q.finish();
+    if (version < 0 || version != m_dataVersion)
+        invalidateCaches();
+    m_dataVersion = version;
+    return {};
+}
+
 void Store::invalidateCaches()
 {
     m_orgTreeLoaded = false;
@@ -306,7 +330,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
     QHash<int, Error> excluded; // ops whose write failed unexpectedly
     // Each pass either commits or excludes one more op, so this ends.
     for (;;) {
-        if (auto s = m_db->begin(); !s) {
+        if (auto s = beginWrite(); !s) {
             for (ApplyOutcome &o : out)
                 o = ApplyOutcome{ApplyOutcome::Status::Rejected, s.error(), {}, 0};
             return out;
@@ -863,7 +887,7 @@ Status Store::appendAudit(AuditEntry &entry)
 
 Status Store::transact(const std::function<Status()> &body)
 {
-    if (auto s = m_db->begin(); !s)
+    if (auto s = beginWrite(); !s)
         return s;
     m_auditWritten = false;
     if (auto s = body(); !s) {
@@ -889,7 +913,7 @@ Status Store::recordEvent(const QString &action, const QString &outcome, const Q
                      tr("The database is open read-only; the event was not recorded."));
     const bool ownTransaction = !m_db->inTransaction();
     if (ownTransaction)
-        if (auto s = m_db->begin(); !s)
+        if (auto s = beginWrite(); !s)
             return s;
     AuditEntry e;
     e.timeMs = nowMs();

@@ -196,6 +196,7 @@ private:
     Store() = default;
 
     Status ensureDeviceId();
+    Status beginWrite();
     OpResult applyOne(Context &ctx, const Operation &op, Origin origin,
                       const ApplyContext &context);
     Status writeOp(const Operation &op, const EntityDef &def, Origin origin,
@@ -239,6 +240,8 @@ private:
     StatementSlot m_oplogInsert;
     StatementSlot m_outboxInsert;
     StatementSlot m_auditInsert;
+    StatementSlot m_dataVersionQuery;
+    qint64 m_dataVersion = -1; // SQLite: changes when another connection commits
     int m_failWriteAfter = -1;
     bool m_auditWritten = false;
 };

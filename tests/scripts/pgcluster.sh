@@ -64,7 +64,12 @@ start() {
     stop # a cluster left by an interrupted run
     local bindir dir port log
     bindir="$(find_bindir)"
-    dir="$(mktemp -d "${TMPDIR:-/tmp}/baton-pg.XXXXXX")"
+    # As root the postgres user must reach the folder: /tmp, whatever TMPDIR says.
+    local parent="${TMPDIR:-/tmp}"
+    if [ "$(id -u)" -eq 0 ]; then
+        parent=/tmp
+    fi
+    dir="$(mktemp -d "$parent/baton-pg.XXXXXX")"
     echo "$dir" >"$state/dir"
     mkdir -p "$dir/data" "$dir/socket"
     if [ "$(id -u)" -eq 0 ]; then

@@ -327,30 +327,28 @@ Error Database::classify(const QString &nativeCode, const QString &text,
         return classifyPostgres(nativeCode, text, context);
     const int code = nativeCode.toInt() & 0xff; // primary result code
     const QString &where = m_displayName;
-    {
-        switch (code) {
-        case SqliteBusy:
-        case SqliteLocked:
-            return Error(QStringLiteral("store.locked"),
-                         tr("The database %1 is locked by another program (another copy of "
-                            "Baton?). Close it and try again.")
-                             .arg(where));
-        case SqliteReadOnly:
-            return Error(
-                QStringLiteral("store.read_only"),
-                tr("The database %1 is read-only; Baton cannot save changes to it.").arg(where));
-        case SqliteCorrupt:
-        case SqliteNotADb:
-            return Error(QStringLiteral("store.corrupt"),
-                         tr("%1 is not a Baton database or is damaged. Restore it from a "
-                            "backup, or choose another file.")
-                             .arg(where));
-        case SqliteCantOpen:
-            return Error(QStringLiteral("store.open"),
-                         tr("The database %1 cannot be opened.").arg(where));
-        default:
-            break;
-        }
+    switch (code) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return Error(QStringLiteral("store.locked"),
+                     tr("The database %1 is locked by another program (another copy of "
+                        "Baton?). Close it and try again.")
+                         .arg(where));
+    case SqliteReadOnly:
+        return Error(
+            QStringLiteral("store.read_only"),
+            tr("The database %1 is read-only; Baton cannot save changes to it.").arg(where));
+    case SqliteCorrupt:
+    case SqliteNotADb:
+        return Error(QStringLiteral("store.corrupt"),
+                     tr("%1 is not a Baton database or is damaged. Restore it from a "
+                        "backup, or choose another file.")
+                         .arg(where));
+    case SqliteCantOpen:
+        return Error(QStringLiteral("store.open"),
+                     tr("The database %1 cannot be opened.").arg(where));
+    default:
+        break;
     }
     return Error(QStringLiteral("store.sql"),
                  tr("A database error occurred while %1: %2").arg(context, text));

@@ -1,6 +1,7 @@
 // The server's store on either backend (SQLite, or PostgreSQL under
 // tst_storebackend_pg): values come back exactly as written, and several
 // server connections appending at once keep the log's indexes gap-free.
+#include "store/migrations.h"
 #include "store/postgresaddress.h"
 #include "sync/serverlog.h"
 #include "testorg.h"
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void integersAre64Bit();
     void concurrentWritersKeepTheLogGapFree();
     void readerRefusesWrites();
+    void newerSchemaIsRefused();
+    void missingPostgresDatabaseIsNamedWithoutPassword();
 
 private:
     std::unique_ptr<test::TestOrg> m_org;
@@ -223,6 +226,46 @@ void TestStoreBackend::readerRefusesWrites()
     QCOMPARE(s.error().code, QStringLiteral("store.read_only"));
     if (m_org->onPostgres())
         QVERIFY(!(*reader)->displayName().contains(QLatin1String("password")));
+}
+
+void TestStoreBackend::newerSchemaIsRefused()
+{
+    test::TestOrg &org = *m_org;
+    org.store.reset();
+    {
+        test::RawSql sql(org.address());
+        const int newer = Migrations::latest() + 1;
+        QVERIFY2(org.onPostgres() ? sql.exec(
+                     QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {newer})
+                                  : sql.exec(QStringLiteral("PRAGMA user_version = %1").arg(newer)),
+                 qPrintable(sql.lastError()));
+    }
+    Store::Options o;
+    o.path = org.address();
+    auto s = Store::open(o);
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error().code, QStringLiteral("store.newer_version"));
+}
+
+void TestStoreBackend::missingPostgresDatabaseIsNamedWithoutPassword()
+{
+    if (!m_org->onPostgres())
+        QSKIP("PostgreSQL only");
+    auto address = PostgresAddress::parse(m_org->address());
+    QVERIFY(address.ok());
+    const QString url = QStringLiteral("postgresql://%1:pw-not-shown@%2:%3/baton_no_such_db")
+                            .arg(address->user, address->host)
+                            .arg(address->port);
+    Database::Options o;
+    o.path = url;
+    auto db = Database::open(o);
+    QVERIFY(!db.ok());
+    QVERIFY2(!db.error().message.contains(QLatin1String("pw-not-shown")),
+             qPrintable(db.error().message));
+    QVERIFY2(db.error().message.contains(QLatin1String("baton_no_such_db")),
+             qPrintable(db.error().message));
+    const QStringList expected{QStringLiteral("store.open"), QStringLiteral("store.unavailable")};
+    QVERIFY2(expected.contains(db.error().code), qPrintable(db.error().code));
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackend)

@@ -70,7 +70,7 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
     d->m_path = file.absoluteFilePath();
     d->m_displayName = shownPath;
     d->m_readOnly = options.mode == Mode::ReadOnly;
-    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
+    d->m_db = QSqlDatabase::addDatabase(SqlDialect::sqlite().driverName(), d->m_connectionName);
     d->m_db.setDatabaseName(d->m_path);
     QStringList connectOptions{
         QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
@@ -162,7 +162,7 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const Options &options)
     if (!address)
         return address.error();
     const QString shown = address->displayName();
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+    if (!QSqlDatabase::isDriverAvailable(SqlDialect::postgres().driverName()))
         return Error(QStringLiteral("store.driver"),
                      tr("Baton cannot reach PostgreSQL at %1: Qt's PostgreSQL driver (QPSQL) is "
                         "not installed. On Debian or Ubuntu install libqt6sql6-psql.")
@@ -174,7 +174,7 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const Options &options)
     d->m_path = options.path;
     d->m_displayName = shown;
     d->m_readOnly = options.mode == Mode::ReadOnly;
-    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connectionName);
+    d->m_db = QSqlDatabase::addDatabase(d->m_dialect->driverName(), d->m_connectionName);
     d->m_db.setHostName(address->host);
     d->m_db.setPort(address->port);
     d->m_db.setUserName(address->user);

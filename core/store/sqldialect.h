@@ -17,7 +17,6 @@ public:
     static const SqlDialect &sqlite();
     static const SqlDialect &postgres();
 
-    Kind kind() const { return m_kind; }
     bool isSqlite() const { return m_kind == Kind::Sqlite; }
     bool isPostgres() const { return m_kind == Kind::Postgres; }
     // The Qt SQL driver: QSQLITE or QPSQL.

@@ -31,6 +31,10 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     fonts-noto-cjk xvfb xauth
 )
+# The test command also runs the server's tests on PostgreSQL: its server
+# binaries (a throwaway cluster on a loopback port, started and stopped by
+# the tests; no service is enabled) and Qt's PostgreSQL driver.
+test_packages=(postgresql-15 libqt6sql6-psql)
 
 install_packages() {
     if [ "${BATON_SKIP_APT:-0}" = 1 ]; then
@@ -41,7 +45,7 @@ install_packages() {
         return
     fi
     local missing=()
-    for p in "${packages[@]}"; do
+    for p in "${packages[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     if [ ${#missing[@]} -eq 0 ]; then
@@ -59,12 +63,17 @@ install_packages() {
     export DEBIAN_FRONTEND=noninteractive
     $sudo apt-get update -qq </dev/null
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+    # Installing postgresql-15 creates and may start Debian's "15 main"
+    # cluster; the tests start a throwaway one of their own, so stop it again.
+    if [[ " ${missing[*]} " == *" postgresql-15 "* ]] && command -v pg_ctlcluster >/dev/null; then
+        $sudo pg_ctlcluster 15 main stop </dev/null >/dev/null 2>&1 || true
+    fi
 }
 
 configure_and_build() {
     say "Configuring in $build_dir"
     cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DBATON_WARNINGS_AS_ERRORS=ON -DBATON_BUILD_TESTS=ON
+        -DBATON_WARNINGS_AS_ERRORS=ON -DBATON_BUILD_TESTS=ON "$@"
     say "Building with $jobs jobs"
     cmake --build "$build_dir" --parallel "$jobs"
 }
@@ -87,8 +96,12 @@ run)
     exec "$build_dir/app/desktop/baton" --database "$demo"
     ;;
 test)
-    install_packages
-    configure_and_build
+    install_packages "${test_packages[@]}"
+    pg_option=()
+    if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        pg_option=(-DBATON_TEST_POSTGRES=ON)
+    fi
+    configure_and_build "${pg_option[@]}"
     say "Running the test suite"
     export QT_QPA_PLATFORM=offscreen
     cd "$build_dir"

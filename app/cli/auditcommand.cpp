@@ -1,6 +1,7 @@
 #include "clicommand.h"
 
 #include "evidence/auditverifier.h"
+#include "store/database.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -18,17 +19,17 @@ int runAudit(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QStringList rest = args;
     if (rest.size() < 2 || rest[1] != QLatin1String("verify")) {
-        err << Tr::tr("Usage: baton-cli audit verify --database FILE") << Qt::endl;
+        err << Tr::tr("Usage: baton-cli audit verify --database FILE|URL") << Qt::endl;
         return ExitUsage;
     }
     rest.removeAt(1);
     CliCommand cli(out, err);
     QCommandLineParser parser;
     parser.addOption(CliCommand::databaseOption());
-    if (!cli.parse(parser, rest, Tr::tr("Usage: baton-cli audit verify --database FILE")))
+    if (!cli.parse(parser, rest, Tr::tr("Usage: baton-cli audit verify --database FILE|URL")))
         return parser.isSet(QStringLiteral("help")) ? ExitOk : ExitUsage;
     const QString path = parser.value(QStringLiteral("database"));
-    if (path.isEmpty() || !QFileInfo::exists(path)) {
+    if (path.isEmpty() || (!Database::isPostgresAddress(path) && !QFileInfo::exists(path))) {
         err << Tr::tr("Give an existing database file with --database FILE.") << Qt::endl;
         return ExitUsage;
     }

@@ -156,7 +156,7 @@ int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
         out << QStringLiteral("login: %1 password: %2 role: %3").arg(u.login, u.password, u.role)
             << Qt::endl;
     err << Tr::tr("Demo company written to %1 in %2 s.")
-               .arg(server ? server->toString() : store->database().path())
+               .arg(server ? server->toString() : store->database().displayName())
                .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
         << Qt::endl;
     return ExitOk;

@@ -51,7 +51,7 @@ int runInit(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!admin)
         return cli.fail(admin.error());
     out << Tr::tr("Created %1 with administrator \"%2\".")
-               .arg(store->database().path(),
+               .arg(store->database().displayName(),
                     Accounts::normaliseLogin(parser.value(QStringLiteral("admin"))))
         << Qt::endl;
     return ExitOk;

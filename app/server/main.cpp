@@ -8,6 +8,7 @@
 // postgresql://user:password@host:port/dbname.
 #include "evidence/tlscertificate.h"
 #include "httpfront.h"
+#include "store/postgresaddress.h"
 #include "store/store.h"
 #include "sync/serverlog.h"
 
@@ -63,12 +64,10 @@ QCommandLineOption databaseOption()
 // Passwords in a database URL never reach the terminal or a log.
 QString withoutPassword(const QString &url)
 {
-    QUrl u(url);
-    if (u.scheme().startsWith(QLatin1String("postgres")) && !u.password().isEmpty()) {
-        u.setPassword(QStringLiteral("***"));
-        return u.toString();
-    }
-    return url;
+    if (!PostgresAddress::looksLikeUrl(url))
+        return url;
+    auto address = PostgresAddress::parse(url);
+    return address ? address->displayName() : QStringLiteral("postgresql://...");
 }
 
 bool parse(QCommandLineParser &parser, const QStringList &args, QTextStream &out, QTextStream &err)

@@ -15,7 +15,7 @@ struct Where
     QVariantList binds;
 };
 
-Where makeWhere(const AuditFilter &f, qint64 beforeSeq)
+Where makeWhere(const AuditFilter &f, qint64 beforeSeq, const SqlDialect &dialect)
 {
     Where w;
     QStringList c;
@@ -29,7 +29,8 @@ Where makeWhere(const AuditFilter &f, qint64 beforeSeq)
         p.replace(QLatin1Char('%'), QStringLiteral("\\%"));
         p.replace(QLatin1Char('_'), QStringLiteral("\\_"));
         p = QLatin1Char('%') + p + QLatin1Char('%');
-        c << QStringLiteral("(summary LIKE ? ESCAPE '\\' OR user_name LIKE ? ESCAPE '\\')");
+        c << QStringLiteral("(summary %1 ? ESCAPE '\\' OR user_name %1 ? ESCAPE '\\')")
+                 .arg(dialect.likeCaseInsensitive());
         w.binds << p << p;
     }
     if (!f.action.isEmpty()) {
@@ -66,7 +67,7 @@ Where makeWhere(const AuditFilter &f, qint64 beforeSeq)
 
 Result<qint64> AuditTrail::count(const AuditFilter &filter)
 {
-    const Where w = makeWhere(filter, 0);
+    const Where w = makeWhere(filter, 0, m_db.dialect());
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT count(*) FROM audit_log") + w.sql);
     for (int i = 0; i < w.binds.size(); ++i)
@@ -78,7 +79,7 @@ Result<qint64> AuditTrail::count(const AuditFilter &filter)
 
 Result<QList<AuditRow>> AuditTrail::page(const AuditFilter &filter, qint64 beforeSeq, int limit)
 {
-    const Where w = makeWhere(filter, beforeSeq);
+    const Where w = makeWhere(filter, beforeSeq, m_db.dialect());
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, time_ms, user_name, device, ip, action, outcome, entity, "

@@ -61,7 +61,7 @@ ChunkResult verifyChunk(const QString &path, qint64 from, qint64 to, QByteArray 
                         std::atomic<qint64> &done, const std::atomic<bool> *cancel)
 {
     ChunkResult r;
-    auto db = Database::openSqlite({path, Database::Mode::ReadOnly, 5000});
+    auto db = Database::open({path, Database::Mode::ReadOnly, 5000});
     if (!db) {
         r.failed = true;
         r.error = db.error();
@@ -155,7 +155,7 @@ Result<AuditVerifyReport> AuditVerifier::verify(const QString &databasePath,
                                                 const Progress &progress,
                                                 const std::atomic<bool> *cancel, int threads)
 {
-    auto db = Database::openSqlite({databasePath, Database::Mode::ReadOnly, 5000});
+    auto db = Database::open({databasePath, Database::Mode::ReadOnly, 5000});
     if (!db)
         return db.error();
     QSqlQuery q((*db)->connection());

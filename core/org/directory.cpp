@@ -75,12 +75,14 @@ Directory::Where Directory::where(const ReadScope &scope, const EmployeeFilter &
     const QString text = filter.text.trimmed();
     if (!text.isEmpty()) {
         // Names match written either way round ("张伟", "Wei Zhang", "Zhang Wei").
+        // Case-insensitive on either database (%1: LIKE or ILIKE).
         clauses << QStringLiteral(
-            "(e.number LIKE ? ESCAPE '\\' OR (e.family_name || e.given_name) LIKE ? ESCAPE '\\' "
-            "OR (e.given_name || ' ' || e.family_name) LIKE ? ESCAPE '\\' "
-            "OR (e.family_name || ' ' || e.given_name) LIKE ? ESCAPE '\\' "
-            "OR e.english_name LIKE ? ESCAPE '\\' OR e.email LIKE ? ESCAPE '\\' "
-            "OR e.phone LIKE ? ESCAPE '\\')");
+                       "(e.number %1 ? ESCAPE '\\' OR (e.family_name || e.given_name) %1 ? ESCAPE "
+                       "'\\' OR (e.given_name || ' ' || e.family_name) %1 ? ESCAPE '\\' "
+                       "OR (e.family_name || ' ' || e.given_name) %1 ? ESCAPE '\\' "
+                       "OR e.english_name %1 ? ESCAPE '\\' OR e.email %1 ? ESCAPE '\\' "
+                       "OR e.phone %1 ? ESCAPE '\\')")
+                       .arg(m_store.database().dialect().likeCaseInsensitive());
         const QString p = likePattern(text);
         for (int i = 0; i < 7; ++i)
             w.binds << p;

@@ -1,12 +1,12 @@
 #include "database.h"
 
 #include "migrations.h"
+#include "postgresaddress.h"
 #include "util/logging.h"
 
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -68,8 +68,9 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
     std::unique_ptr<Database> d(new Database);
     d->m_connectionName = nextConnectionName();
     d->m_path = file.absoluteFilePath();
+    d->m_displayName = shownPath;
     d->m_readOnly = options.mode == Mode::ReadOnly;
-    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
+    d->m_db = QSqlDatabase::addDatabase(SqlDialect::sqlite().driverName(), d->m_connectionName);
     d->m_db.setDatabaseName(d->m_path);
     QStringList connectOptions{
         QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs)};
@@ -145,6 +146,75 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
     return d;
 }
 
+bool Database::isPostgresAddress(const QString &address)
+{
+    return PostgresAddress::looksLikeUrl(address);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const Options &options)
+{
+    return isPostgresAddress(options.path) ? openPostgres(options) : openSqlite(options);
+}
+
+Result<std::unique_ptr<Database>> Database::openPostgres(const Options &options)
+{
+    auto address = PostgresAddress::parse(options.path);
+    if (!address)
+        return address.error();
+    const QString shown = address->displayName();
+    if (!QSqlDatabase::isDriverAvailable(SqlDialect::postgres().driverName()))
+        return Error(QStringLiteral("store.driver"),
+                     tr("Baton cannot reach PostgreSQL at %1: Qt's PostgreSQL driver (QPSQL) is "
+                        "not installed. On Debian or Ubuntu install libqt6sql6-psql.")
+                         .arg(shown));
+
+    std::unique_ptr<Database> d(new Database);
+    d->m_dialect = &SqlDialect::postgres();
+    d->m_connectionName = nextConnectionName();
+    d->m_path = options.path;
+    d->m_displayName = shown;
+    d->m_readOnly = options.mode == Mode::ReadOnly;
+    d->m_db = QSqlDatabase::addDatabase(d->m_dialect->driverName(), d->m_connectionName);
+    d->m_db.setHostName(address->host);
+    d->m_db.setPort(address->port);
+    d->m_db.setUserName(address->user);
+    d->m_db.setPassword(address->password);
+    d->m_db.setDatabaseName(address->database);
+    QStringList connectOptions{QStringLiteral("connect_timeout=10"),
+                               QStringLiteral("application_name=baton")};
+    if (!address->sslMode.isEmpty())
+        connectOptions << QStringLiteral("sslmode=") + address->sslMode;
+    d->m_db.setConnectOptions(connectOptions.join(QLatin1Char(';')));
+    if (!d->m_db.open())
+        return d->errorFrom(d->m_db.lastError(), tr("connecting to %1").arg(shown));
+
+    // Text must sort bytewise, as on SQLite: clocks (HLCs) and ids are
+    // compared as strings in queries.
+    QSqlQuery collation(d->m_db);
+    if (!collation.exec(
+            QStringLiteral("SELECT datcollate FROM pg_database WHERE datname = current_database()"))
+        || !collation.next())
+        return d->errorFrom(collation, tr("reading the settings of %1").arg(shown));
+    const QString collate = collation.value(0).toString();
+    collation.finish();
+    static const QStringList bytewise{QStringLiteral("C"), QStringLiteral("POSIX"),
+                                      QStringLiteral("C.UTF-8"), QStringLiteral("C.utf8")};
+    if (!bytewise.contains(collate))
+        return Error(QStringLiteral("store.collation"),
+                     tr("The database %1 sorts text by the %2 locale; Baton needs bytewise "
+                        "order. Create it with: CREATE DATABASE name TEMPLATE template0 "
+                        "ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'.")
+                         .arg(shown, collate));
+
+    QStringList settings{QStringLiteral("SET client_min_messages = warning")};
+    if (d->m_readOnly)
+        settings << QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+    for (const QString &sql : std::as_const(settings))
+        if (auto s = d->exec(sql); !s)
+            return s.error();
+    return d;
+}
+
 Database::~Database()
 {
     if (m_inTransaction)
@@ -203,10 +273,14 @@ Status Database::begin()
     if (m_inTransaction)
         return Error(QStringLiteral("store.nested_transaction"),
                      tr("Internal error: a transaction is already open."));
-    const QString sql =
-        m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
-    if (auto s = exec(sql); !s)
-        return s;
+    const QStringList statements = m_dialect->beginWrite();
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        if (auto s = exec(statements[i]); !s) {
+            if (i > 0)
+                rollback();
+            return s;
+        }
+    }
     m_inTransaction = true;
     return {};
 }
@@ -237,44 +311,76 @@ Error Database::errorFrom(const QSqlQuery &query, const QString &context) const
 
 Error Database::errorFrom(const QSqlError &error, const QString &context) const
 {
-    return classify(error.nativeErrorCode().toInt(), error.text(), context);
+    return classify(error.nativeErrorCode(), error.text(), context);
 }
 
 Error Database::errorFrom(const SqlStatement &statement, const QString &context) const
 {
-    return classify(statement.errorCode(), statement.errorText(), context);
+    return classify(statement.nativeErrorCode(), statement.errorText(), context);
 }
 
-Error Database::classify(int nativeCode, const QString &text, const QString &context) const
+Error Database::classify(const QString &nativeCode, const QString &text,
+                         const QString &context) const
 {
-    const int code = nativeCode & 0xff; // primary result code
-    const QString where = QDir::toNativeSeparators(m_path);
     qCWarning(lcStore) << "database error while" << context << ":" << text;
-    if (m_dialect == Dialect::Sqlite) {
-        switch (code) {
-        case SqliteBusy:
-        case SqliteLocked:
-            return Error(QStringLiteral("store.locked"),
-                         tr("The database %1 is locked by another program (another copy of "
-                            "Baton?). Close it and try again.")
-                             .arg(where));
-        case SqliteReadOnly:
-            return Error(
-                QStringLiteral("store.read_only"),
-                tr("The database %1 is read-only; Baton cannot save changes to it.").arg(where));
-        case SqliteCorrupt:
-        case SqliteNotADb:
-            return Error(QStringLiteral("store.corrupt"),
-                         tr("%1 is not a Baton database or is damaged. Restore it from a "
-                            "backup, or choose another file.")
-                             .arg(where));
-        case SqliteCantOpen:
-            return Error(QStringLiteral("store.open"),
-                         tr("The database %1 cannot be opened.").arg(where));
-        default:
-            break;
-        }
+    if (m_dialect->isPostgres())
+        return classifyPostgres(nativeCode, text, context);
+    const int code = nativeCode.toInt() & 0xff; // primary result code
+    const QString &where = m_displayName;
+    switch (code) {
+    case SqliteBusy:
+    case SqliteLocked:
+        return Error(QStringLiteral("store.locked"),
+                     tr("The database %1 is locked by another program (another copy of "
+                        "Baton?). Close it and try again.")
+                         .arg(where));
+    case SqliteReadOnly:
+        return Error(
+            QStringLiteral("store.read_only"),
+            tr("The database %1 is read-only; Baton cannot save changes to it.").arg(where));
+    case SqliteCorrupt:
+    case SqliteNotADb:
+        return Error(QStringLiteral("store.corrupt"),
+                     tr("%1 is not a Baton database or is damaged. Restore it from a "
+                        "backup, or choose another file.")
+                         .arg(where));
+    case SqliteCantOpen:
+        return Error(QStringLiteral("store.open"),
+                     tr("The database %1 cannot be opened.").arg(where));
+    default:
+        break;
     }
+    return Error(QStringLiteral("store.sql"),
+                 tr("A database error occurred while %1: %2").arg(context, text));
+}
+
+Error Database::classifyPostgres(const QString &state, const QString &text,
+                                 const QString &context) const
+{
+    // SQLSTATE classes and codes (PostgreSQL manual, appendix A). A failed
+    // connection has no SQLSTATE; libpq's text says why.
+    const QString &where = m_displayName;
+    if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")))
+        return Error(QStringLiteral("store.unavailable"),
+                     tr("The database server for %1 is unavailable: %2").arg(where, text));
+    if (state == QLatin1String("28P01") || state == QLatin1String("28000"))
+        return Error(QStringLiteral("store.auth"),
+                     tr("PostgreSQL refused the user or password for %1.").arg(where));
+    if (state == QLatin1String("3D000"))
+        return Error(
+            QStringLiteral("store.open"),
+            tr("The database %1 does not exist. Create it first (see README).").arg(where));
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01")
+        || state == QLatin1String("55P03"))
+        return Error(QStringLiteral("store.locked"),
+                     tr("The database %1 is busy with another writer; try again.").arg(where));
+    if (state == QLatin1String("25006"))
+        return Error(
+            QStringLiteral("store.read_only"),
+            tr("The database %1 is open read-only; Baton cannot save changes to it.").arg(where));
+    if (state.isEmpty() && !m_db.isOpen())
+        return Error(QStringLiteral("store.unavailable"),
+                     tr("Baton could not connect to %1: %2").arg(where, text));
     return Error(QStringLiteral("store.sql"),
                  tr("A database error occurred while %1: %2").arg(context, text));
 }
@@ -282,14 +388,18 @@ Error Database::classify(int nativeCode, const QString &text, const QString &con
 Result<int> Database::schemaVersion()
 {
     QSqlQuery q(m_db);
-    if (m_dialect == Dialect::Sqlite) {
+    if (m_dialect->isSqlite()) {
         if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
             return errorFrom(q, tr("reading the schema version"));
         return q.value(0).toInt();
     }
-    if (!q.exec(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
+    q.prepare(m_dialect->tableExistsQuery());
+    q.addBindValue(QStringLiteral("schema_version"));
+    if (!q.exec())
         return errorFrom(q, tr("reading the schema version"));
+    if (!q.next())
+        return 0;
+    q.finish();
     if (!q.exec(QStringLiteral("SELECT max(version) FROM schema_version")) || !q.next())
         return errorFrom(q, tr("reading the schema version"));
     return q.value(0).toInt();
@@ -297,26 +407,18 @@ Result<int> Database::schemaVersion()
 
 Status Database::setSchemaVersion(int version)
 {
-    if (m_dialect == Dialect::Sqlite)
+    if (m_dialect->isSqlite())
         return exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    if (auto s = exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"));
+        !s)
+        return s;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"));
     q.addBindValue(version);
     if (!q.exec())
         return errorFrom(q, tr("writing the schema version"));
     return {};
-}
-
-QString Database::ddl(const QString &portable) const
-{
-    if (m_dialect == Dialect::Sqlite)
-        return portable;
-    static const QRegularExpression integer(QStringLiteral("\\bINTEGER\\b"));
-    static const QRegularExpression blob(QStringLiteral("\\bBLOB\\b"));
-    QString s = portable;
-    s.replace(integer, QStringLiteral("BIGINT"));
-    s.replace(blob, QStringLiteral("BYTEA"));
-    return s;
 }
 
 } // namespace baton

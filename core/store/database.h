@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sqldialect.h"
 #include "sqlstatement.h"
 #include "util/result.h"
 
@@ -13,8 +14,6 @@
 #include <unordered_map>
 
 namespace baton {
-
-enum class Dialect { Sqlite, Postgres };
 
 // Remembers one statement of Database::statement() so a hot path skips the
 // lookup by SQL text. Must not outlive the Database that filled it.
@@ -34,7 +33,7 @@ public:
 
     struct Options
     {
-        QString path; // SQLite file
+        QString path; // a SQLite file, or a postgresql:// URL for open()
         Mode mode = Mode::ReadWrite;
         int busyTimeoutMs = 5000; // how long to wait for another writer
         // Files up to this size get a full page check when opened for writing.
@@ -45,14 +44,26 @@ public:
     // foreign keys and a busy timeout. Errors: store.folder_missing,
     // store.read_only, store.locked, store.corrupt, store.open.
     static Result<std::unique_ptr<Database>> openSqlite(const Options &options);
+    // Connects to PostgreSQL at options.path, a postgresql:// URL (see
+    // PostgresAddress). The database must exist and sort text bytewise (C
+    // collation), as SQLite does. Errors: store.address, store.driver,
+    // store.unavailable, store.auth, store.open, store.collation.
+    static Result<std::unique_ptr<Database>> openPostgres(const Options &options);
+    // Either of the above, by the form of options.path.
+    static Result<std::unique_ptr<Database>> open(const Options &options);
+    static bool isPostgresAddress(const QString &address);
 
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
     QSqlDatabase &connection() { return m_db; }
-    Dialect dialect() const { return m_dialect; }
+    const SqlDialect &dialect() const { return *m_dialect; }
+    // The SQLite file, or the PostgreSQL URL as given (with its password):
+    // for opening another connection, never for showing.
     const QString &path() const { return m_path; }
+    // The file, or the URL without its password: for messages and logs.
+    const QString &displayName() const { return m_displayName; }
     bool isReadOnly() const { return m_readOnly; }
 
     // A prepared statement, made once per connection and reused.
@@ -74,8 +85,7 @@ public:
     // Runs one statement without parameters.
     Status exec(const QString &sql);
 
-    // Write transactions. SQLite takes the write lock at BEGIN (IMMEDIATE) so
-    // the busy timeout applies, rather than failing on the upgrade later.
+    // Write transactions (see SqlDialect::beginWrite).
     Status begin();
     Status commit();
     void rollback();
@@ -86,26 +96,28 @@ public:
     Error errorFrom(const QSqlError &error, const QString &context) const;
     Error errorFrom(const SqlStatement &statement, const QString &context) const;
 
-    // Schema version (PRAGMA user_version on SQLite).
+    // Schema version (PRAGMA user_version on SQLite, the table
+    // schema_version on PostgreSQL, created with the first migration).
     Result<int> schemaVersion();
     Status setSchemaVersion(int version);
 
-    // Dialect-specific DDL from the portable form used in migrations:
-    // INTEGER -> BIGINT and BLOB -> BYTEA on PostgreSQL.
-    QString ddl(const QString &portable) const;
+    // Dialect-specific DDL from the portable form used in migrations.
+    QString ddl(const QString &portable) const { return m_dialect->ddl(portable); }
 
 private:
     Database() = default;
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_path;
-    Dialect m_dialect = Dialect::Sqlite;
+    QString m_displayName;
+    const SqlDialect *m_dialect = &SqlDialect::sqlite();
     bool m_readOnly = false;
     bool m_inTransaction = false;
     QHash<QString, QSqlQuery> m_statements;
     std::unordered_map<QString, SqlStatement> m_lean;
     sqlite3 *m_sqlite = nullptr; // the Qt connection's handle, when shared
-    Error classify(int code, const QString &text, const QString &context) const;
+    Error classify(const QString &nativeCode, const QString &text, const QString &context) const;
+    Error classifyPostgres(const QString &state, const QString &text, const QString &context) const;
 };
 
 } // namespace baton

@@ -28,7 +28,7 @@ Result<QList<HistoryEntry>> History::forRecord(const QString &entity, const QUui
         h.kind = q.value(2).toString();
         h.fields = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
         h.device = q.value(4).toString();
-        h.authorLogin = q.value(5).isNull() ? tr("setup") : q.value(5).toString();
+        h.authorLogin = q.isNull(5) ? tr("setup") : q.value(5).toString();
         if (def) {
             for (const FieldDef &f : def->fields)
                 if (f.secret && h.fields.contains(f.name))

@@ -103,8 +103,9 @@ QList<Migration> makeMigrations()
     m.append(
         {3,
          "evidence: op log, outbox, audit chain, device clocks",
+         // seq: assigned in insert order (SqlDialect::ddl, AUTO_KEY).
          {QStringLiteral("CREATE TABLE oplog ("
-                         " seq INTEGER PRIMARY KEY,"
+                         " seq AUTO_KEY,"
                          " id TEXT NOT NULL UNIQUE,"
                          " entity TEXT NOT NULL,"
                          " entity_id TEXT NOT NULL,"
@@ -252,6 +253,18 @@ Status Migrations::migrate(Database &db, int target)
         qCInfo(lcStore) << "migrating to schema" << step.version << "-" << step.summary;
         if (auto s = db.begin(); !s)
             return s;
+        if (db.dialect().isPostgres()) {
+            // Servers sharing one PostgreSQL database may start together:
+            // begin() made this one the only writer; another may have
+            // migrated while it waited.
+            auto now = db.schemaVersion();
+            if (!now || *now >= step.version) {
+                db.rollback();
+                if (!now)
+                    return now.error();
+                continue;
+            }
+        }
         for (const QString &statement : step.statements) {
             if (auto s = db.exec(db.ddl(statement)); !s) {
                 db.rollback();

@@ -263,13 +263,11 @@ QByteArray SqlStatement::blob(int column) const
     return m_query->value(column).toByteArray();
 }
 
-qint64 SqlStatement::lastInsertId() const
+QString SqlStatement::nativeErrorCode() const
 {
-#ifdef BATON_SQLITE_DIRECT
-    if (m_stmt)
-        return sqlite3_last_insert_rowid(m_db);
-#endif
-    return m_query->lastInsertId().toLongLong();
+    if (m_query)
+        return m_query->lastError().nativeErrorCode();
+    return QString::number(m_lastError);
 }
 
 int SqlStatement::errorCode() const

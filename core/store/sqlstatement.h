@@ -54,8 +54,10 @@ public:
     QString text(int column) const;
     QByteArray blob(int column) const;
 
-    qint64 lastInsertId() const;
-    int errorCode() const; // SQLite primary result code, or the driver's
+    int errorCode() const; // SQLite result code, or the driver's
+    // The driver's error code as text: a SQLite result code, or PostgreSQL's
+    // five-character SQLSTATE.
+    QString nativeErrorCode() const;
     QString errorText() const;
 
 private:

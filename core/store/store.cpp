@@ -67,7 +67,7 @@ struct Store::OpResult
 Result<std::unique_ptr<Store>> Store::open(const Options &options)
 {
     registerCoreEntities();
-    auto db = Database::openSqlite({options.path, options.mode, options.busyTimeoutMs});
+    auto db = Database::open({options.path, options.mode, options.busyTimeoutMs});
     if (!db)
         return db.error();
     if (auto s = Migrations::migrate(**db); !s)
@@ -170,6 +170,30 @@ const OrgTree &Store::orgTree()
     return m_orgTree;
 }
 
+Status Store::beginWrite()
+{
+    if (auto s = m_db->begin(); !s)
+        return s;
+    // Other connections may have written since this one last did (other
+    // server instances on one PostgreSQL database; another program on a
+    // SQLite file): then what this one cached (the organisation tree,
+    // actors, the audit chain's head) is read again, under the write lock.
+    if (m_db->dialect().isPostgres()) {
+        invalidateCaches();
+        return {};
+    }
+    // SQLite's data_version changes when another connection commits.
+    SqlStatement &q = m_db->statement(m_dataVersionQuery, QStringLiteral("PRAGMA data_version"));
+    qint64 version = -1;
+    if (q.exec() && q.next())
+        version = q.int64(0);
+    q.finish();
+    if (version < 0 || version != m_dataVersion)
+        invalidateCaches();
+    m_dataVersion = version;
+    return {};
+}
+
 void Store::invalidateCaches()
 {
     m_orgTreeLoaded = false;
@@ -227,7 +251,7 @@ Result<Actor> Store::actorFor(const QUuid &userId, qint64 atMs)
         a.role = *role;
         a.departmentId = parseId(g.value(1).toString());
         a.validFromMs = g.value(2).toLongLong();
-        a.validToMs = g.value(3).isNull() ? 0 : g.value(3).toLongLong();
+        a.validToMs = g.isNull(3) ? 0 : g.value(3).toLongLong();
         actor.roles.append(a);
     }
     g.finish();
@@ -306,7 +330,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
     QHash<int, Error> excluded; // ops whose write failed unexpectedly
     // Each pass either commits or excludes one more op, so this ends.
     for (;;) {
-        if (auto s = m_db->begin(); !s) {
+        if (auto s = beginWrite(); !s) {
             for (ApplyOutcome &o : out)
                 o = ApplyOutcome{ApplyOutcome::Status::Rejected, s.error(), {}, 0};
             return out;
@@ -775,7 +799,7 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
         m_oplogInsert,
         QStringLiteral(
             "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
-            "applied_ms, base) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+            "applied_ms, base) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING seq"));
     log.bind(0, idString(op.id));
     log.bind(1, op.entity);
     log.bind(2, idString(op.entityId));
@@ -794,9 +818,10 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
             return base.error();
         log.bind(10, QString::fromUtf8(*base));
     }
-    if (!log.exec())
+    if (!log.exec() || !log.next())
         return m_db->errorFrom(log, tr("writing the change log"));
-    const qint64 seq = log.lastInsertId();
+    const qint64 seq = log.int64(0);
+    log.finish();
     *seqOut = seq;
     if (context.observer)
         if (auto s = context.observer->opApplied(op, seq); !s)
@@ -928,7 +953,7 @@ Status Store::appendAudit(AuditEntry &entry)
 
 Status Store::transact(const std::function<Status()> &body)
 {
-    if (auto s = m_db->begin(); !s)
+    if (auto s = beginWrite(); !s)
         return s;
     m_auditWritten = false;
     if (auto s = body(); !s) {
@@ -954,7 +979,7 @@ Status Store::recordEvent(const QString &action, const QString &outcome, const Q
                      tr("The database is open read-only; the event was not recorded."));
     const bool ownTransaction = !m_db->inTransaction();
     if (ownTransaction)
-        if (auto s = m_db->begin(); !s)
+        if (auto s = beginWrite(); !s)
             return s;
     AuditEntry e;
     e.timeMs = nowMs();
@@ -986,7 +1011,7 @@ Status Store::recordEvent(const QString &action, const QString &outcome, const Q
 
 Result<std::unique_ptr<Database>> Store::openReader() const
 {
-    return Database::openSqlite({m_db->path(), Database::Mode::ReadOnly, m_options.busyTimeoutMs});
+    return Database::open({m_db->path(), Database::Mode::ReadOnly, m_options.busyTimeoutMs});
 }
 
 qint64 Store::pendingOutboxCount()

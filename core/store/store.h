@@ -97,7 +97,7 @@ class Store : public QObject
 public:
     struct Options
     {
-        QString path;
+        QString path; // a SQLite file, or a postgresql:// URL (a server's store)
         Database::Mode mode = Database::Mode::ReadWrite;
         int busyTimeoutMs = 5000;
         HlcClock::WallClock wallClock; // tests fake time; default: system clock
@@ -210,6 +210,7 @@ private:
     // base of a local change.
     Status checkGuards(const EntityDef &def, Operation &op, Origin origin,
                        const StoredRecord &before, const Record &changes);
+    Status beginWrite();
     OpResult applyOne(Context &ctx, Operation op, Origin origin, const ApplyContext &context);
     Status writeOp(const Operation &op, const EntityDef &def, Origin origin,
                    const StoredRecord &before, const Record &winners, const Record &after,
@@ -252,6 +253,8 @@ private:
     StatementSlot m_oplogInsert;
     StatementSlot m_outboxInsert;
     StatementSlot m_auditInsert;
+    StatementSlot m_dataVersionQuery;
+    qint64 m_dataVersion = -1; // SQLite: changes when another connection commits
     int m_failWriteAfter = -1;
     bool m_auditWritten = false;
     QSet<QString> m_forgotten; // entities forgetRecord touched in this batch

@@ -57,7 +57,10 @@ Status ServerLog::batchStarted()
     Database &db = m_store.database();
     // The row lock orders writers: whoever holds it appends next and keeps
     // it until commit, so indexes follow commit order and a cursor never
-    // skips an entry that commits late.
+    // skips an entry that commits late. On SQLite the write transaction
+    // already excludes other writers; on PostgreSQL a second writer waits
+    // here for the first to commit and then (READ COMMITTED, the default:
+    // each statement sees what has committed) reads the log's new size.
     SqlStatement &lock =
         db.statement(QStringLiteral("UPDATE log_lock SET holder = holder + 1 WHERE id = 1"));
     if (!lock.exec())

@@ -39,18 +39,22 @@ inline int runTool(const QString &program, const QStringList &args, QByteArray *
 class ServerProcess
 {
 public:
-    ServerProcess(QString program, QString database)
+    // tlsDir: where init writes its certificate (default: its own choice,
+    // beside a database file or in the user's data folder for a URL).
+    ServerProcess(QString program, QString database, QString tlsDir = {})
         : m_program(std::move(program))
         , m_database(std::move(database))
+        , m_tlsDir(std::move(tlsDir))
     { }
     ~ServerProcess() { kill(); }
 
     bool init()
     {
         QByteArray err;
-        const int code =
-            runTool(m_program, {QStringLiteral("init"), QStringLiteral("--database"), m_database},
-                    nullptr, &err);
+        QStringList args{QStringLiteral("init"), QStringLiteral("--database"), m_database};
+        if (!m_tlsDir.isEmpty())
+            args << QStringLiteral("--tls-dir") << m_tlsDir;
+        const int code = runTool(m_program, args, nullptr, &err);
         if (code != 0)
             qWarning() << "baton-server init failed:" << err;
         return code == 0;
@@ -114,6 +118,7 @@ public:
 private:
     QString m_program;
     QString m_database;
+    QString m_tlsDir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QString m_url;

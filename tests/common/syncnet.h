@@ -9,11 +9,12 @@
 #include "sync/syncclient.h"
 #include "sync/syncservice.h"
 #include "sync/synctransport.h"
+#include "testdatabase.h"
 #include "testorg.h"
 
 #include <QSignalSpy>
-#include <QSqlQuery>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QSqlRecord>
 
 namespace baton::test {
@@ -23,6 +24,8 @@ struct SyncNet
     TestOrg seed;
     QTemporaryDir dir;
     qint64 clockMs = 0;
+    // The server's store: SQLite, or PostgreSQL under BATON_TEST_BACKEND.
+    std::unique_ptr<TestDatabase> serverDatabase;
     std::unique_ptr<Store> server;
     std::unique_ptr<SyncService> service;
     std::unique_ptr<LocalTransport> local;
@@ -39,6 +42,11 @@ struct SyncNet
     {
         Store::Options o;
         o.path = dir.filePath(name + QStringLiteral(".db"));
+        if (name == QLatin1String("server")) {
+            if (!serverDatabase)
+                serverDatabase = std::make_unique<TestDatabase>(o.path);
+            o.path = serverDatabase->address();
+        }
         o.wallClock = [this] { return clockMs; };
         return o;
     }
@@ -126,7 +134,12 @@ struct SyncNet
             for (int i = 0; i < q.record().count(); ++i) {
                 h.update(q.record().fieldName(i).toUtf8());
                 h.update(QByteArrayView("=", 1));
-                h.update(q.value(i).toString().toUtf8());
+                // QSqlQuery::isNull, not QVariant::isNull: a NULL from
+                // QPSQL is a variant of the column's type.
+                if (q.isNull(i))
+                    h.update(QByteArrayView("\x1e", 1));
+                else
+                    h.update(q.value(i).toString().toUtf8());
                 h.update(QByteArrayView("\x1f", 1));
             }
             h.update(QByteArrayView("\n", 1));

@@ -7,8 +7,10 @@ bool TestOrg::open()
     lowCost();
     if (!dir.isValid())
         return false;
+    if (onTestBackend && !database)
+        database = std::make_unique<TestDatabase>(path());
     Store::Options o;
-    o.path = path();
+    o.path = address();
     o.wallClock = [this] { return clockMs; };
     auto s = Store::open(o);
     if (!s) {

@@ -4,6 +4,7 @@
 #include "auth/passwordhash.h"
 #include "oplog/uuidv7.h"
 #include "store/store.h"
+#include "testdatabase.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,7 +39,17 @@ struct TestOrg
     QHash<QString, QUuid> user;     // by login
     QUuid position;
 
+    // Set before open(): the store lives where BATON_TEST_BACKEND says (a
+    // fresh PostgreSQL database under the _pg tests) instead of path().
+    bool onTestBackend = false;
+    std::unique_ptr<TestDatabase> database;
+
+    ~TestOrg() { store.reset(); } // before its database is dropped
+
     QString path() const { return dir.filePath(QStringLiteral("baton.db")); }
+    // What the store was opened on: path(), or a postgresql:// URL.
+    QString address() const { return database ? database->address() : path(); }
+    bool onPostgres() const { return database && database->isPostgres(); }
 
     // Opens the store with a fake clock and low scrypt cost, and builds the
     // organisation above. Both return false, with the reason in the log, on

@@ -1,9 +1,11 @@
 #pragma once
 
-// Small helpers shared by the core unit tests: a plain SQLite connection of
-// the test's own (to read what the store wrote, or to tamper with it behind
-// the store's back), row counts and file snapshots.
+// Small helpers shared by the core unit tests: a plain SQLite (or
+// PostgreSQL, given a postgresql:// URL) connection of the test's own (to
+// read what the store wrote, or to tamper with it behind the store's back),
+// row counts and file snapshots.
 
+#include "store/postgresaddress.h"
 #include "store/store.h"
 
 #include <QAtomicInteger>
@@ -22,9 +24,22 @@ public:
     explicit RawSql(const QString &path, const QString &connectOptions = {})
         : m_name(nextName())
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(connectOptions);
+        const bool postgres = PostgresAddress::looksLikeUrl(path);
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+        if (postgres) {
+            const auto a = PostgresAddress::parse(path);
+            if (a) {
+                db.setHostName(a->host);
+                db.setPort(a->port);
+                db.setUserName(a->user);
+                db.setPassword(a->password);
+                db.setDatabaseName(a->database);
+            }
+        } else {
+            db.setDatabaseName(path);
+            db.setConnectOptions(connectOptions);
+        }
         m_open = db.open();
         if (!m_open)
             m_error = db.lastError().text();

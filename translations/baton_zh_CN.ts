@@ -189,10 +189,6 @@
 <context>
     <name>AuditCommand</name>
     <message>
-        <source>Usage: baton-cli audit verify --database FILE</source>
-        <translation>用法：baton-cli audit verify --database FILE</translation>
-    </message>
-    <message>
         <source>Give an existing database file with --database FILE.</source>
         <translation>请用 --database FILE 指定一个已存在的数据库文件。</translation>
     </message>
@@ -207,6 +203,10 @@
     <message>
         <source>OK: all %1 audit entries check out (%2 s).</source>
         <translation>正常：全部 %1 条审计记录校验通过（用时 %2 秒）。</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli audit verify --database FILE|URL</source>
+        <translation>用法：baton-cli audit verify --database FILE|URL</translation>
     </message>
 </context>
 <context>
@@ -670,6 +670,46 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Baton cannot write to %1: its folder is read-only. Copy the file to a folder you can write to.</source>
         <translation>Baton 无法写入 %1：其所在文件夹为只读。请将该文件复制到可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Baton cannot reach PostgreSQL at %1: Qt&apos;s PostgreSQL driver (QPSQL) is not installed. On Debian or Ubuntu install libqt6sql6-psql.</source>
+        <translation>Baton 无法连接 %1 上的 PostgreSQL：未安装 Qt 的 PostgreSQL 驱动（QPSQL）。在 Debian 或 Ubuntu 上请安装 libqt6sql6-psql。</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>reading the settings of %1</source>
+        <translation>读取 %1 的设置</translation>
+    </message>
+    <message>
+        <source>The database %1 sorts text by the %2 locale; Baton needs bytewise order. Create it with: CREATE DATABASE name TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos;.</source>
+        <translation>数据库 %1 按 %2 区域设置对文本排序，而 Baton 需要按字节排序。请这样创建数据库：CREATE DATABASE name TEMPLATE template0 ENCODING &apos;UTF8&apos; LC_COLLATE &apos;C&apos; LC_CTYPE &apos;C&apos;.</translation>
+    </message>
+    <message>
+        <source>The database server for %1 is unavailable: %2</source>
+        <translation>%1 的数据库服务器不可用：%2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the user or password for %1.</source>
+        <translation>PostgreSQL 拒绝了 %1 的用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist. Create it first (see README).</source>
+        <translation>数据库 %1 不存在。请先创建（见 README）。</translation>
+    </message>
+    <message>
+        <source>The database %1 is busy with another writer; try again.</source>
+        <translation>数据库 %1 正被另一个写入者占用，请重试。</translation>
+    </message>
+    <message>
+        <source>The database %1 is open read-only; Baton cannot save changes to it.</source>
+        <translation>数据库 %1 以只读方式打开，Baton 无法保存更改。</translation>
+    </message>
+    <message>
+        <source>Baton could not connect to %1: %2</source>
+        <translation>Baton 无法连接 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2045,73 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>PostgresAddress</name>
+    <message>
+        <source>The database address is too long.</source>
+        <translation>数据库地址过长。</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL address starts with postgresql://.</source>
+        <translation>PostgreSQL 地址应以 postgresql:// 开头。</translation>
+    </message>
+    <message>
+        <source>The database address contains a space or a control character; percent-encode it (%20).</source>
+        <translation>数据库地址含有空格或控制字符，请用百分号编码（%20）。</translation>
+    </message>
+    <message>
+        <source>The database address names no database: add /dbname after the host, as in postgresql://baton@localhost/baton.</source>
+        <translation>数据库地址未指明数据库：请在主机后加上 /dbname，例如 postgresql://baton@localhost/baton。</translation>
+    </message>
+    <message>
+        <source>The database address names no user: write it as postgresql://user@host/dbname.</source>
+        <translation>数据库地址未指明用户：请写成 postgresql://user@host/dbname。</translation>
+    </message>
+    <message>
+        <source>The user name in the database address has a bad %-escape.</source>
+        <translation>数据库地址中的用户名含有无效的 %-转义。</translation>
+    </message>
+    <message>
+        <source>The password in the database address has a bad %-escape (the password itself is not shown).</source>
+        <translation>数据库地址中的密码含有无效的 %-转义（密码本身不予显示）。</translation>
+    </message>
+    <message>
+        <source>The IPv6 host in the database address lacks its closing ].</source>
+        <translation>数据库地址中的 IPv6 主机缺少结尾的 ]。</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the host in the database address.</source>
+        <translation>数据库地址中主机后有多余的文字。</translation>
+    </message>
+    <message>
+        <source>The database address has a &apos;:&apos; but no port.</source>
+        <translation>数据库地址中有“:”但没有端口。</translation>
+    </message>
+    <message>
+        <source>The database address names no host.</source>
+        <translation>数据库地址未指明主机。</translation>
+    </message>
+    <message>
+        <source>The host in the database address is not a valid name.</source>
+        <translation>数据库地址中的主机名无效。</translation>
+    </message>
+    <message>
+        <source>The port in the database address must be a number from 1 to 65535.</source>
+        <translation>数据库地址中的端口必须是 1 至 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The database name in the address has a bad %-escape.</source>
+        <translation>地址中的数据库名含有无效的 %-转义。</translation>
+    </message>
+    <message>
+        <source>The database address has an option other than sslmode, the only one understood.</source>
+        <translation>数据库地址含有 sslmode 以外的选项，而 sslmode 是唯一支持的选项。</translation>
+    </message>
+    <message>
+        <source>sslmode in the database address must be one of %1.</source>
+        <translation>数据库地址中的 sslmode 必须是以下之一：%1。</translation>
+    </message>
+</context>
+<context>
     <name>RecordIO</name>
     <message>
         <source>reading a %1 record</source>
@@ -2829,6 +2936,22 @@ Shown now (SHA-256):
     <message>
         <source>The verification could not be recorded in the audit trail: %1</source>
         <translation>本次校验未能记入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>Server history: sync stopped because the server&apos;s history does not add up: %1</source>
+        <translation>服务器历史：服务器的历史记录核对不符，同步已停止：%1</translation>
+    </message>
+    <message>
+        <source>Server history: the last checkpoint kept here is not signed by the server&apos;s pinned key.</source>
+        <translation>服务器历史：本机保存的最新检查点未经服务器固定密钥签名。</translation>
+    </message>
+    <message>
+        <source>Server history: %1 entries, each checked against the server&apos;s signed checkpoints, which only ever extended the history seen before (last sync %2).</source>
+        <translation>服务器历史：%1 条记录，均已对照服务器的签名检查点校验，这些检查点始终只是在此前所见历史之后追加（上次同步：%2）。</translation>
+    </message>
+    <message>
+        <source>not yet in step</source>
+        <translation>尚未同步一致</translation>
     </message>
 </context>
 <context>

@@ -3819,32 +3819,12 @@ Entry: %2</source>
         <translation>请使用您在贵单位 Baton 服务器上的账号登录。这台电脑将收到您的账号有权查看的内容，之后您即可在这里登录，离线时也可以。</translation>
     </message>
     <message>
-        <source>Server &amp;address:</source>
-        <translation>服务器地址(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>https://baton.example.com:8443</source>
-        <translation>https://baton.example.com:8443</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
-    </message>
-    <message>
         <source>&amp;Join</source>
         <translation>加入(&amp;J)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
         <translation>返回(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Enter your user name and password on the server.</source>
-        <translation>请输入您在服务器上的用户名和密码。</translation>
     </message>
     <message>
         <source>Signing in to %1…</source>
@@ -4317,14 +4297,6 @@ Entry: %2</source>
         <translation>已退出服务器登录。在这里所做的更改会保留，并在您重新登录后发送。</translation>
     </message>
     <message>
-        <source>Enter your account&apos;s user name on the server.</source>
-        <translation>请输入您在服务器上的账号用户名。</translation>
-    </message>
-    <message>
-        <source>Enter your password.</source>
-        <translation>请输入密码。</translation>
-    </message>
-    <message>
         <source>Signing in to %1…</source>
         <translation>正在登录 %1…</translation>
     </message>
@@ -4335,22 +4307,6 @@ Entry: %2</source>
     <message>
         <source>Register this database with your organisation&apos;s Baton server to sync it with the other offices. Baton keeps working offline and sends changes when the server can be reached.</source>
         <translation>将此数据库注册到贵单位的 Baton 服务器，以便与其他办公地点同步。Baton 离线时照常工作，能连上服务器时再发送更改。</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation>服务器地址(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>https://baton.example.com:8443</source>
-        <translation>https://baton.example.com:8443</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Register This Device</source>
@@ -4383,6 +4339,33 @@ Entry: %2</source>
     <message>
         <source>No system keychain is available, so the session token is kept in this database file. Anyone who can read the file can use it until you sign out of the server.</source>
         <translation>没有可用的系统钥匙串，因此会话令牌保存在此数据库文件中。在您退出服务器登录之前，任何能读取该文件的人都可以使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ServerSignInFields</name>
+    <message>
+        <source>Enter your account&apos;s user name on the server.</source>
+        <translation>请输入您在服务器上的账号用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>https://baton.example.com:8443</source>
+        <translation>https://baton.example.com:8443</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "serversettings.h"
 
 #include "shell/messagelabel.h"
+#include "sync/serversigninfields.h"
 #include "sync/synccontroller.h"
 
 #include <QEvent>
@@ -17,37 +18,22 @@ ServerSettings::ServerSettings(SyncController &sync, QWidget *parent)
     : QGroupBox(parent)
     , m_sync(sync)
     , m_intro(new QLabel(this))
-    , m_urlLabel(new QLabel(this))
-    , m_url(new QLineEdit(this))
-    , m_loginLabel(new QLabel(this))
-    , m_login(new QLineEdit(this))
-    , m_passwordLabel(new QLabel(this))
-    , m_password(new QLineEdit(this))
     , m_register(new QPushButton(this))
     , m_registered(new QLabel(this))
     , m_syncNow(new QPushButton(this))
     , m_signOut(new QPushButton(this))
     , m_tokenNote(new QLabel(this))
     , m_message(new MessageLabel(this))
-    , m_form(new QWidget(this))
+    , m_form(new ServerSignInFields(QStringLiteral("server"), this))
     , m_registeredRow(new QWidget(this))
 {
     setObjectName(QStringLiteral("serverBox"));
-    m_url->setObjectName(QStringLiteral("serverUrlEdit"));
-    m_login->setObjectName(QStringLiteral("serverLoginEdit"));
-    m_password->setObjectName(QStringLiteral("serverPasswordEdit"));
     m_register->setObjectName(QStringLiteral("serverRegisterButton"));
     m_registered->setObjectName(QStringLiteral("serverRegistered"));
     m_syncNow->setObjectName(QStringLiteral("serverSyncNowButton"));
     m_signOut->setObjectName(QStringLiteral("serverSignOutButton"));
     m_tokenNote->setObjectName(QStringLiteral("serverTokenNote"));
     m_message->setObjectName(QStringLiteral("serverMessage"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_url->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
-    m_login->setInputMethodHints(Qt::ImhNoAutoUppercase);
-    m_urlLabel->setBuddy(m_url);
-    m_loginLabel->setBuddy(m_login);
-    m_passwordLabel->setBuddy(m_password);
     for (QLabel *l : {m_intro, m_registered, m_tokenNote}) {
         l->setWordWrap(true);
         l->setTextFormat(Qt::PlainText);
@@ -56,15 +42,10 @@ ServerSettings::ServerSettings(SyncController &sync, QWidget *parent)
     m_tokenNote->setForegroundRole(QPalette::PlaceholderText);
     m_registered->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *formLayout = new QFormLayout(m_form);
-    formLayout->setContentsMargins(0, 0, 0, 0);
-    formLayout->addRow(m_urlLabel, m_url);
-    formLayout->addRow(m_loginLabel, m_login);
-    formLayout->addRow(m_passwordLabel, m_password);
     auto *registerRow = new QHBoxLayout;
     registerRow->addWidget(m_register);
     registerRow->addStretch(1);
-    formLayout->addRow(QString(), registerRow);
+    m_form->form()->addRow(QString(), registerRow);
 
     auto *registeredLayout = new QHBoxLayout(m_registeredRow);
     registeredLayout->setContentsMargins(0, 0, 0, 0);
@@ -81,7 +62,7 @@ ServerSettings::ServerSettings(SyncController &sync, QWidget *parent)
     layout->addWidget(m_tokenNote);
 
     connect(m_register, &QPushButton::clicked, this, &ServerSettings::submit);
-    connect(m_password, &QLineEdit::returnPressed, this, &ServerSettings::submit);
+    connect(m_form->passwordEdit(), &QLineEdit::returnPressed, this, &ServerSettings::submit);
     connect(m_syncNow, &QPushButton::clicked, &m_sync, &SyncController::syncNow);
     connect(m_signOut, &QPushButton::clicked, this, [this] {
         m_sync.signOutOfServer();
@@ -97,33 +78,21 @@ ServerSettings::ServerSettings(SyncController &sync, QWidget *parent)
 
 bool ServerSettings::submit()
 {
-    auto url = SyncController::validateServerUrl(m_url->text());
-    if (!url) {
-        m_message->showMessage(url.error().message, MessageLabel::Kind::Error);
-        m_url->setFocus();
+    auto entry = m_form->read();
+    if (!entry) {
+        m_message->showMessage(entry.error().message, MessageLabel::Kind::Error);
         return false;
     }
-    if (m_login->text().trimmed().isEmpty()) {
-        m_message->showMessage(tr("Enter your account's user name on the server."),
-                               MessageLabel::Kind::Error);
-        m_login->setFocus();
-        return false;
-    }
-    if (m_password->text().isEmpty()) {
-        m_message->showMessage(tr("Enter your password."), MessageLabel::Kind::Error);
-        m_password->setFocus();
-        return false;
-    }
-    m_message->showMessage(tr("Signing in to %1…").arg(url->toDisplayString()),
+    m_message->showMessage(tr("Signing in to %1…").arg(entry->url.toDisplayString()),
                            MessageLabel::Kind::Hint);
     m_register->setEnabled(false);
-    m_sync.registerServer(*url, m_login->text().trimmed(), m_password->text());
+    m_sync.registerServer(entry->url, entry->login, entry->password);
     return true;
 }
 
 void ServerSettings::onRegistered(bool ok, const QString &message)
 {
-    m_password->clear();
+    m_form->passwordEdit()->clear();
     m_message->showMessage(message, ok ? MessageLabel::Kind::Success : MessageLabel::Kind::Error);
     refresh();
 }
@@ -141,10 +110,6 @@ void ServerSettings::retranslate()
     m_intro->setText(tr("Register this database with your organisation's Baton server to "
                         "sync it with the other offices. Baton keeps working offline and "
                         "sends changes when the server can be reached."));
-    m_urlLabel->setText(tr("Server &address:"));
-    m_url->setPlaceholderText(tr("https://baton.example.com:8443"));
-    m_loginLabel->setText(tr("&User name:"));
-    m_passwordLabel->setText(tr("&Password:"));
     m_register->setText(tr("&Register This Device"));
     m_syncNow->setText(tr("Sync &Now"));
     m_signOut->setText(tr("Sign Out of Server"));
@@ -154,10 +119,10 @@ void ServerSettings::retranslate()
 void ServerSettings::refresh()
 {
     const bool registered = m_sync.isRegistered();
-    if (m_url->text().isEmpty() && m_sync.serverUrl().isValid())
-        m_url->setText(m_sync.serverUrl().toString());
-    if (m_login->text().isEmpty())
-        m_login->setText(m_sync.serverLogin());
+    if (m_form->urlEdit()->text().isEmpty() && m_sync.serverUrl().isValid())
+        m_form->urlEdit()->setText(m_sync.serverUrl().toString());
+    if (m_form->loginEdit()->text().isEmpty())
+        m_form->loginEdit()->setText(m_sync.serverLogin());
     m_form->setVisible(!registered);
     m_registeredRow->setVisible(registered);
     m_register->setEnabled(!m_sync.isSyncing());

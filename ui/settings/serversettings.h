@@ -9,6 +9,7 @@ class QPushButton;
 namespace baton {
 
 class MessageLabel;
+class ServerSignInFields;
 class SyncController;
 
 // Settings → Server: register this database with a sync server (address,
@@ -34,19 +35,13 @@ private:
 
     SyncController &m_sync;
     QLabel *m_intro;
-    QLabel *m_urlLabel;
-    QLineEdit *m_url;
-    QLabel *m_loginLabel;
-    QLineEdit *m_login;
-    QLabel *m_passwordLabel;
-    QLineEdit *m_password;
     QPushButton *m_register;
     QLabel *m_registered;
     QPushButton *m_syncNow;
     QPushButton *m_signOut;
     QLabel *m_tokenNote;
     MessageLabel *m_message;
-    QWidget *m_form;
+    ServerSignInFields *m_form;
     QWidget *m_registeredRow;
 };
 

@@ -1,6 +1,7 @@
 #include "joinserverdialog.h"
 
 #include "auth/accounts.h"
+#include "serversigninfields.h"
 #include "shell/messagelabel.h"
 #include "store/store.h"
 
@@ -22,12 +23,7 @@ JoinServerDialog::JoinServerDialog(Store &store, const SyncController::Transport
     , m_store(store)
     , m_sync(store)
     , m_intro(new QLabel(this))
-    , m_urlLabel(new QLabel(this))
-    , m_url(new QLineEdit(this))
-    , m_loginLabel(new QLabel(this))
-    , m_login(new QLineEdit(this))
-    , m_passwordLabel(new QLabel(this))
-    , m_password(new QLineEdit(this))
+    , m_fields(new ServerSignInFields(QStringLiteral("join"), this))
     , m_progress(new QProgressBar(this))
     , m_message(new MessageLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -36,26 +32,15 @@ JoinServerDialog::JoinServerDialog(Store &store, const SyncController::Transport
     setObjectName(QStringLiteral("joinServerDialog"));
     if (factory)
         m_sync.setTransportFactory(factory);
-    m_url->setObjectName(QStringLiteral("joinUrlEdit"));
-    m_login->setObjectName(QStringLiteral("joinLoginEdit"));
-    m_password->setObjectName(QStringLiteral("joinPasswordEdit"));
     m_join->setObjectName(QStringLiteral("joinButton"));
     m_message->setObjectName(QStringLiteral("joinMessage"));
     m_progress->setObjectName(QStringLiteral("joinProgress"));
-    m_password->setEchoMode(QLineEdit::Password);
     m_intro->setWordWrap(true);
-    m_urlLabel->setBuddy(m_url);
-    m_loginLabel->setBuddy(m_login);
-    m_passwordLabel->setBuddy(m_password);
     m_progress->setVisible(false);
 
-    auto *form = new QFormLayout;
-    form->addRow(m_urlLabel, m_url);
-    form->addRow(m_loginLabel, m_login);
-    form->addRow(m_passwordLabel, m_password);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
-    layout->addLayout(form);
+    layout->addWidget(m_fields);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
     layout->addStretch(1);
@@ -87,41 +72,33 @@ void JoinServerDialog::retranslate()
     m_intro->setText(tr("Sign in with your account on your organisation's Baton server. This "
                         "computer receives what your account may see, and you can then sign "
                         "in here, offline too."));
-    m_urlLabel->setText(tr("Server &address:"));
-    m_url->setPlaceholderText(tr("https://baton.example.com:8443"));
-    m_loginLabel->setText(tr("&User name:"));
-    m_passwordLabel->setText(tr("&Password:"));
     m_join->setText(tr("&Join"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("&Back"));
 }
 
 void JoinServerDialog::setBusy(bool busy)
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_login),
-                       static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_join)})
-        w->setEnabled(!busy);
+    m_fields->setEditable(!busy);
+    m_join->setEnabled(!busy);
     m_progress->setRange(0, 0); // busy until the first page tells the size
     m_progress->setVisible(busy);
 }
 
 void JoinServerDialog::join()
 {
-    auto url = SyncController::validateServerUrl(m_url->text());
-    if (!url)
-        return m_message->showMessage(url.error().message, MessageLabel::Kind::Error);
-    if (m_login->text().trimmed().isEmpty() || m_password->text().isEmpty())
-        return m_message->showMessage(tr("Enter your user name and password on the server."),
-                                      MessageLabel::Kind::Error);
-    m_message->showMessage(tr("Signing in to %1…").arg(url->toDisplayString()),
+    auto entry = m_fields->read();
+    if (!entry)
+        return m_message->showMessage(entry.error().message, MessageLabel::Kind::Error);
+    m_message->showMessage(tr("Signing in to %1…").arg(entry->url.toDisplayString()),
                            MessageLabel::Kind::Hint);
     setBusy(true);
-    m_sync.registerServer(*url, m_login->text().trimmed(), m_password->text());
+    m_sync.registerServer(entry->url, entry->login, entry->password);
 }
 
 void JoinServerDialog::finished(bool ok, const QString &message)
 {
     setBusy(false);
-    m_password->clear();
+    m_fields->passwordEdit()->clear();
     // Signed in is not enough: the accounts must be here to sign in locally.
     auto setup = Accounts(m_store).needsSetup();
     if (!ok || !setup || *setup)

@@ -13,6 +13,7 @@ class QPushButton;
 namespace baton {
 
 class MessageLabel;
+class ServerSignInFields;
 class Store;
 
 // First run of a new database at an office that already has a Baton server:
@@ -40,12 +41,7 @@ private:
     Store &m_store;
     SyncController m_sync;
     QLabel *m_intro;
-    QLabel *m_urlLabel;
-    QLineEdit *m_url;
-    QLabel *m_loginLabel;
-    QLineEdit *m_login;
-    QLabel *m_passwordLabel;
-    QLineEdit *m_password;
+    ServerSignInFields *m_fields;
     QProgressBar *m_progress;
     MessageLabel *m_message;
     QDialogButtonBox *m_buttons;

@@ -7,6 +7,7 @@
 #include "oplog/uuidv7.h"
 #include "recordio.h"
 #include "storecontext.h"
+#include "util/logging.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -252,14 +253,29 @@ Status Store::forgetRecord(const QString &entity, const QUuid &id)
     waiting.finish();
     if (pending > 0)
         return {};
-    if (auto s = m_io->removeUnsynced(*def, id); !s)
+    // A record still pointed to here (an account whose role grants stay in
+    // view) is kept rather than failing the page it came with: a savepoint
+    // takes back just this one.
+    if (auto s = m_db->exec(QStringLiteral("SAVEPOINT forget_record")); !s)
         return s;
-    SqlStatement &ops =
-        m_db->statement(QStringLiteral("DELETE FROM oplog WHERE entity_id = ? AND entity = ?"));
-    ops.bind(0, idString(id));
-    ops.bind(1, entity);
-    if (!ops.exec())
-        return m_db->errorFrom(ops, tr("forgetting a record no longer in view"));
+    Status removed = m_io->removeUnsynced(*def, id);
+    if (removed) {
+        SqlStatement &ops =
+            m_db->statement(QStringLiteral("DELETE FROM oplog WHERE entity_id = ? AND entity = ?"));
+        ops.bind(0, idString(id));
+        ops.bind(1, entity);
+        if (!ops.exec())
+            removed = m_db->errorFrom(ops, tr("forgetting a record no longer in view"));
+    }
+    if (!removed) {
+        qCInfo(lcStore) << "kept" << entity << idString(id)
+                        << "still referenced:" << removed.error().code;
+        if (auto s = m_db->exec(QStringLiteral("ROLLBACK TO SAVEPOINT forget_record")); !s)
+            return s;
+        return m_db->exec(QStringLiteral("RELEASE SAVEPOINT forget_record"));
+    }
+    if (auto s = m_db->exec(QStringLiteral("RELEASE SAVEPOINT forget_record")); !s)
+        return s;
     invalidateCaches();
     m_forgotten.insert(entity);
     return {};

@@ -34,8 +34,10 @@ public:
     { }
     Status beforeCommit() override
     {
-        for (const wire::RecordRef &r : m_forget)
-            if (auto s = m_store.forgetRecord(r.entity, r.id); !s)
+        // Latest first: a record made after (and pointing to) another goes
+        // before the one it points to.
+        for (auto r = m_forget.crbegin(); r != m_forget.crend(); ++r)
+            if (auto s = m_store.forgetRecord(r->entity, r->id); !s)
                 return s;
         if (auto s = m_store.setMeta(SyncClient::CursorKey, QString::number(m_next)); !s)
             return s;

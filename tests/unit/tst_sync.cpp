@@ -58,6 +58,7 @@ private Q_SLOTS:
     void salespeoplePullOnlyTheirOwnCustomers();
     void recordsEnteringViewArriveWholeAndLeavingAreForgotten();
     void historyOnlyOfRecordsInViewWithProofs();
+    void accountsLeavingViewAreForgottenWithTheirGrants();
     void offlineEditsConvergeWithLastWriterPerField();
     void refusedLocalOpIsTakenBackAndListed();
     void stateDecisionsMadeOfflineFirstToArriveStands();
@@ -262,6 +263,51 @@ void TestSync::recordsEnteringViewArriveWholeAndLeavingAreForgotten()
     QVERIFY(net.sync(*cj, QStringLiteral("chenjing")).ok);
     QCOMPARE(SyncNet::digest(*cj, QStringLiteral("employee"), e005),
              SyncNet::digest(*net.server, QStringLiteral("employee"), e005));
+}
+
+void TestSync::accountsLeavingViewAreForgottenWithTheirGrants()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    Store *adminDevice = net.openClient(QStringLiteral("admin"));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+    const QUuid zhaolei = net.seed.user.value(QStringLiteral("zhaolei"));
+    auto grantOf = [&](const QUuid &user, const char *role) {
+        return parseId(
+            scalar(*net.server,
+                   QStringLiteral("SELECT id FROM role_grant WHERE user_id=? AND role=?"),
+                   {idString(user), QLatin1String(role)})
+                .toString());
+    };
+    QVERIFY(rowCount(*hr, QStringLiteral("app_user"), QStringLiteral("login='zhaolei'")) == 1);
+
+    // Li Na leaves HR; then Zhao Lei's account and role change. Li Na's
+    // next pull names both as out of her sight: the grant, which points to
+    // the account, goes first, and the page does not fail on the reference.
+    net.clockMs += 1000;
+    QVERIFY(edit(*adminDevice, QStringLiteral("role_grant"),
+                 grantOf(net.seed.user.value(QStringLiteral("lina")), "hr_officer"),
+                 {{QStringLiteral("valid_to_ms"), net.clockMs - 10}})
+                .ok());
+    net.clockMs += 1000;
+    QVERIFY(edit(*adminDevice, QStringLiteral("app_user"), zhaolei,
+                 {{QStringLiteral("disabled"), true}})
+                .ok());
+    QVERIFY(edit(*adminDevice, QStringLiteral("role_grant"), grantOf(zhaolei, "finance"),
+                 {{QStringLiteral("valid_to_ms"), net.clockMs}})
+                .ok());
+    QVERIFY(net.sync(*adminDevice, QStringLiteral("admin")).ok);
+
+    const SyncOutcome o = net.sync(*hr, QStringLiteral("lina"));
+    QVERIFY2(o.ok, qPrintable(o.error.message));
+    QCOMPARE(rowCount(*hr, QStringLiteral("app_user"), QStringLiteral("login='zhaolei'")), 0);
+    QCOMPARE(rowCount(*hr, QStringLiteral("role_grant"),
+                      QStringLiteral("user_id='%1'").arg(idString(zhaolei))),
+             0);
+    // Her own account stays, and she can still sign in here.
+    QCOMPARE(rowCount(*hr, QStringLiteral("app_user"), QStringLiteral("login='lina'")), 1);
 }
 
 void TestSync::historyOnlyOfRecordsInViewWithProofs()

@@ -2452,8 +2452,8 @@ Shown now (SHA-256):
         <translation>未知的记录类型“%1”。</translation>
     </message>
     <message>
-        <source>a %1 has no field &quot;%2&quot;.</source>
-        <translation>%1 没有字段“%2”。</translation>
+        <source>a record of kind &quot;%1&quot; has no field &quot;%2&quot;.</source>
+        <translation>“%1”类记录没有字段“%2”。</translation>
     </message>
     <message>
         <source>it is dated %1 ms ahead of the server&apos;s clock.</source>
@@ -4615,8 +4615,8 @@ Changes are kept here and sent when the server answers again.</source>
         <translation>更改必须由已登录的账号进行。</translation>
     </message>
     <message>
-        <source>A %1 has no field &quot;%2&quot;.</source>
-        <translation>%1 没有字段“%2”。</translation>
+        <source>A record of kind &quot;%1&quot; has no field &quot;%2&quot;.</source>
+        <translation>“%1”类记录没有字段“%2”。</translation>
     </message>
     <message>
         <source>This %1 already exists.</source>

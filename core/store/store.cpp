@@ -526,9 +526,9 @@ Store::OpResult Store::applyOne(Context &ctx, Operation op, Origin origin,
     for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it) {
         const FieldDef *f = def->field(it.key());
         if (!f)
-            return reject(
-                rejected(QStringLiteral("op.unknown_field"),
-                         tr("A %1 has no field \"%2\".").arg(def->name, it.key().left(64))));
+            return reject(rejected(QStringLiteral("op.unknown_field"),
+                                   tr("A record of kind \"%1\" has no field \"%2\".")
+                                       .arg(def->name, it.key().left(64))));
         auto v = validateField(*f, it.value());
         if (!v)
             return reject(v.error());

@@ -299,7 +299,8 @@ Status SyncService::checkShapes(const QList<Operation> &ops)
             const FieldDef *f = def->field(it.key());
             if (!f)
                 return bad(QStringLiteral("op.unknown_field"),
-                           tr("a %1 has no field \"%2\".").arg(def->name, it.key().left(64)));
+                           tr("a record of kind \"%1\" has no field \"%2\".")
+                               .arg(def->name, it.key().left(64)));
             if (auto v = validateField(*f, it.value()); !v)
                 return bad(v.error().code, v.error().message);
         }

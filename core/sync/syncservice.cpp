@@ -255,8 +255,10 @@ HttpReply SyncService::login(const HttpCall &call)
     if (!session) {
         if (session.error().code == QLatin1String("auth.failed"))
             countFailure(call.peer);
-        return failure(session.error(),
-                       session.error().code == QLatin1String("auth.locked") ? 60 : 0);
+        // A lock lasts at most LockoutMs; asking again sooner is pointless.
+        return failure(session.error(), session.error().code == QLatin1String("auth.locked")
+                                            ? int(Authenticator::LockoutMs / 1000)
+                                            : 0);
     }
     wire::LoginReply reply;
     auto token = m_sessions.open(session->userId, request->device, call.peer, &reply.expiresMs);

@@ -905,6 +905,7 @@ void TestSync::signInIsRateLimitedPerAddress()
                 QStringLiteral("192.0.2.99"));
     QCOMPARE(locked.status, 429);
     QCOMPARE(wire::errorFromBody(429, locked.body).code, QStringLiteral("auth.locked"));
+    QCOMPARE(locked.retryAfterSeconds, 15 * 60); // the lock's length, not a minute
 }
 
 void TestSync::setupOnlyFromLoopbackAndOnlyOnce()

@@ -71,6 +71,9 @@ private:
     std::unique_ptr<QProcess> startSync(const QString &db, const QString &login);
     // Local edits waiting to be sent, made by login's account.
     bool edit(const QString &db, const QString &number, const QString &field, int times);
+    // Polls the server's log until it holds more than `before` entries (or a
+    // minute passes); returns the count seen last.
+    qint64 waitForServerLogBeyond(qint64 before);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     // The server's database: a file, or under BATON_TEST_BACKEND=postgres a
@@ -234,6 +237,18 @@ void TestServerProcess::offlineClientsConvergeThroughTheServer()
              0);
 }
 
+qint64 TestServerProcess::waitForServerLogBeyond(qint64 before)
+{
+    QElapsedTimer t;
+    t.start();
+    qint64 now = before;
+    while (t.elapsed() < 60000 && now == before) {
+        QThread::msleep(2);
+        now = count(serverDb(), QStringLiteral("SELECT count(*) FROM server_log"));
+    }
+    return now;
+}
+
 void TestServerProcess::clientKilledMidPushLosesNothing()
 {
     QVERIFY(startServer(20));
@@ -244,13 +259,7 @@ void TestServerProcess::clientKilledMidPushLosesNothing()
     const qint64 before = count(serverDb(), QStringLiteral("SELECT count(*) FROM server_log"));
 
     auto p = startSync(db, QStringLiteral("lina"));
-    QElapsedTimer t;
-    t.start();
-    qint64 now = before;
-    while (t.elapsed() < 60000 && now == before) {
-        QThread::msleep(5);
-        now = count(serverDb(), QStringLiteral("SELECT count(*) FROM server_log"));
-    }
+    const qint64 now = waitForServerLogBeyond(before);
     p->kill(); // SIGKILL, half way through the push
     p->waitForFinished();
     QVERIFY2(now > before, "the push never started");
@@ -308,13 +317,7 @@ void TestServerProcess::serverKilledMidBatchLosesNothing()
     const qint64 before = count(serverDb(), QStringLiteral("SELECT count(*) FROM server_log"));
 
     auto p = startSync(db, QStringLiteral("lina"));
-    QElapsedTimer t;
-    t.start();
-    qint64 now = before;
-    while (t.elapsed() < 60000 && now == before) {
-        QThread::msleep(2);
-        now = count(serverDb(), QStringLiteral("SELECT count(*) FROM server_log"));
-    }
+    const qint64 now = waitForServerLogBeyond(before);
     m_server->kill(); // SIGKILL, with a batch in flight
     QVERIFY(p->waitForFinished(60000));
     QVERIFY(p->exitCode() != 0);

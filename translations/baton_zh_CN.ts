@@ -4340,6 +4340,10 @@ Entry: %2</source>
         <source>No system keychain is available, so the session token is kept in this database file. Anyone who can read the file can use it until you sign out of the server.</source>
         <translation>没有可用的系统钥匙串，因此会话令牌保存在此数据库文件中。在您退出服务器登录之前，任何能读取该文件的人都可以使用它。</translation>
     </message>
+    <message>
+        <source>The session token will be kept in this computer&apos;s keychain, or in this database file if the keychain does not answer.</source>
+        <translation>会话令牌将保存在本机的钥匙串中；如果钥匙串没有响应，则保存在此数据库文件中。</translation>
+    </message>
 </context>
 <context>
     <name>baton::ServerSignInFields</name>

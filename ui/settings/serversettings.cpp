@@ -135,9 +135,12 @@ void ServerSettings::refresh()
     else
         m_registered->setText(tr("Not registered with a server: this database works on its "
                                  "own."));
+    // Until a token is stored, whether the keychain answers is not known yet.
     m_tokenNote->setText(
         m_sync.vault().place() == TokenVault::Place::Keychain
-            ? tr("The session token is kept in this computer's keychain.")
+            ? (registered ? tr("The session token is kept in this computer's keychain.")
+                          : tr("The session token will be kept in this computer's keychain, "
+                               "or in this database file if the keychain does not answer."))
             : tr("No system keychain is available, so the session token is kept in this "
                  "database file. Anyone who can read the file can use it until you sign "
                  "out of the server."));

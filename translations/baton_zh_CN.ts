@@ -711,6 +711,10 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>Baton could not connect to %1: %2</source>
         <translation>Baton 无法连接 %1：%2</translation>
     </message>
+    <message>
+        <source>Internal error: a grouped write is still open.</source>
+        <translation>内部错误：一组合并写入尚未结束。</translation>
+    </message>
 </context>
 <context>
     <name>DemoCommand</name>

@@ -1,5 +1,7 @@
 #include "database.h"
 
+#include "walcheckpointer.h"
+
 #include "migrations.h"
 #include "postgresaddress.h"
 #include "util/logging.h"
@@ -143,6 +145,19 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const Options &options)
         if (auto s = d->exec(QString::fromLatin1(pragma)); !s)
             return s.error();
     }
+    if (options.backgroundCheckpoint && !d->m_readOnly) {
+        auto checkpointer = std::make_unique<WalCheckpointer>(d->m_path, 500);
+        if (checkpointer->start()) {
+            // The log starts over only when a checkpoint has caught up just
+            // before a write begins, which a writer that never pauses does
+            // not give the background thread. So the writer still
+            // checkpoints, but rarely (64 MB of log), and finds most of the
+            // copying done: the log stays bounded.
+            if (auto s = d->exec(QStringLiteral("PRAGMA wal_autocheckpoint=16384")); !s)
+                return s.error();
+            d->m_checkpointer = std::move(checkpointer);
+        }
+    }
     return d;
 }
 
@@ -217,8 +232,11 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const Options &options)
 
 Database::~Database()
 {
-    if (m_inTransaction)
+    m_checkpointer.reset();
+    if (m_inTransaction || m_grouped) {
+        m_grouped = false;
         rollback();
+    }
     m_lean.clear(); // finalise before Qt closes the connection
     m_statements.clear();
     if (m_db.isValid())
@@ -273,6 +291,12 @@ Status Database::begin()
     if (m_inTransaction)
         return Error(QStringLiteral("store.nested_transaction"),
                      tr("Internal error: a transaction is already open."));
+    if (m_grouped) {
+        if (auto s = exec(QStringLiteral("SAVEPOINT grouped_write")); !s)
+            return s;
+        m_inTransaction = true;
+        return {};
+    }
     const QStringList statements = m_dialect->beginWrite();
     for (qsizetype i = 0; i < statements.size(); ++i) {
         if (auto s = exec(statements[i]); !s) {
@@ -287,7 +311,8 @@ Status Database::begin()
 
 Status Database::commit()
 {
-    auto s = exec(QStringLiteral("COMMIT"));
+    auto s = exec(m_grouped ? QStringLiteral("RELEASE SAVEPOINT grouped_write")
+                            : QStringLiteral("COMMIT"));
     if (!s) {
         rollback();
         return s;
@@ -299,9 +324,37 @@ Status Database::commit()
 void Database::rollback()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("ROLLBACK")))
+    if (m_grouped) {
+        // Only this write goes; the group's others stay.
+        if (!q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT grouped_write"))
+            || !q.exec(QStringLiteral("RELEASE SAVEPOINT grouped_write")))
+            qCDebug(lcStore) << "rollback to savepoint:" << q.lastError().text();
+    } else if (!q.exec(QStringLiteral("ROLLBACK"))) {
         qCDebug(lcStore) << "rollback:" << q.lastError().text();
+    }
     m_inTransaction = false;
+}
+
+Status Database::beginGroup()
+{
+    if (m_inTransaction || m_grouped)
+        return Error(QStringLiteral("store.nested_transaction"),
+                     tr("Internal error: a transaction is already open."));
+    if (auto s = begin(); !s)
+        return s;
+    m_inTransaction = false;
+    m_grouped = true;
+    return {};
+}
+
+Status Database::endGroup()
+{
+    if (!m_grouped || m_inTransaction)
+        return Error(QStringLiteral("store.nested_transaction"),
+                     tr("Internal error: a grouped write is still open."));
+    m_grouped = false;
+    m_inTransaction = true;
+    return commit();
 }
 
 Error Database::errorFrom(const QSqlQuery &query, const QString &context) const

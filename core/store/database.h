@@ -15,6 +15,8 @@
 
 namespace baton {
 
+class WalCheckpointer;
+
 // Remembers one statement of Database::statement() so a hot path skips the
 // lookup by SQL text. Must not outlive the Database that filled it.
 struct StatementSlot
@@ -38,6 +40,9 @@ public:
         int busyTimeoutMs = 5000; // how long to wait for another writer
         // Files up to this size get a full page check when opened for writing.
         qint64 integrityCheckMaxBytes = 64 * 1024 * 1024;
+        // SQLite: checkpoint the write-ahead log from a thread of its own
+        // rather than inside a commit (WalCheckpointer). For a busy writer.
+        bool backgroundCheckpoint = false;
     };
 
     // Opens (creating if needed, in ReadWrite mode) a SQLite file with WAL,
@@ -91,6 +96,15 @@ public:
     void rollback();
     bool inTransaction() const { return m_inTransaction; }
 
+    // Group commit: between beginGroup() and endGroup() every write
+    // transaction becomes a savepoint of one transaction, so that many
+    // small writes (concurrent pushes on the server) share one commit. Each
+    // still rolls back alone; endGroup() commits them all or, failing,
+    // none.
+    Status beginGroup();
+    Status endGroup();
+    bool inGroup() const { return m_grouped; }
+
     // Turns a failed query into a classified, translated error.
     Error errorFrom(const QSqlQuery &query, const QString &context) const;
     Error errorFrom(const QSqlError &error, const QString &context) const;
@@ -113,9 +127,11 @@ private:
     const SqlDialect *m_dialect = &SqlDialect::sqlite();
     bool m_readOnly = false;
     bool m_inTransaction = false;
+    bool m_grouped = false;
     QHash<QString, QSqlQuery> m_statements;
     std::unordered_map<QString, SqlStatement> m_lean;
     sqlite3 *m_sqlite = nullptr; // the Qt connection's handle, when shared
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     Error classify(const QString &nativeCode, const QString &text, const QString &context) const;
     Error classifyPostgres(const QString &state, const QString &text, const QString &context) const;
 };

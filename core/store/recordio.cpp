@@ -1,6 +1,7 @@
 #include "recordio.h"
 
 #include "database.h"
+#include "oplog/canonicaljson.h"
 #include "oplog/uuidv7.h"
 
 #include <QJsonDocument>
@@ -45,15 +46,63 @@ QVariant readField(const SqlStatement &q, int column, const FieldDef &f)
     }
 }
 
-QString hlcsToJson(const QHash<QString, Hlc> &hlcs)
+} // namespace
+
+QString fieldClocksToJson(const QHash<QString, Hlc> &hlcs)
 {
-    QJsonObject o;
-    for (auto it = hlcs.constBegin(); it != hlcs.constEnd(); ++it)
-        o.insert(it.key(), it.value().toString());
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QStringList keys = hlcs.keys();
+    std::sort(keys.begin(), keys.end());
+    QByteArray out;
+    out.reserve(2 + keys.size() * 48);
+    out.append('{');
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        if (i)
+            out.append(',');
+        appendCanonicalString(out, keys[i]);
+        out.append(':');
+        appendCanonicalString(out, hlcs.value(keys[i]).toString());
+    }
+    out.append('}');
+    return QString::fromUtf8(out);
 }
 
-} // namespace
+QHash<QString, Hlc> fieldClocksFromJson(const QString &text)
+{
+    QHash<QString, Hlc> hlcs;
+    if (text.size() <= 2)
+        return hlcs;
+    // {"name":"hlc",...} with no escapes, the form fieldClocksToJson writes;
+    // anything else goes through the full parser.
+    const QStringView t(text);
+    auto quoted = [&t](qsizetype &i, QStringView *into) {
+        if (i >= t.size() || t[i] != QLatin1Char('"'))
+            return false;
+        const qsizetype end = t.indexOf(QLatin1Char('"'), i + 1);
+        if (end < 0 || t.mid(i + 1, end - i - 1).contains(QLatin1Char('\\')))
+            return false;
+        *into = t.mid(i + 1, end - i - 1);
+        i = end + 1;
+        return true;
+    };
+    bool simple = t.front() == QLatin1Char('{') && t.back() == QLatin1Char('}');
+    for (qsizetype i = 1; simple && i < t.size() - 1;) {
+        QStringView name;
+        QStringView value;
+        simple = quoted(i, &name) && i < t.size() && t[i++] == QLatin1Char(':') && quoted(i, &value)
+                 && (t[i] == QLatin1Char('}') ? i == t.size() - 1 : t[i++] == QLatin1Char(','));
+        if (simple)
+            if (auto h = Hlc::parse(value))
+                hlcs.insert(name.toString(), *h);
+    }
+    if (simple)
+        return hlcs;
+    hlcs.clear();
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+        if (auto h = Hlc::parse(it.value().toString()))
+            hlcs.insert(it.key(), *h);
+    return hlcs;
+}
 
 RecordIO::Statements &RecordIO::statements(const EntityDef &def)
 {
@@ -111,12 +160,7 @@ Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
     r.values.insert(QStringLiteral("id"), idString(id));
     r.values.insert(QStringLiteral("retired"), q.int64(i++) != 0);
     r.createdHlc = Hlc::parse(q.text(i++)).value_or(Hlc{});
-    const QString hlcText = q.text(i++);
-    const QJsonObject hlcs =
-        hlcText.size() > 2 ? QJsonDocument::fromJson(hlcText.toUtf8()).object() : QJsonObject();
-    for (auto it = hlcs.constBegin(); it != hlcs.constEnd(); ++it)
-        if (auto h = Hlc::parse(it.value().toString()))
-            r.fieldHlcs.insert(it.key(), *h);
+    r.fieldHlcs = fieldClocksFromJson(q.text(i++));
     q.finish();
     return r;
 }
@@ -175,7 +219,7 @@ Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &cha
         q.bind(i++, qint64(changed.value(QLatin1StringView("retired")).toBool() ? 1 : 0));
         hlcs.insert(QStringLiteral("retired"), hlc);
     }
-    q.bind(i++, hlcsToJson(hlcs));
+    q.bind(i++, fieldClocksToJson(hlcs));
     q.bind(i++, idString(id));
     if (!q.exec())
         return m_db.errorFrom(q, tr("saving a %1 record").arg(def.name));
@@ -203,7 +247,7 @@ Status RecordIO::replace(const EntityDef &def, const QUuid &id, const StoredReco
         bindField(q, i++, f, record.values.value(f.name));
     q.bind(i++, qint64(record.values.value(QStringLiteral("retired")).toBool() ? 1 : 0));
     q.bind(i++, record.createdHlc.toString());
-    q.bind(i++, hlcsToJson(record.fieldHlcs));
+    q.bind(i++, fieldClocksToJson(record.fieldHlcs));
     q.bind(i++, idString(id));
     if (!q.exec())
         return m_db.errorFrom(q, tr("saving a %1 record").arg(def.name));

@@ -21,6 +21,13 @@ struct StoredRecord
     Hlc hlcOf(const QString &field) const { return fieldHlcs.value(field, createdHlc); }
 };
 
+// The field clocks column (StoredRecord::fieldHlcs) as a JSON object of
+// field name to HLC text, keys sorted. Read and written on every change, so
+// by hand: what is not of the simple form written here (escapes) goes
+// through the full JSON parser.
+QString fieldClocksToJson(const QHash<QString, Hlc> &clocks);
+QHash<QString, Hlc> fieldClocksFromJson(const QString &text);
+
 // Reads and writes entity tables generically from their EntityDef. Column
 // names come from definitions compiled into Baton, never from input; values
 // are always bound parameters.

@@ -12,6 +12,16 @@ struct sqlite3_stmt;
 
 namespace baton {
 
+// "?,?,...,?": n parameters, for an IN (...) list of bound values.
+inline QString sqlPlaceholders(qsizetype n)
+{
+    QString marks;
+    marks.reserve(2 * n);
+    for (qsizetype i = 0; i < n; ++i)
+        marks += i ? QLatin1String(",?") : QLatin1String("?");
+    return marks;
+}
+
 // A prepared statement for the store's hot paths (Store::apply, audit
 // verification). Two backends behind one small API:
 //   - the sqlite3 C API on the Qt connection's own handle, when Qt's SQLite

@@ -67,7 +67,12 @@ struct Store::OpResult
 Result<std::unique_ptr<Store>> Store::open(const Options &options)
 {
     registerCoreEntities();
-    auto db = Database::open({options.path, options.mode, options.busyTimeoutMs});
+    Database::Options dbOptions;
+    dbOptions.path = options.path;
+    dbOptions.mode = options.mode;
+    dbOptions.busyTimeoutMs = options.busyTimeoutMs;
+    dbOptions.backgroundCheckpoint = options.backgroundCheckpoint;
+    auto db = Database::open(dbOptions);
     if (!db)
         return db.error();
     if (auto s = Migrations::migrate(**db); !s)
@@ -200,6 +205,8 @@ void Store::invalidateCaches()
     m_actors.clear();
     m_auditSeq = -1;
     m_auditHash.clear();
+    m_deviceClocks.clear();
+    m_unsavedDeviceClocks.clear();
 }
 
 Result<Actor> Store::actorFor(const QUuid &userId, qint64 atMs)
@@ -270,11 +277,8 @@ Result<QSet<QUuid>> Store::knownOpIds(const QList<Operation> &ops)
     QSet<QUuid> known;
     for (qsizetype start = 0; start < ops.size(); start += Chunk) {
         const qsizetype n = std::min(Chunk, ops.size() - start);
-        QString marks;
-        for (qsizetype i = 0; i < n; ++i)
-            marks += i ? QStringLiteral(",?") : QStringLiteral("?");
-        SqlStatement &q =
-            m_db->statement(QStringLiteral("SELECT id FROM oplog WHERE id IN (%1)").arg(marks));
+        SqlStatement &q = m_db->statement(
+            QStringLiteral("SELECT id FROM oplog WHERE id IN (%1)").arg(sqlPlaceholders(n)));
         for (qsizetype i = 0; i < n; ++i)
             q.bind(static_cast<int>(i), idString(ops[start + i].id));
         if (!q.exec())
@@ -288,26 +292,41 @@ Result<QSet<QUuid>> Store::knownOpIds(const QList<Operation> &ops)
 Status Store::checkDeviceClock(const Operation &op)
 {
     // Each device's readings must increase: a device cannot backdate a change
-    // behind what it already sent.
-    SqlStatement &q =
-        m_db->statement(QStringLiteral("SELECT last_hlc FROM device_clock WHERE device=?"));
-    q.bind(0, op.device);
-    if (!q.exec())
-        return m_db->errorFrom(q, tr("reading a device clock"));
+    // behind what it already sent. A push holds many ops of one device: the
+    // reading is read once and written once per batch (saveDeviceClocks).
     std::optional<Hlc> last;
-    if (q.next())
-        last = Hlc::parse(q.text(0));
-    q.finish();
+    if (auto it = m_deviceClocks.constFind(op.device); it != m_deviceClocks.constEnd()) {
+        last = *it;
+    } else {
+        SqlStatement &q =
+            m_db->statement(QStringLiteral("SELECT last_hlc FROM device_clock WHERE device=?"));
+        q.bind(0, op.device);
+        if (!q.exec())
+            return m_db->errorFrom(q, tr("reading a device clock"));
+        if (q.next())
+            last = Hlc::parse(q.text(0));
+        q.finish();
+    }
     if (last && !(op.hlc > *last))
         return rejected(QStringLiteral("hlc.backdated"),
                         tr("The change is dated before an earlier change from the same device."));
+    m_deviceClocks.insert(op.device, op.hlc);
+    m_unsavedDeviceClocks.insert(op.device);
+    return {};
+}
+
+Status Store::saveDeviceClocks()
+{
     SqlStatement &w = m_db->statement(
         QStringLiteral("INSERT INTO device_clock (device, last_hlc) VALUES (?, ?) "
                        "ON CONFLICT(device) DO UPDATE SET last_hlc=excluded.last_hlc"));
-    w.bind(0, op.device);
-    w.bind(1, op.hlc.toString());
-    if (!w.exec())
-        return m_db->errorFrom(w, tr("saving a device clock"));
+    for (const QString &device : std::as_const(m_unsavedDeviceClocks)) {
+        w.bind(0, device);
+        w.bind(1, m_deviceClocks.value(device).toString());
+        if (!w.exec())
+            return m_db->errorFrom(w, tr("saving a device clock"));
+    }
+    m_unsavedDeviceClocks.clear();
     return {};
 }
 
@@ -396,7 +415,9 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
                                << "failed mid-batch; re-applying the batch without it";
             continue;
         }
-        Status committed = context.observer ? context.observer->beforeCommit() : Status{};
+        Status committed = saveDeviceClocks();
+        if (committed && context.observer)
+            committed = context.observer->beforeCommit();
         if (committed)
             committed = m_db->commit();
         else
@@ -967,6 +988,21 @@ Status Store::transact(const std::function<Status()> &body)
     }
     if (m_auditWritten)
         Q_EMIT changed({QStringLiteral("audit")});
+    return {};
+}
+
+Status Store::groupCommit(const std::function<void()> &body)
+{
+    if (m_db->isReadOnly())
+        return Error(QStringLiteral("store.read_only"),
+                     tr("The database is open read-only; nothing can be changed."));
+    if (auto s = m_db->beginGroup(); !s)
+        return s;
+    body();
+    if (auto s = m_db->endGroup(); !s) {
+        invalidateCaches();
+        return s;
+    }
     return {};
 }
 

@@ -102,6 +102,7 @@ public:
         int busyTimeoutMs = 5000;
         HlcClock::WallClock wallClock; // tests fake time; default: system clock
         QList<Grant> grants = Policy::defaultGrants();
+        bool backgroundCheckpoint = false; // see Database::Options
     };
 
     // Opens or creates the database, migrates it, and loads the device id.
@@ -127,6 +128,14 @@ public:
     // when it or the commit fails, and emits changed() for what it wrote.
     // For core code that writes device-local state beside an audit entry.
     Status transact(const std::function<Status()> &body);
+
+    // Runs body with its write transactions (apply, transact, recordEvent)
+    // sharing one commit (Database::beginGroup): each still succeeds or
+    // fails alone, but reaches the disk with the others. Fails, keeping
+    // nothing body wrote, when the shared commit does; the server then
+    // answers every request of the group with that error. changed() is
+    // emitted as each write ends, before the group's commit.
+    Status groupCommit(const std::function<void()> &body);
 
     // Appends an audit entry outside an op (login, logout, export...). Inside
     // transact() it joins that transaction.
@@ -229,6 +238,7 @@ private:
     Status appendAudit(AuditEntry &entry);
     Result<QSet<QUuid>> knownOpIds(const QList<Operation> &ops);
     Status checkDeviceClock(const Operation &op);
+    Status saveDeviceClocks(); // in the batch's transaction, before its commit
     void invalidateCaches();
     Status rebuildRecord(const EntityDef &def, const QUuid &id);
 
@@ -248,6 +258,10 @@ private:
     QHash<QUuid, Actor> m_actors; // by user id, roles unfiltered by time
     qint64 m_auditSeq = -1;       // last audit seq; -1 = not loaded
     QByteArray m_auditHash;
+    // Last reading per device as this transaction sees it; written back by
+    // saveDeviceClocks(). Dropped with the other caches on rollback.
+    QHash<QString, Hlc> m_deviceClocks;
+    QSet<QString> m_unsavedDeviceClocks;
     // The statements every applied op runs, found once.
     std::optional<AuditEntry> m_lastRefusal; // the refusal applyOne audited last
     StatementSlot m_oplogInsert;

@@ -231,10 +231,10 @@ Result<bool> Store::holdsRecord(const QString &entity, const QUuid &id)
     const EntityDef *def = EntityRegistry::instance().find(entity);
     if (!def)
         return false;
-    auto record = m_io->load(*def, id);
-    if (!record)
-        return record.error();
-    return record->exists();
+    auto present = m_io->presence(*def, id);
+    if (!present)
+        return present.error();
+    return present->exists;
 }
 
 Status Store::forgetRecord(const QString &entity, const QUuid &id)

@@ -3,10 +3,14 @@
 // server connections appending at once keep the log's indexes gap-free.
 #include "store/migrations.h"
 #include "store/postgresaddress.h"
+#include "store/recordio.h"
 #include "sync/serverlog.h"
 #include "testorg.h"
 #include "unittools.h"
 
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlRecord>
 
 #include <mutex>
@@ -22,6 +26,9 @@ private Q_SLOTS:
     void cleanup();
     void bytesRoundTripExactly();
     void integersAre64Bit();
+    void groupedWritesShareOneCommitAndFailAlone();
+    void logIsCheckpointedInTheBackground();
+    void fieldClocksRoundTrip();
     void concurrentWritersKeepTheLogGapFree();
     void readerRefusesWrites();
     void newerSchemaIsRefused();
@@ -116,6 +123,109 @@ void TestStoreBackend::integersAre64Bit()
     QCOMPARE(plain.value(0).toLongLong(), big);
     QCOMPARE(plain.value(1).toLongLong(), 1);
     QCOMPARE(plain.value(2).toLongLong(), -5);
+}
+
+void TestStoreBackend::groupedWritesShareOneCommitAndFailAlone()
+{
+    Store &store = *m_org->store;
+    Database &db = store.database();
+    auto reader = store.openReader();
+    QVERIFY(reader);
+    auto count = [](Database &on) {
+        QSqlQuery q(on.connection());
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM local_meta WHERE key LIKE 'group.%'"))
+            || !q.next())
+            return qint64(-1);
+        return q.value(0).toLongLong();
+    };
+    auto write = [&db](const QString &key) {
+        SqlStatement &q =
+            db.statement(QStringLiteral("INSERT INTO local_meta (key, value) VALUES (?, 'x')"));
+        q.bind(0, key);
+        return q.exec();
+    };
+    bool seenBeforeCommit = true;
+    const Status group = store.groupCommit([&] {
+        QVERIFY(db.begin().ok());
+        QVERIFY(write(QStringLiteral("group.a")));
+        QVERIFY(db.commit().ok());
+        QVERIFY(db.begin().ok());
+        QVERIFY(write(QStringLiteral("group.b")));
+        db.rollback(); // this one alone goes
+        QVERIFY(db.begin().ok());
+        QVERIFY(!db.begin().ok()); // still no nesting inside a write
+        QVERIFY(write(QStringLiteral("group.c")));
+        QVERIFY(db.commit().ok());
+        QVERIFY(!db.beginGroup().ok()); // nor groups in groups
+        // Nothing reaches the disk before the group's one commit.
+        seenBeforeCommit = count(**reader) != 0;
+    });
+    QVERIFY2(group.ok(), qPrintable(group.error().message));
+    QVERIFY(!seenBeforeCommit);
+    QCOMPARE(count(db), 2);
+    QCOMPARE(count(**reader), 2);
+    QVERIFY(!db.inGroup());
+    // Ordinary transactions again afterwards.
+    QVERIFY(db.begin().ok());
+    QVERIFY(write(QStringLiteral("group.d")));
+    db.rollback();
+    QCOMPARE(count(db), 2);
+}
+
+void TestStoreBackend::logIsCheckpointedInTheBackground()
+{
+    if (m_org->database)
+        QSKIP("SQLite's write-ahead log only");
+    const QString path = m_org->path();
+    m_org->store.reset();
+    const qint64 before = QFileInfo(path).size();
+    Store::Options options;
+    options.path = path;
+    options.backgroundCheckpoint = true;
+    auto store = Store::open(options);
+    QVERIFY(store);
+    // Far fewer pages than the writer's own threshold: only the background
+    // thread copies them into the file.
+    const QUuid admin = m_org->user.value(QStringLiteral("admin"));
+    QList<Operation> ops;
+    for (int i = 0; i < 200; ++i)
+        ops.append((*store)->makeOp(QStringLiteral("department"), QUuid::createUuid(),
+                                    OpKind::Create,
+                                    {{QStringLiteral("code"), QStringLiteral("BG%1").arg(i)},
+                                     {QStringLiteral("name"), QStringLiteral("Branch %1").arg(i)},
+                                     {QStringLiteral("time_zone"), QStringLiteral("Asia/Shanghai")},
+                                     {QStringLiteral("currency"), QStringLiteral("CNY")}},
+                                    admin));
+    QVERIFY((*store)->submit(ops).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > before, 10000);
+    store->reset(); // stops the thread and closes its connection
+}
+
+void TestStoreBackend::fieldClocksRoundTrip()
+{
+    const Hlc a{1700000000123, 0, QStringLiteral("0123456789abcdef")};
+    const Hlc b{1700000000456, 42, QStringLiteral("fedcba9876543210")};
+    const QHash<QString, Hlc> clocks{{QStringLiteral("phone"), a},
+                                     {QStringLiteral("email"), b},
+                                     {QStringLiteral("department_id"), a}};
+    // The text is the JSON object QJsonDocument writes, as rows written
+    // before it hold.
+    QJsonObject o;
+    for (auto it = clocks.constBegin(); it != clocks.constEnd(); ++it)
+        o.insert(it.key(), it.value().toString());
+    const QString text = fieldClocksToJson(clocks);
+    QCOMPARE(text, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    QCOMPARE(fieldClocksFromJson(text), clocks);
+    QVERIFY(fieldClocksFromJson(QStringLiteral("{}")).isEmpty());
+    QVERIFY(fieldClocksFromJson(QString()).isEmpty());
+    // Escapes, spaces and other values take the full parser's way.
+    const QString odd = QStringLiteral("{ \"ph\\u006fne\" : \"%1\", \"n\": 5}").arg(a.toString());
+    const QHash<QString, Hlc> parsed = fieldClocksFromJson(odd);
+    QCOMPARE(parsed.size(), 1);
+    QCOMPARE(parsed.value(QStringLiteral("phone")), a);
+    // Damaged text reads as no clocks rather than as wrong ones.
+    QVERIFY(fieldClocksFromJson(QStringLiteral("{\"phone\":\"")).isEmpty());
+    QVERIFY(fieldClocksFromJson(QStringLiteral("{\"phone\":\"x\"}")).isEmpty());
 }
 
 void TestStoreBackend::concurrentWritersKeepTheLogGapFree()

@@ -122,7 +122,7 @@ HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOp
         const Error e(QStringLiteral("route.unknown"),
                       QCoreApplication::translate("SyncService", "There is nothing at %1.")
                           .arg(request.url().path().left(100)));
-        writeReply(responder, HttpReply{httpStatusFor(e.code), wire::errorBody(e), 0, {}});
+        writeReply(responder, HttpReply{httpStatusFor(e.code), wire::errorBody(e), 0, {}, {}});
     });
 }
 
@@ -166,8 +166,52 @@ HttpCall HttpFront::callFrom(const QHttpServerRequest &request)
 
 QFuture<HttpReply> HttpFront::handle(HttpCall call)
 {
+    if (call.method == "POST"
+        && (call.path == QLatin1String("/v1/ops") || call.path == QLatin1String("/v1/setup")))
+        SyncService::parsePushBody(call); // here, while the store's thread works
+    if (call.method == "POST" && call.path == QLatin1String("/v1/ops")) {
+        auto reply = std::make_shared<QPromise<HttpReply>>();
+        QFuture<HttpReply> future = reply->future();
+        reply->start();
+        {
+            QMutexLocker lock(&m_pushesLock);
+            m_pushes.append(WaitingPush{std::move(call), std::move(reply)});
+        }
+        // One run per push; a run that finds the queue empty (an earlier
+        // one took its push along) does nothing.
+        (void)QtConcurrent::run(&m_worker, [this] { answerWaitingPushes(); });
+        return future;
+    }
     return QtConcurrent::run(&m_worker,
                              [this, call = std::move(call)] { return m_service->handle(call); });
+}
+
+void HttpFront::answerWaitingPushes()
+{
+    // Bounded (about two full pushes of ops), so that one commit does not
+    // keep the requests behind it waiting long.
+    constexpr qsizetype MaxGroupBytes = 2 * 1024 * 1024;
+    QList<WaitingPush> taken;
+    {
+        QMutexLocker lock(&m_pushesLock);
+        qsizetype bytes = 0;
+        while (!m_pushes.isEmpty()
+               && (taken.isEmpty() || bytes + m_pushes.first().call.body.size() <= MaxGroupBytes)) {
+            bytes += m_pushes.first().call.body.size();
+            taken.append(m_pushes.takeFirst());
+        }
+    }
+    if (taken.isEmpty())
+        return;
+    QList<HttpCall> calls;
+    calls.reserve(taken.size());
+    for (const WaitingPush &p : std::as_const(taken))
+        calls.append(p.call);
+    const QList<HttpReply> replies = m_service->handleTogether(calls);
+    for (qsizetype i = 0; i < taken.size(); ++i) {
+        taken[i].reply->addResult(replies.at(i));
+        taken[i].reply->finish();
+    }
 }
 
 Result<quint16> HttpFront::listen(const QHostAddress &address, quint16 port,

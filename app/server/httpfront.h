@@ -6,7 +6,9 @@
 #include <QFuture>
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QMutex>
 #include <QObject>
+#include <QPromise>
 #include <QSslConfiguration>
 #include <QThreadPool>
 
@@ -35,6 +37,16 @@ public:
 private:
     static HttpCall callFrom(const QHttpServerRequest &request);
     QFuture<HttpReply> handle(HttpCall call);
+    // Pushes wait here for the worker, which takes all waiting at once and
+    // answers them with one commit (SyncService::handleTogether).
+    void answerWaitingPushes();
+    struct WaitingPush
+    {
+        HttpCall call;
+        std::shared_ptr<QPromise<HttpReply>> reply;
+    };
+    QMutex m_pushesLock;
+    QList<WaitingPush> m_pushes;
 
     Store::Options m_storeOptions;
     SyncService::Options m_serviceOptions;

@@ -251,6 +251,8 @@ int runServer(const QStringList &args, QTextStream &out, QTextStream &err)
 
     Store::Options storeOptions;
     storeOptions.path = parser.value(QStringLiteral("database"));
+    // Many small commits: checkpoint beside them, not inside them.
+    storeOptions.backgroundCheckpoint = true;
     HttpFront front(storeOptions, {});
     if (auto s = front.start(); !s) {
         err << s.error().message << Qt::endl;

@@ -69,6 +69,7 @@ Status ServerLog::batchStarted()
     if (!n)
         return n.error();
     m_nextIndex = *n;
+    m_appended.clear();
     return {};
 }
 
@@ -110,6 +111,7 @@ Status ServerLog::opApplied(const Operation &op, qint64 seq)
         if (!insert.exec())
             return db.errorFrom(insert, tr("appending to the server log"));
     }
+    m_appended.insert(op.id, index);
     ++m_nextIndex;
     return {};
 }

@@ -48,6 +48,9 @@ public:
     Result<QList<QByteArray>> consistencyProof(qint64 from, qint64 to);
     // The log index of an accepted op, or -1.
     Result<qint64> indexOf(const QUuid &opId);
+    // The index an op of the last batch was given, for the answer to its
+    // push; -1 when that batch did not append it.
+    qint64 appendedIndex(const QUuid &opId) const { return m_appended.value(opId, -1); }
 
 private:
     Result<QByteArray> node(int level, qint64 index);
@@ -60,6 +63,7 @@ private:
     QByteArray m_origin;
     QString m_peer;
     qint64 m_nextIndex = -1;           // inside a batch
+    QHash<QUuid, qint64> m_appended;   // by the last batch
     QHash<qint64, QByteArray> m_roots; // by size: history never changes
     std::optional<SignedTreeHead> m_head;
 };

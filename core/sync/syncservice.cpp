@@ -125,6 +125,32 @@ Status SyncService::start()
     return m_log.open();
 }
 
+void SyncService::parsePushBody(HttpCall &call)
+{
+    call.parsedOps = wire::parsePushRequest(call.body);
+}
+
+QList<HttpReply> SyncService::handleTogether(const QList<HttpCall> &calls)
+{
+    QList<HttpReply> replies;
+    replies.reserve(calls.size());
+    if (calls.size() == 1) {
+        replies.append(handle(calls.first()));
+        return replies;
+    }
+    const Status committed = m_store.groupCommit([&] {
+        for (const HttpCall &call : calls)
+            replies.append(handle(call));
+    });
+    if (!committed) {
+        qCWarning(lcStore) << "a group of" << calls.size()
+                           << "requests failed at commit:" << committed.error().code;
+        for (HttpReply &r : replies)
+            r = failure(committed.error(), 2);
+    }
+    return replies;
+}
+
 HttpReply SyncService::handle(const HttpCall &call)
 {
     m_store.setEventPeer(call.peer);
@@ -319,7 +345,8 @@ HttpReply SyncService::push(const HttpCall &call)
     auto who = authorize(call);
     if (!who)
         return failure(who.error());
-    auto ops = wire::parsePushRequest(call.body);
+    const auto *parsed = std::any_cast<Result<QList<Operation>>>(&call.parsedOps);
+    const Result<QList<Operation>> ops = parsed ? *parsed : wire::parsePushRequest(call.body);
     if (!ops)
         return failure(ops.error());
     if (auto s = checkShapes(*ops); !s)
@@ -341,7 +368,8 @@ HttpReply SyncService::setup(const HttpCall &call)
     if (*any)
         return failure(Error(QStringLiteral("setup.closed"),
                              tr("This server is already in use; setup is closed.")));
-    auto ops = wire::parsePushRequest(call.body);
+    const auto *parsed = std::any_cast<Result<QList<Operation>>>(&call.parsedOps);
+    const Result<QList<Operation>> ops = parsed ? *parsed : wire::parsePushRequest(call.body);
     if (!ops)
         return failure(ops.error());
     if (auto s = checkShapes(*ops); !s)
@@ -356,22 +384,33 @@ HttpReply SyncService::applyPushed(const QList<Operation> &ops, const HttpCall &
     QList<wire::PushResult> results(ops.size());
     QList<Operation> toApply;
     QList<qsizetype> positions;
+    // Refusals remembered from earlier tries of these ops: one query per
+    // chunk rather than one per op.
     Database &db = m_store.database();
-    SqlStatement &refused = db.statement(
-        QStringLiteral("SELECT code, message FROM push_refusal WHERE op_id = ? AND user_id = ?"));
+    QHash<QUuid, Error> earlier;
+    constexpr qsizetype Chunk = 250;
+    for (qsizetype start = 0; start < ops.size(); start += Chunk) {
+        const qsizetype n = std::min(Chunk, ops.size() - start);
+        SqlStatement &q =
+            db.statement(QStringLiteral("SELECT op_id, code, message FROM "
+                                        "push_refusal WHERE user_id = ? AND op_id IN (%1)")
+                             .arg(sqlPlaceholders(n)));
+        q.bind(0, idString(pusher));
+        for (qsizetype i = 0; i < n; ++i)
+            q.bind(static_cast<int>(i + 1), idString(ops[start + i].id));
+        if (!q.exec())
+            return failure(db.errorFrom(q, tr("reading earlier refusals")));
+        while (q.next())
+            earlier.insert(parseId(q.text(0)), Error(q.text(1), q.text(2)));
+        q.finish();
+    }
     for (qsizetype i = 0; i < ops.size(); ++i) {
         results[i].opId = ops[i].id;
-        refused.bind(0, idString(ops[i].id));
-        refused.bind(1, idString(pusher));
-        if (!refused.exec())
-            return failure(db.errorFrom(refused, tr("reading earlier refusals")));
-        if (refused.next()) {
+        if (auto it = earlier.constFind(ops[i].id); it != earlier.constEnd()) {
             results[i].status = wire::PushResult::Status::Rejected;
-            results[i].reason = Error(refused.text(0), refused.text(1));
-            refused.finish();
+            results[i].reason = *it;
             continue;
         }
-        refused.finish();
         toApply.append(ops[i]);
         positions.append(i);
     }
@@ -398,7 +437,8 @@ HttpReply SyncService::applyPushed(const QList<Operation> &ops, const HttpCall &
             r.reason = o.error;
             continue;
         }
-        auto index = m_log.indexOf(r.opId);
+        // Appended just now, or (a duplicate) by an earlier push.
+        Result<qint64> index = o.applied() ? m_log.appendedIndex(r.opId) : m_log.indexOf(r.opId);
         if (!index)
             return failure(index.error());
         if (*index < 0) {
@@ -475,31 +515,47 @@ HttpReply SyncService::pull(const HttpCall &call)
         return failure(Error(QStringLiteral("log.damaged"),
                              tr("The server log is damaged at entry %1.").arg(expected)));
 
-    // Only what this account may see now, judged once per record per page.
+    // Only what this account may see now, judged once per record.
     const qint64 now = m_store.nowMs();
     QHash<QUuid, bool> visible;
     for (const Row &row : std::as_const(rows)) {
-        auto it = visible.constFind(row.op.entityId);
-        if (it == visible.constEnd()) {
-            auto may = m_store.maySee(who->actor, row.op.entity, row.op.entityId, now);
-            if (!may)
-                return failure(may.error());
-            it = visible.insert(row.op.entityId, *may);
-        }
-        if (*it)
-            reply.ops.append({row.index, row.op});
+        if (visible.contains(row.op.entityId))
+            continue;
+        auto may = m_store.maySee(who->actor, row.op.entity, row.op.entityId, now);
+        if (!may)
+            return failure(may.error());
+        visible.insert(row.op.entityId, *may);
     }
-    // What changed here out of this account's sight may be what took a
-    // record out of it: the client forgets its copy, if it has one.
-    QSet<QUuid> forgotten;
-    for (const Row &row : std::as_const(rows))
-        if (!visible.value(row.op.entityId) && !forgotten.contains(row.op.entityId)) {
-            forgotten.insert(row.op.entityId);
-            reply.forget.append({row.op.entity, row.op.entityId});
+    // The page, of the first count entries read.
+    auto page = [&](qsizetype count) {
+        reply.leaves = reply.leaves.mid(0, count);
+        reply.ops.clear();
+        reply.forget.clear();
+        QSet<QUuid> forgotten;
+        for (qsizetype i = 0; i < count; ++i) {
+            const Row &row = rows.at(i);
+            if (visible.value(row.op.entityId)) {
+                reply.ops.append({row.index, row.op});
+            } else if (!forgotten.contains(row.op.entityId)) {
+                // What changed here out of this account's sight may be what
+                // took a record out of it: the client forgets its copy.
+                forgotten.insert(row.op.entityId);
+                reply.forget.append({row.op.entity, row.op.entityId});
+            }
         }
-    reply.next = end;
-    reply.more = end < head->size;
-    return json(200, wire::pullReplyBody(reply));
+        reply.next = *after + count;
+        reply.more = reply.next < head->size;
+        return wire::pullReplyBody(reply);
+    };
+    // Ops with long notes can make a page larger than a reply may be: then
+    // fewer entries, and the client asks on from where this page ends.
+    qsizetype count = rows.size();
+    QByteArray body = page(count);
+    while (body.size() > wire::MaxBodyBytes && count > 1) {
+        count /= 2;
+        body = page(count);
+    }
+    return json(200, body);
 }
 
 HttpReply SyncService::history(const HttpCall &call)
@@ -565,7 +621,15 @@ HttpReply SyncService::history(const HttpCall &call)
             return failure(proof.error());
         e.proof = *proof;
     }
-    return json(200, wire::historyReplyBody(reply));
+    // As with pull pages: fewer entries when long notes would make the
+    // reply too large; the client asks on after the last one.
+    QByteArray body = wire::historyReplyBody(reply);
+    while (body.size() > wire::MaxBodyBytes && reply.entries.size() > 1) {
+        reply.entries.resize(reply.entries.size() / 2);
+        reply.more = true;
+        body = wire::historyReplyBody(reply);
+    }
+    return json(200, body);
 }
 
 HttpReply SyncService::proof(const HttpCall &call)

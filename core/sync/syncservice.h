@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QUrlQuery>
 
+#include <any>
+#include <functional>
 #include <memory>
 
 namespace baton {
@@ -22,6 +24,14 @@ struct HttpCall
     QByteArray bearer; // the session token from "Authorization: Bearer ..."
     QByteArray body;
     QString peer; // the client's address as the connection shows it
+    // Client side: turns a 200 reply's body into what the caller wants
+    // (HttpReply::decoded) where the transport receives it, so that a
+    // transport with a network thread of its own decodes while the caller's
+    // thread is busy. Must touch nothing shared.
+    std::function<std::any(const QByteArray &body)> decode;
+    // Server side: the body of a push, parsed already (parsePushBody) by the
+    // thread that accepted the request, so the store's thread need not.
+    std::any parsedOps;
 };
 
 struct HttpReply
@@ -30,6 +40,7 @@ struct HttpReply
     QByteArray body;
     int retryAfterSeconds = 0; // for 429 and 503
     QString error;             // transport failure, when status is 0
+    std::any decoded;          // HttpCall::decode's result, when the transport ran it
 };
 
 // The server side of sync (DESIGN.md section 5, docs/SYNC.md): sessions,
@@ -58,6 +69,13 @@ public:
     // Loads (on first run: makes) the log key.
     Status start();
     HttpReply handle(const HttpCall &call);
+    // Answers several requests with one commit for all they write (group
+    // commit, for pushes that arrive together): each request is judged on
+    // its own, and when the shared commit fails each gets that error, so a
+    // retry is safe. The replies are in the order of the calls.
+    QList<HttpReply> handleTogether(const QList<HttpCall> &calls);
+    // Parses a push's body into call.parsedOps; safe on any thread.
+    static void parsePushBody(HttpCall &call);
 
     ServerLog &log() { return m_log; }
     ServerSessions &sessions() { return m_sessions; }

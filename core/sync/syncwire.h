@@ -17,9 +17,9 @@ namespace baton {
 namespace wire {
 
 inline constexpr qsizetype MaxBodyBytes = 8 * 1024 * 1024; // one request or response
-inline constexpr int MaxOpsPerPush = 1000;
+inline constexpr int MaxOpsPerPush = 2500;
 inline constexpr int DefaultPullLimit = 1000;
-inline constexpr int MaxPullLimit = 5000;
+inline constexpr int MaxPullLimit = 10000;
 inline constexpr int MaxHistoryEntries = 500; // one page of GET /v1/history
 
 // {"error":{"code":..., "message":...}}

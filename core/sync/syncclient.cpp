@@ -70,6 +70,40 @@ Error networkError(const HttpReply &reply)
                      .arg(reply.error.isEmpty() ? SyncClient::tr("no answer") : reply.error));
 }
 
+// A pull page as decoded, with the first op that does not hash to its leaf
+// (-1: none): work on the body alone, done where the reply arrives.
+struct DecodedPage
+{
+    Result<wire::PullReply> page;
+    qint64 badLeaf = -1;
+    qint64 headSize = -1; // as the head says, before its signature is checked: a hint
+};
+
+DecodedPage decodePage(const QByteArray &body)
+{
+    DecodedPage d{wire::parsePullReply(body), -1, -1};
+    if (!d.page)
+        return d;
+    // A signed note: origin, then size, then root, one per line.
+    const QList<QByteArray> lines = d.page->head.split('\n');
+    bool ok = false;
+    if (lines.size() > 2)
+        d.headSize = lines.at(1).toLongLong(&ok);
+    if (!ok)
+        d.headSize = -1;
+    for (const wire::PulledOp &p : d.page->ops)
+        if (merkle::leafHash(p.op.canonical()) != d.page->leaves.at(p.index - d.page->from)) {
+            d.badLeaf = p.index;
+            break;
+        }
+    return d;
+}
+
+std::any decodePageBody(const QByteArray &body)
+{
+    return decodePage(body);
+}
+
 } // namespace
 
 struct SyncClient::CheckedPage
@@ -145,7 +179,11 @@ void SyncClient::start()
         return;
     m_running = true;
     m_renewed = false;
+    ++m_round;
+    m_prefetches.clear();
     m_outcome = SyncOutcome{};
+    m_createdThisRound.clear();
+    m_pullLimit = std::min(m_options.pullLimit, wire::DefaultPullLimit);
     auto alarm = SyncClient::alarm(m_store);
     if (!alarm)
         return finish(alarm.error());
@@ -237,7 +275,8 @@ bool SyncClient::renewSession(const HttpReply &reply, void (SyncClient::*retry)(
         return true;
     }
     m_renewed = true;
-    signIn(); // continues with the push, which is safe to repeat
+    m_prefetches.clear(); // asked for with the old token
+    signIn();             // continues with the push, which is safe to repeat
     return true;
 }
 
@@ -250,6 +289,12 @@ void SyncClient::pushNext()
         return pullNext();
     HttpCall c = call("POST", QStringLiteral("/v1/ops"));
     c.body = wire::pushRequestBody(*ops);
+    // Ops with long notes can make a full batch larger than a request may
+    // be: send the first half, and so on, until it fits.
+    while (c.body.size() > wire::MaxBodyBytes && ops->size() > 1) {
+        ops->resize(ops->size() / 2);
+        c.body = wire::pushRequestBody(*ops);
+    }
     QPointer<SyncClient> self(this);
     const QList<Operation> sent = *ops;
     m_transport.send(c, [self, this, sent](const HttpReply &reply) {
@@ -304,14 +349,63 @@ void SyncClient::pullNext()
     auto cursor = m_store.meta(CursorKey);
     if (!cursor)
         return finish(cursor.error());
+    const qint64 after = cursor->toLongLong();
+    // A page asked for ahead and now due is this one; those behind the
+    // cursor are not needed any more.
+    m_prefetches.removeIf([after](const Prefetch &p) { return p.after < after; });
+    for (qsizetype i = 0; i < m_prefetches.size(); ++i) {
+        if (m_prefetches[i].after != after)
+            continue;
+        if (!m_prefetches[i].reply) {
+            m_prefetches[i].waiting = true;
+            return;
+        }
+        // Queued, so that a long run of pages does not deepen the stack.
+        const HttpReply reply = *m_prefetches.takeAt(i).reply;
+        QMetaObject::invokeMethod(
+            this,
+            [this, reply, round = m_round] {
+                if (round == m_round && m_running)
+                    onPullReply(reply);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     HttpCall c = call("GET", QStringLiteral("/v1/ops"));
-    c.query.addQueryItem(QStringLiteral("after"),
-                         cursor->isEmpty() ? QStringLiteral("0") : *cursor);
-    c.query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pullLimit));
+    c.query.addQueryItem(QStringLiteral("after"), QString::number(after));
+    c.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pullLimit));
+    c.decode = decodePageBody;
     QPointer<SyncClient> self(this);
-    m_transport.send(c, [self, this](const HttpReply &reply) {
-        if (self)
+    m_transport.send(c, [self, this, round = m_round](const HttpReply &reply) {
+        if (self && round == m_round)
             onPullReply(reply);
+    });
+}
+
+void SyncClient::prefetchPage(qint64 after, int limit)
+{
+    for (const Prefetch &p : std::as_const(m_prefetches))
+        if (p.after == after)
+            return;
+    m_prefetches.append(Prefetch{after, false, std::nullopt});
+    HttpCall c = call("GET", QStringLiteral("/v1/ops"));
+    c.query.addQueryItem(QStringLiteral("after"), QString::number(after));
+    c.query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    c.decode = decodePageBody;
+    QPointer<SyncClient> self(this);
+    m_transport.send(c, [self, this, after, round = m_round](const HttpReply &reply) {
+        if (!self || round != m_round)
+            return;
+        for (qsizetype i = 0; i < m_prefetches.size(); ++i) {
+            if (m_prefetches[i].after != after)
+                continue;
+            if (m_prefetches[i].waiting) {
+                m_prefetches.removeAt(i);
+                return onPullReply(reply);
+            }
+            m_prefetches[i].reply = reply;
+            return;
+        }
     });
 }
 
@@ -331,19 +425,39 @@ void SyncClient::onPullReply(const HttpReply &reply)
     }
     if (reply.status != 200)
         return finish(wire::errorFromBody(reply.status, reply.body));
-    auto page = wire::parsePullReply(reply.body);
-    if (!page)
-        return finish(page.error());
+    const auto *decoded = std::any_cast<DecodedPage>(&reply.decoded);
+    const DecodedPage page = decoded ? *decoded : decodePage(reply.body);
+    if (!page.page)
+        return finish(page.page.error());
     auto cursor = m_store.meta(CursorKey);
     if (!cursor)
         return finish(cursor.error());
-    if (page->from != cursor->toLongLong())
+    if (page.page->from != cursor->toLongLong())
         return finish(Error(QStringLiteral("sync.protocol"),
                             tr("The server answered for another position in its log.")));
-    checkHeadThenApply(*page);
+    if (!page.page->more || page.page->next <= page.page->from)
+        return checkHeadThenApply(*page.page, page.badLeaf);
+    // Pages grow while the log keeps giving full ones, so the first comes
+    // back quickly. Two are asked for ahead, as far as the head says the log
+    // reaches: while one page is applied here the next is on its way and the
+    // server makes the one after.
+    m_pullLimit = std::min(m_pullLimit * 2, m_options.pullLimit);
+    prefetchPage(page.page->next, m_pullLimit);
+    const qint64 beyond = page.page->next + m_pullLimit;
+    if (beyond < page.headSize)
+        prefetchPage(beyond, std::min(m_pullLimit * 2, m_options.pullLimit));
+    // The transport may send a request only once control is back in the
+    // event loop (Qt's network access does): apply after that.
+    QMetaObject::invokeMethod(
+        this,
+        [this, page, round = m_round] {
+            if (round == m_round && m_running)
+                checkHeadThenApply(*page.page, page.badLeaf);
+        },
+        Qt::QueuedConnection);
 }
 
-void SyncClient::checkHeadThenApply(const wire::PullReply &page)
+void SyncClient::checkHeadThenApply(const wire::PullReply &page, qint64 badLeaf)
 {
     auto signedHead = parseSignedTreeHead(page.head, *m_logKey);
     if (!signedHead)
@@ -366,10 +480,10 @@ void SyncClient::checkHeadThenApply(const wire::PullReply &page)
                                 tr("This device's record of the server's log is damaged.")));
         previous = *p;
     }
-    auto judge = [this, page, head, previous](const QList<QByteArray> &proof) {
+    auto judge = [this, page, badLeaf, head, previous](const QList<QByteArray> &proof) {
         switch (checkTreeHead(*m_logKey, previous, head, proof)) {
         case TreeHeadCheck::Accepted:
-            return applyPage(page, head);
+            return applyPage(page, head, badLeaf);
         case TreeHeadCheck::BadSignature:
             return raiseAlarm(Error(QStringLiteral("log.bad_signature"),
                                     tr("The server's log head is not signed by its pinned key.")));
@@ -410,7 +524,7 @@ void SyncClient::checkHeadThenApply(const wire::PullReply &page)
     });
 }
 
-void SyncClient::applyPage(const wire::PullReply &page, const SignedTreeHead &head)
+void SyncClient::applyPage(const wire::PullReply &page, const SignedTreeHead &head, qint64 badLeaf)
 {
     auto rangeText = m_store.meta(RangeKey);
     if (!rangeText)
@@ -423,12 +537,11 @@ void SyncClient::applyPage(const wire::PullReply &page, const SignedTreeHead &he
                             tr("This device's record of the server's log is damaged.")));
     for (const QByteArray &leaf : page.leaves)
         range->append(leaf);
-    for (const wire::PulledOp &p : page.ops)
-        if (merkle::leafHash(p.op.canonical()) != page.leaves.at(p.index - page.from))
-            return raiseAlarm(Error(QStringLiteral("log.leaf_mismatch"),
-                                    tr("A change the server sent (entry %1) is not the one its "
-                                       "log holds: the server's data was altered.")
-                                        .arg(p.index)));
+    if (badLeaf >= 0)
+        return raiseAlarm(Error(QStringLiteral("log.leaf_mismatch"),
+                                tr("A change the server sent (entry %1) is not the one its "
+                                   "log holds: the server's data was altered.")
+                                    .arg(badLeaf)));
     if (page.next == head.size && range->root() != head.root)
         return raiseAlarm(Error(QStringLiteral("log.rewritten"),
                                 tr("The server's log entries do not add up to its signed head: "
@@ -437,11 +550,17 @@ void SyncClient::applyPage(const wire::PullReply &page, const SignedTreeHead &he
     // Records this page brings into view arrive whole first: their earlier
     // entries went by while this account could not see them.
     m_page = std::make_unique<CheckedPage>(CheckedPage{page, head, *range, {}, 0, -1, {}});
+    // A record the page itself creates has no earlier history to fetch.
     QSet<QUuid> checked;
     for (const wire::PulledOp &p : page.ops) {
-        if (p.op.kind == OpKind::Create || checked.contains(p.op.entityId))
+        const bool creates = p.op.kind == OpKind::Create || p.op.kind == OpKind::Append;
+        if (creates || checked.contains(p.op.entityId)) {
+            checked.insert(p.op.entityId);
             continue;
+        }
         checked.insert(p.op.entityId);
+        if (m_createdThisRound.contains(p.op.entityId))
+            continue;
         auto holds = m_store.holdsRecord(p.op.entity, p.op.entityId);
         if (!holds)
             return finish(holds.error());
@@ -527,14 +646,19 @@ void SyncClient::commitPage()
     context.fromServer = true;
     context.observer = &observer;
     const QList<ApplyOutcome> outcomes = m_store.apply(ops, Origin::Remote, context);
-    for (const ApplyOutcome &o : outcomes) {
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        const ApplyOutcome &o = outcomes[i];
         if (o.rejected() && isTransient(o.error))
             return finish(o.error); // nothing committed: the page comes again
+        if (o.applied() && (ops[i].kind == OpKind::Create || ops[i].kind == OpKind::Append))
+            m_createdThisRound.insert(ops[i].entityId);
         if (o.applied())
             ++m_outcome.pulled;
         else if (o.rejected())
             ++m_outcome.skipped;
     }
+    for (const wire::RecordRef &gone : work.page.forget)
+        m_createdThisRound.remove(gone.id);
     m_outcome.logSize = work.head.size;
     m_outcome.forgotten += work.page.forget.size();
     Q_EMIT progress(work.page.next, work.head.size);
@@ -572,6 +696,8 @@ void SyncClient::finish(const Error &error)
     if (m_outcome.ok)
         (void)m_store.setMeta(LastSyncKey, QString::number(m_store.nowMs()));
     m_page.reset();
+    m_prefetches.clear();
+    ++m_round;
     m_running = false;
     Q_EMIT finished(m_outcome);
 }

@@ -42,7 +42,7 @@ public:
     struct Options
     {
         int pushBatch = wire::MaxOpsPerPush; // as many as the server takes in one request
-        int pullLimit = wire::DefaultPullLimit;
+        int pullLimit = wire::MaxPullLimit;
     };
 
     SyncClient(Store &store, SyncTransport &transport, Options options, QObject *parent = nullptr);
@@ -93,10 +93,12 @@ private:
     void signIn();
     void pushNext();
     void pullNext();
+    void prefetchPage(qint64 after, int limit);
     void onPushReply(const HttpReply &reply, const QList<Operation> &sent);
     void onPullReply(const HttpReply &reply);
-    void checkHeadThenApply(const wire::PullReply &page);
-    void applyPage(const wire::PullReply &page, const SignedTreeHead &head);
+    // badLeaf: the first op that does not hash to its leaf (-1: none).
+    void checkHeadThenApply(const wire::PullReply &page, qint64 badLeaf);
+    void applyPage(const wire::PullReply &page, const SignedTreeHead &head, qint64 badLeaf);
     void fetchEntering();
     void onHistoryReply(const HttpReply &reply);
     void commitPage();
@@ -118,6 +120,20 @@ private:
     std::optional<LogVerifier> m_logKey;
     struct CheckedPage;
     std::unique_ptr<CheckedPage> m_page; // between its checks and its commit
+    // Pages asked for ahead while this one is checked and applied, so the
+    // server and the network work while this replica writes.
+    struct Prefetch
+    {
+        qint64 after = -1;
+        bool waiting = false; // its page is due: hand the reply on arrival
+        std::optional<HttpReply> reply;
+    };
+    QList<Prefetch> m_prefetches;
+    quint64 m_round = 0; // a reply from an earlier round is dropped
+    // Records this round created here and has not forgotten since: held,
+    // without asking the store (first syncs bring many pages of them).
+    QSet<QUuid> m_createdThisRound;
+    int m_pullLimit = wire::DefaultPullLimit; // this round's next page size
 };
 
 } // namespace baton

@@ -209,6 +209,7 @@ std::unique_ptr<Store> openStore(const QString &path)
 {
     Store::Options o;
     o.path = path;
+    o.backgroundCheckpoint = true; // as the desktop opens its store (DesktopSession)
     auto s = Store::open(o);
     if (!s) {
         err << s.error().message << Qt::endl;

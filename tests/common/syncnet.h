@@ -75,8 +75,14 @@ struct SyncNet
             auto ops = seed.store->pendingOps(wire::MaxOpsPerPush);
             if (!ops || ops->isEmpty())
                 return ops.ok();
-            HttpCall call{"POST", QStringLiteral("/v1/setup"), {},
-                          {},     wire::pushRequestBody(*ops), QStringLiteral("127.0.0.1")};
+            HttpCall call{"POST",
+                          QStringLiteral("/v1/setup"),
+                          {},
+                          {},
+                          wire::pushRequestBody(*ops),
+                          QStringLiteral("127.0.0.1"),
+                          {},
+                          {}};
             const HttpReply reply = service->handle(call);
             auto results = wire::parsePushReply(reply.body);
             if (reply.status != 200 || !results) {

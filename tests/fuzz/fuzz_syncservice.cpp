@@ -58,7 +58,9 @@ QByteArray signIn(SyncService &service, const QString &login)
                  {},
                  {},
                  wire::loginRequestBody({login, QStringLiteral("password-") + login, Device}),
-                 QStringLiteral("127.0.0.1")});
+                 QStringLiteral("127.0.0.1"),
+                 {},
+                 {}});
     auto reply = wire::parseLoginReply(r.body);
     if (!reply) {
         qWarning() << "fuzz_syncservice: cannot sign in as" << login << r.body;
@@ -130,8 +132,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QUuid lina = f.net.seed.user.value(QStringLiteral("lina"));
     const QUuid employee = f.net.seed.user.value(QStringLiteral("zhangwei"));
 
-    HttpCall call{"POST", QStringLiteral("/v1/ops"),     {}, f.linaToken,
-                  {},     QStringLiteral("198.51.100.7")};
+    HttpCall call;
+    call.method = "POST";
+    call.path = QStringLiteral("/v1/ops");
+    call.bearer = f.linaToken;
+    call.peer = QStringLiteral("198.51.100.7");
     switch (uint8_t(data[0] - '0') % 7) {
     case 0:
         call.body = expand(rest, lina);

@@ -35,7 +35,7 @@ Status edit(Store &client, const QString &entity, const QUuid &id, const QJsonOb
 HttpCall request(const QByteArray &method, const QString &path, const QByteArray &token = {},
                  const QByteArray &body = {})
 {
-    return HttpCall{method, path, {}, token, body, QStringLiteral("198.51.100.20")};
+    return HttpCall{method, path, {}, token, body, QStringLiteral("198.51.100.20"), {}, {}};
 }
 
 QByteArray tokenFor(SyncService &service, const QString &login, const QString &device)
@@ -64,6 +64,9 @@ private Q_SLOTS:
     void stateDecisionsMadeOfflineFirstToArriveStands();
     void guardedChangeMustNameItsBase();
     void lostReplyIsRetriedWithoutApplyingTwice();
+    void pushLargerThanARequestIsSplit();
+    void sessionEndingWhilePagesAreAskedAheadSignsInAgain();
+    void pushesAnsweredTogetherAreJudgedAlone();
     void lostPullReplyFetchesThePageAgain();
     void forgedAuthorAndDeviceRefusedAndAudited();
     void replayedOpIsADuplicate();
@@ -590,6 +593,127 @@ void TestSync::lostReplyIsRetriedWithoutApplyingTwice()
                  QStringLiteral("entity_id='%1'").arg(idString(e2))),
         rowCount(*hr, QStringLiteral("oplog"), QStringLiteral("entity_id='%1'").arg(idString(e2))));
     QCOMPARE(SyncNet::digestAll(*hr), SyncNet::digestAll(*net.server));
+}
+
+void TestSync::pushLargerThanARequestIsSplit()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    const QUuid lina = net.seed.user.value(QStringLiteral("lina"));
+    // 720 responsibilities with 4,000-character Chinese details: about 8.7 MB
+    // of ops, over the 8 MiB a request may carry, though a full batch by count.
+    const QString detail(4000, QChar(0x8D23)); // 责
+    QList<Operation> ops;
+    for (int i = 0; i < 720; ++i)
+        ops.append(hr->makeOp(QStringLiteral("responsibility"), QUuid::createUuid(), OpKind::Create,
+                              {{QStringLiteral("position_id"), idString(net.seed.position)},
+                               {QStringLiteral("title"), QStringLiteral("Duty %1").arg(i)},
+                               {QStringLiteral("detail"), detail}},
+                              lina));
+    QVERIFY(hr->submit(ops).ok());
+    QVERIFY(wire::pushRequestBody(ops).size() > wire::MaxBodyBytes);
+
+    const SyncOutcome outcome = net.sync(*hr, QStringLiteral("lina"));
+    QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+    QCOMPARE(outcome.pushed, 720);
+    QCOMPARE(hr->pendingOutboxCount(), 0);
+    QCOMPARE(rowCount(*net.server, QStringLiteral("responsibility"),
+                      QStringLiteral("title LIKE 'Duty %'")),
+             720);
+    QCOMPARE(SyncNet::digestAll(*hr), SyncNet::digestAll(*net.server));
+
+    // Another device brings them all down: pull pages too stay under the
+    // limit (the server sends fewer entries per page).
+    Store *second = net.openClient(QStringLiteral("hr-laptop"));
+    const SyncOutcome pulled = net.sync(*second, QStringLiteral("lina"));
+    QVERIFY2(pulled.ok, qPrintable(pulled.error.message));
+    QCOMPARE(SyncNet::digestAll(*second), SyncNet::digestAll(*net.server));
+}
+
+void TestSync::sessionEndingWhilePagesAreAskedAheadSignsInAgain()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    const QUuid lina = net.seed.user.value(QStringLiteral("lina"));
+    // Pages of 5: each page asks for the two after it. The session ends
+    // just before the third page is asked for, so pages already asked for
+    // ahead carry the old token's refusal.
+    int pulls = 0;
+    FaultyTransport ending(*net.local, [&](const HttpCall &call, int) {
+        if (call.path == QLatin1String("/v1/ops") && call.method == "GET" && ++pulls == 3)
+            (void)net.service->sessions().revokeAll(lina);
+        return FaultyTransport::Fault::None;
+    });
+    const SyncOutcome outcome = net.sync(*hr, QStringLiteral("lina"), &ending, {500, 5});
+    QVERIFY2(outcome.ok, qPrintable(outcome.error.message));
+    QVERIFY(pulls > 4);
+    QCOMPARE(*hr->meta(SyncClient::CursorKey),
+             QString::number(rowCount(*net.server, QStringLiteral("server_log"))));
+    QCOMPARE(SyncNet::digestAll(*hr), SyncNet::digestAll(*net.server));
+}
+
+void TestSync::pushesAnsweredTogetherAreJudgedAlone()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    Store *zw = net.openClient(QStringLiteral("zw"));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    QVERIFY(net.sync(*zw, QStringLiteral("zhangwei")).ok);
+    const QUuid e2 = net.seed.emp.value(QStringLiteral("E002"));
+    const QUuid e3 = net.seed.emp.value(QStringLiteral("E003"));
+    // HR's edit; Zhang Wei's edit of another department's employee (refused
+    // by policy); and a push without a valid session: one commit, three
+    // answers as if each had come alone.
+    Operation byHr =
+        hr->makeOp(QStringLiteral("employee"), e2, OpKind::Update, phone("+86 21 5555 0201"),
+                   net.seed.user.value(QStringLiteral("lina")));
+    Operation outOfScope =
+        zw->makeOp(QStringLiteral("employee"), e3, OpKind::Update, phone("+86 21 5555 0202"),
+                   net.seed.user.value(QStringLiteral("zhangwei")));
+    const QList<HttpCall> calls{
+        request("POST", QStringLiteral("/v1/ops"),
+                tokenFor(*net.service, QStringLiteral("lina"), hr->deviceId()),
+                wire::pushRequestBody({byHr})),
+        request("POST", QStringLiteral("/v1/ops"),
+                tokenFor(*net.service, QStringLiteral("zhangwei"), zw->deviceId()),
+                wire::pushRequestBody({outOfScope})),
+        request("POST", QStringLiteral("/v1/ops"), "no-such-token", wire::pushRequestBody({byHr})),
+    };
+    const qint64 logBefore = rowCount(*net.server, QStringLiteral("server_log"));
+
+    const QList<HttpReply> replies = net.service->handleTogether(calls);
+    QCOMPARE(replies.size(), 3);
+    QCOMPARE(replies[0].status, 200);
+    auto accepted = wire::parsePushReply(replies[0].body);
+    QVERIFY(accepted);
+    QCOMPARE(accepted->size(), 1);
+    QCOMPARE(accepted->constFirst().status, wire::PushResult::Status::Accepted);
+    QCOMPARE(accepted->constFirst().index, logBefore);
+    QCOMPARE(replies[1].status, 200);
+    auto refused = wire::parsePushReply(replies[1].body);
+    QVERIFY(refused);
+    QCOMPARE(refused->constFirst().status, wire::PushResult::Status::Rejected);
+    QCOMPARE(refused->constFirst().reason.code, QStringLiteral("policy.denied"));
+    QCOMPARE(replies[2].status, 401);
+    QCOMPARE(rowCount(*net.server, QStringLiteral("server_log")), logBefore + 1);
+    QCOMPARE(rowCount(*net.server, QStringLiteral("oplog"),
+                      QStringLiteral("id='%1'").arg(idString(outOfScope.id))),
+             0);
+    QCOMPARE(
+        rowCount(*net.server, QStringLiteral("audit_log"),
+                 QStringLiteral("outcome='denied' AND op_id='%1'").arg(idString(outOfScope.id))),
+        1);
+
+    // The same op again, alone: a duplicate with the index it was given.
+    const HttpReply again = net.service->handle(calls[0]);
+    auto duplicate = wire::parsePushReply(again.body);
+    QVERIFY(duplicate);
+    QCOMPARE(duplicate->constFirst().status, wire::PushResult::Status::Duplicate);
+    QCOMPARE(duplicate->constFirst().index, logBefore);
 }
 
 void TestSync::lostPullReplyFetchesThePageAgain()

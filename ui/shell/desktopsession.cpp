@@ -105,6 +105,9 @@ Result<std::unique_ptr<Store>> DesktopSession::openStore(const QString &path)
     Store::Options options;
     options.path = path;
     options.wallClock = m_wallClock;
+    // A first sync writes a page of thousands of ops per commit: copying the
+    // log back into the file happens beside it rather than inside it.
+    options.backgroundCheckpoint = true;
     return Store::open(options);
 }
 

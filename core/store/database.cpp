@@ -349,10 +349,15 @@ Status Database::beginGroup()
 
 Status Database::endGroup()
 {
-    if (!m_grouped || m_inTransaction)
-        return Error(QStringLiteral("store.nested_transaction"),
-                     tr("Internal error: a grouped write is still open."));
+    const Error unfinished(QStringLiteral("store.nested_transaction"),
+                           tr("Internal error: a grouped write is still open."));
+    if (!m_grouped)
+        return unfinished;
     m_grouped = false;
+    if (m_inTransaction) { // a write inside was left open: keep nothing
+        rollback();
+        return unfinished;
+    }
     m_inTransaction = true;
     return commit();
 }

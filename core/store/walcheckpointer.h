@@ -10,9 +10,10 @@
 namespace baton {
 
 // Copies a SQLite file's write-ahead log back into the file from a thread
-// and connection of its own, so that the writer's commits never pay for it
-// (SQLite's automatic checkpoint runs inside the commit that crosses its
-// threshold). PASSIVE: it never waits for, or blocks, the writer or readers.
+// and connection of its own, every interval, so that the writer's commits
+// seldom pay for it (SQLite's automatic checkpoint runs inside the commit
+// that crosses its threshold). PASSIVE: it never waits for, or blocks, the
+// writer or readers.
 // The writer's connection raises its own checkpoint threshold only once
 // start() has succeeded (Database::openSqlite).
 class WalCheckpointer

@@ -170,6 +170,16 @@ void TestStoreBackend::groupedWritesShareOneCommitAndFailAlone()
     QVERIFY(write(QStringLiteral("group.d")));
     db.rollback();
     QCOMPARE(count(db), 2);
+
+    // A write left open inside a group: the group keeps nothing.
+    const Status unfinished = store.groupCommit([&] {
+        QVERIFY(db.begin().ok());
+        QVERIFY(write(QStringLiteral("group.e")));
+    });
+    QVERIFY(!unfinished.ok());
+    QVERIFY(!db.inGroup());
+    QVERIFY(!db.inTransaction());
+    QCOMPARE(count(db), 2);
 }
 
 void TestStoreBackend::logIsCheckpointedInTheBackground()

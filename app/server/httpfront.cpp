@@ -166,10 +166,10 @@ HttpCall HttpFront::callFrom(const QHttpServerRequest &request)
 
 QFuture<HttpReply> HttpFront::handle(HttpCall call)
 {
-    if (call.method == "POST"
-        && (call.path == QLatin1String("/v1/ops") || call.path == QLatin1String("/v1/setup")))
+    const bool push = call.method == "POST" && call.path == QLatin1String("/v1/ops");
+    if (push || (call.method == "POST" && call.path == QLatin1String("/v1/setup")))
         SyncService::parsePushBody(call); // here, while the store's thread works
-    if (call.method == "POST" && call.path == QLatin1String("/v1/ops")) {
+    if (push) {
         auto reply = std::make_shared<QPromise<HttpReply>>();
         QFuture<HttpReply> future = reply->future();
         reply->start();

@@ -371,15 +371,21 @@ void SyncClient::pullNext()
             Qt::QueuedConnection);
         return;
     }
-    HttpCall c = call("GET", QStringLiteral("/v1/ops"));
-    c.query.addQueryItem(QStringLiteral("after"), QString::number(after));
-    c.query.addQueryItem(QStringLiteral("limit"), QString::number(m_pullLimit));
-    c.decode = decodePageBody;
+    const HttpCall c = pullCall(after, m_pullLimit);
     QPointer<SyncClient> self(this);
     m_transport.send(c, [self, this, round = m_round](const HttpReply &reply) {
         if (self && round == m_round)
             onPullReply(reply);
     });
+}
+
+HttpCall SyncClient::pullCall(qint64 after, int limit) const
+{
+    HttpCall c = call("GET", QStringLiteral("/v1/ops"));
+    c.query.addQueryItem(QStringLiteral("after"), QString::number(after));
+    c.query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    c.decode = decodePageBody;
+    return c;
 }
 
 void SyncClient::prefetchPage(qint64 after, int limit)
@@ -388,10 +394,7 @@ void SyncClient::prefetchPage(qint64 after, int limit)
         if (p.after == after)
             return;
     m_prefetches.append(Prefetch{after, false, std::nullopt});
-    HttpCall c = call("GET", QStringLiteral("/v1/ops"));
-    c.query.addQueryItem(QStringLiteral("after"), QString::number(after));
-    c.query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    c.decode = decodePageBody;
+    const HttpCall c = pullCall(after, limit);
     QPointer<SyncClient> self(this);
     m_transport.send(c, [self, this, after, round = m_round](const HttpReply &reply) {
         if (!self || round != m_round)

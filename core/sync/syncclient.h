@@ -107,6 +107,7 @@ private:
     // Handles a 401 by signing in again once; false when the round must end.
     bool renewSession(const HttpReply &reply, void (SyncClient::*retry)());
     HttpCall call(const QByteArray &method, const QString &path) const;
+    HttpCall pullCall(qint64 after, int limit) const; // a page of the log, decoded on arrival
 
     Store &m_store;
     SyncTransport &m_transport;

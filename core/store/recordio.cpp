@@ -46,29 +46,44 @@ QVariant readField(const SqlStatement &q, int column, const FieldDef &f)
     }
 }
 
+// A value as readField gives it back once bindField has written it, so that
+// a record kept in the cache reads the same as one loaded from the table.
+QVariant asStored(const FieldDef &f, const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return QVariant();
+    switch (f.type) {
+    case FieldType::Integer:
+    case FieldType::TimeMs:
+        return QVariant(v.toLongLong());
+    case FieldType::Bool:
+        return QVariant(v.toBool());
+    default:
+        return QVariant(v.toString());
+    }
+}
+
 } // namespace
 
-QString fieldClocksToJson(const QHash<QString, Hlc> &hlcs)
+QString fieldClocksToJson(const FieldClocks &clocks)
 {
-    QStringList keys = hlcs.keys();
-    std::sort(keys.begin(), keys.end());
     QByteArray out;
-    out.reserve(2 + keys.size() * 48);
+    out.reserve(2 + clocks.size() * 48);
     out.append('{');
-    for (qsizetype i = 0; i < keys.size(); ++i) {
-        if (i)
+    for (const auto &[name, hlc] : clocks.items()) {
+        if (out.size() > 1)
             out.append(',');
-        appendCanonicalString(out, keys[i]);
+        appendCanonicalString(out, name);
         out.append(':');
-        appendCanonicalString(out, hlcs.value(keys[i]).toString());
+        appendCanonicalString(out, hlc.toString());
     }
     out.append('}');
     return QString::fromUtf8(out);
 }
 
-QHash<QString, Hlc> fieldClocksFromJson(const QString &text)
+FieldClocks fieldClocksFromJson(const QString &text)
 {
-    QHash<QString, Hlc> hlcs;
+    FieldClocks hlcs;
     if (text.size() <= 2)
         return hlcs;
     // {"name":"hlc",...} with no escapes, the form fieldClocksToJson writes;
@@ -96,7 +111,7 @@ QHash<QString, Hlc> fieldClocksFromJson(const QString &text)
     }
     if (simple)
         return hlcs;
-    hlcs.clear();
+    hlcs = {};
     const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
     for (auto it = o.constBegin(); it != o.constEnd(); ++it)
         if (auto h = Hlc::parse(it.value().toString()))
@@ -141,7 +156,55 @@ Result<RecordIO::Presence> RecordIO::presence(const EntityDef &def, const QUuid 
     return p;
 }
 
+const StoredRecord *RecordIO::cached(const EntityDef &def, const QUuid &id)
+{
+    const CacheKey key{&def, id};
+    if (auto it = m_recent.constFind(key); it != m_recent.constEnd())
+        return &*it;
+    auto old = m_older.find(key);
+    if (old == m_older.end())
+        return nullptr;
+    StoredRecord record = std::move(*old);
+    m_older.erase(old);
+    keep(def, id, std::move(record));
+    return &*m_recent.constFind(key);
+}
+
+void RecordIO::keep(const EntityDef &def, const QUuid &id, StoredRecord record)
+{
+    if (m_recent.size() >= CacheGeneration) {
+        m_older = std::exchange(m_recent, {});
+        m_recent.reserve(CacheGeneration);
+    }
+    const CacheKey key{&def, id};
+    m_older.remove(key);
+    m_recent.insert(key, std::move(record));
+}
+
+void RecordIO::forget(const EntityDef &def, const QUuid &id)
+{
+    const CacheKey key{&def, id};
+    m_recent.remove(key);
+    m_older.remove(key);
+}
+
+void RecordIO::forgetCached()
+{
+    m_recent.clear();
+    m_older.clear();
+}
+
 Result<StoredRecord> RecordIO::load(const EntityDef &def, const QUuid &id)
+{
+    if (const StoredRecord *r = cached(def, id))
+        return *r;
+    auto loaded = loadFromTable(def, id);
+    if (loaded && loaded->exists())
+        keep(def, id, *loaded);
+    return loaded;
+}
+
+Result<StoredRecord> RecordIO::loadFromTable(const EntityDef &def, const QUuid &id)
 {
     Statements &sql = statements(def);
     SqlStatement &q = m_db.statement(sql.loadSlot, sql.load);
@@ -178,11 +241,19 @@ Status RecordIO::insert(const EntityDef &def, const QUuid &id, const Record &val
         bindField(q, i++, f, values.value(f.name));
     if (!q.exec())
         return m_db.errorFrom(q, tr("saving a new %1 record").arg(def.name));
+    StoredRecord kept;
+    kept.values.reserve(def.fields.size() + 2);
+    for (const FieldDef &f : def.fields)
+        kept.values.insert(f.name, asStored(f, values.value(f.name)));
+    kept.values.insert(QStringLiteral("id"), idString(id));
+    kept.values.insert(QStringLiteral("retired"), values.value(QStringLiteral("retired")).toBool());
+    kept.createdHlc = hlc;
+    keep(def, id, std::move(kept));
     return {};
 }
 
 Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &changed,
-                        const StoredRecord &before, const Hlc &hlc)
+                        const StoredRecord &before, const Record &after, const Hlc &hlc)
 {
     // Columns in definition order, so one field set always makes the same
     // statement; the SQL text is built only the first time a set is seen.
@@ -206,7 +277,7 @@ Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &cha
             QStringLiteral("UPDATE %1 SET %2field_hlcs=? WHERE id=?").arg(def.table, sets));
     }
     SqlStatement &q = *slot.statement;
-    QHash<QString, Hlc> hlcs = before.fieldHlcs;
+    FieldClocks hlcs = before.fieldHlcs;
     int i = 0;
     for (qsizetype f = 0; f < def.fields.size(); ++f) {
         if (!(mask & (quint64(1) << f)))
@@ -223,6 +294,8 @@ Status RecordIO::update(const EntityDef &def, const QUuid &id, const Record &cha
     q.bind(i++, idString(id));
     if (!q.exec())
         return m_db.errorFrom(q, tr("saving a %1 record").arg(def.name));
+    // Changes come validated (validateField), in the types readField gives.
+    keep(def, id, StoredRecord{after, before.createdHlc, std::move(hlcs)});
     return {};
 }
 
@@ -249,13 +322,16 @@ Status RecordIO::replace(const EntityDef &def, const QUuid &id, const StoredReco
     q.bind(i++, record.createdHlc.toString());
     q.bind(i++, fieldClocksToJson(record.fieldHlcs));
     q.bind(i++, idString(id));
-    if (!q.exec())
+    const bool written = q.exec();
+    forget(def, id); // the insert above kept what this statement overwrites
+    if (!written)
         return m_db.errorFrom(q, tr("saving a %1 record").arg(def.name));
     return {};
 }
 
 Status RecordIO::removeUnsynced(const EntityDef &def, const QUuid &id)
 {
+    forget(def, id);
     SqlStatement &q = m_db.statement(QStringLiteral("DELETE FROM %1 WHERE id=?").arg(def.table));
     q.bind(0, idString(id));
     if (!q.exec())

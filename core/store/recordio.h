@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "entitydef.h"
+#include "fieldclocks.h"
 #include "oplog/hlc.h"
 #include "util/result.h"
 
@@ -13,9 +14,9 @@ namespace baton {
 // A record with the merge bookkeeping the store keeps beside it.
 struct StoredRecord
 {
-    Record values;                 // field -> value, plus "id" and "retired"
-    Hlc createdHlc;                // HLC of the create
-    QHash<QString, Hlc> fieldHlcs; // later writes, per field
+    Record values;         // field -> value, plus "id" and "retired"
+    Hlc createdHlc;        // HLC of the create
+    FieldClocks fieldHlcs; // later writes, per field
 
     bool exists() const { return !values.isEmpty(); }
     Hlc hlcOf(const QString &field) const { return fieldHlcs.value(field, createdHlc); }
@@ -25,8 +26,8 @@ struct StoredRecord
 // field name to HLC text, keys sorted. Read and written on every change, so
 // by hand: what is not of the simple form written here (escapes) goes
 // through the full JSON parser.
-QString fieldClocksToJson(const QHash<QString, Hlc> &clocks);
-QHash<QString, Hlc> fieldClocksFromJson(const QString &text);
+QString fieldClocksToJson(const FieldClocks &clocks);
+FieldClocks fieldClocksFromJson(const QString &text);
 
 // Reads and writes entity tables generically from their EntityDef. Column
 // names come from definitions compiled into Baton, never from input; values
@@ -39,10 +40,16 @@ public:
         : m_db(db)
     { }
 
+    // From the cache when kept there: for the write path, whose transaction
+    // has checked that nobody else wrote since (Store::beginWrite).
     Result<StoredRecord> load(const EntityDef &def, const QUuid &id);
+    // Always from the table: for reads outside a write transaction.
+    Result<StoredRecord> loadFromTable(const EntityDef &def, const QUuid &id);
     Status insert(const EntityDef &def, const QUuid &id, const Record &values, const Hlc &hlc);
+    // Writes the changed fields of before; after is before's values with the
+    // changes made (what a later load() gives back).
     Status update(const EntityDef &def, const QUuid &id, const Record &changed,
-                  const StoredRecord &before, const Hlc &hlc);
+                  const StoredRecord &before, const Record &after, const Hlc &hlc);
     // Writes a record rebuilt from its op log over whatever the table holds.
     Status replace(const EntityDef &def, const QUuid &id, const StoredRecord &record);
     // Drops a replica's row of a record that never reached the server (its
@@ -64,6 +71,12 @@ public:
     };
     Result<Presence> presence(const EntityDef &def, const QUuid &id);
 
+    // Records read or written recently, kept so that a run of changes to the
+    // same records (a sync's pages) does not read each one back. Valid only
+    // while every write goes through this object: whoever rolls back or
+    // sees another connection's commit calls forgetCached().
+    void forgetCached();
+
 private:
     struct Statements
     {
@@ -80,8 +93,19 @@ private:
     };
     Statements &statements(const EntityDef &def);
 
+    using CacheKey = std::pair<const EntityDef *, QUuid>;
+    const StoredRecord *cached(const EntityDef &def, const QUuid &id);
+    void keep(const EntityDef &def, const QUuid &id, StoredRecord record);
+    void forget(const EntityDef &def, const QUuid &id);
+
     Database &m_db;
     QHash<const EntityDef *, Statements> m_sql;
+    // Two generations: a lookup in the older one moves the record to the
+    // newer; when the newer fills, the older is dropped. Bounds memory to
+    // 2 x CacheGeneration records and keeps the ones in use.
+    static constexpr qsizetype CacheGeneration = 8192;
+    QHash<CacheKey, StoredRecord> m_recent;
+    QHash<CacheKey, StoredRecord> m_older;
 };
 
 } // namespace baton

@@ -221,6 +221,15 @@ void SqlStatement::finish()
         m_query->finish();
 }
 
+qint64 SqlStatement::lastInsertRowId() const
+{
+#ifdef BATON_SQLITE_DIRECT
+    if (m_stmt)
+        return sqlite3_last_insert_rowid(m_db);
+#endif
+    return m_query->lastInsertId().toLongLong();
+}
+
 bool SqlStatement::isNull(int column) const
 {
 #ifdef BATON_SQLITE_DIRECT

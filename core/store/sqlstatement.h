@@ -64,6 +64,11 @@ public:
     QString text(int column) const;
     QByteArray blob(int column) const;
 
+    // The rowid the last INSERT on this connection gave its row. SQLite
+    // only: PostgreSQL says it with RETURNING (which SQLite answers through
+    // a temporary table opened and closed on every execution).
+    qint64 lastInsertRowId() const;
+
     int errorCode() const; // SQLite result code, or the driver's
     // The driver's error code as text: a SQLite result code, or PostgreSQL's
     // five-character SQLSTATE.

@@ -207,6 +207,8 @@ void Store::invalidateCaches()
     m_auditHash.clear();
     m_deviceClocks.clear();
     m_unsavedDeviceClocks.clear();
+    if (m_io)
+        m_io->forgetCached();
 }
 
 Result<Actor> Store::actorFor(const QUuid &userId, qint64 atMs)
@@ -809,18 +811,22 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
         if (auto s = m_io->insert(def, op.entityId, after, op.hlc); !s)
             return s;
     } else if (!winners.isEmpty()) {
-        if (auto s = m_io->update(def, op.entityId, winners, before, op.hlc); !s)
+        if (auto s = m_io->update(def, op.entityId, winners, before, after, op.hlc); !s)
             return s;
     }
 
     auto fields = canonicalJson(op.fields);
     if (!fields)
         return fields.error();
-    SqlStatement &log = m_db->statement(
-        m_oplogInsert,
-        QStringLiteral(
-            "INSERT INTO oplog (id, entity, entity_id, kind, fields, hlc, author, device, origin, "
-            "applied_ms, base) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING seq"));
+    const bool returning = m_db->dialect().isPostgres();
+    SqlStatement &log =
+        m_oplogInsert.statement
+            ? *m_oplogInsert.statement
+            : m_db->statement(m_oplogInsert,
+                              QStringLiteral("INSERT INTO oplog (id, entity, entity_id, kind, "
+                                             "fields, hlc, author, device, origin, "
+                                             "applied_ms, base) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                                  + (returning ? QStringLiteral(" RETURNING seq") : QString()));
     log.bind(0, idString(op.id));
     log.bind(1, op.entity);
     log.bind(2, idString(op.entityId));
@@ -839,10 +845,11 @@ Status Store::writeOp(const Operation &op, const EntityDef &def, Origin origin,
             return base.error();
         log.bind(10, QString::fromUtf8(*base));
     }
-    if (!log.exec() || !log.next())
+    if (!log.exec() || (returning && !log.next()))
         return m_db->errorFrom(log, tr("writing the change log"));
-    const qint64 seq = log.int64(0);
-    log.finish();
+    const qint64 seq = returning ? log.int64(0) : log.lastInsertRowId();
+    if (returning)
+        log.finish();
     *seqOut = seq;
     if (context.observer)
         if (auto s = context.observer->opApplied(op, seq); !s)

@@ -47,7 +47,7 @@ Result<bool> Store::maySee(const Actor &viewer, const QString &entity, const QUu
         return false;
     if (*widest == Scope::All)
         return true;
-    auto record = m_io->load(*def, id);
+    auto record = m_io->loadFromTable(*def, id); // a read: the cache is the write path's
     if (!record)
         return record.error();
     if (!record->exists())

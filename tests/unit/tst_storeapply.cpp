@@ -95,6 +95,8 @@ private Q_SLOTS:
     void remoteBeyondDriftRejected();
     void changedSignalNamesTouchedEntities();
     void reopenedStoreNeverReusesClock();
+    void rolledBackWriteIsNotRemembered();
+    void recordWrittenByAnotherConnectionIsReadAgain();
 
 private:
     std::unique_ptr<Store> replica(const QString &fileName);
@@ -639,6 +641,81 @@ void TestStoreApply::reopenedStoreNeverReusesClock()
         org.store->makeOp(QStringLiteral("employee"), createUuidV7(), OpKind::Update, {}, m_admin)
             .hlc;
     QVERIFY(next > written);
+}
+
+// The store keeps records it has just read or written (RecordIO's cache);
+// what a rollback undid must not come back from there.
+void TestStoreApply::rolledBackWriteIsNotRemembered()
+{
+    test::TestOrg &org = *m_org;
+    Store &s = *org.store;
+    const QUuid e006 = org.emp.value(QStringLiteral("E006"));
+    const QList<Operation> batch = {
+        org.op(QStringLiteral("liuyang"), QStringLiteral("employee"), e006, OpKind::Update,
+               phone("+86 10 5656 5656")),
+        org.op(QStringLiteral("liuyang"), QStringLiteral("employee"), e006, OpKind::Update,
+               {{QStringLiteral("hire_date"), QStringLiteral("2019-01-01")}}),
+    };
+    QVERIFY(!s.submit(batch));
+    const auto out = s.apply(
+        {remoteOp(m_admin, "dev-a", org.clockMs + 500, 0, QStringLiteral("employee"), e006,
+                  OpKind::Update, {{QStringLiteral("email"), QStringLiteral("ly@example.cn")}})},
+        Origin::Remote);
+    QVERIFY(out[0].applied());
+    QCOMPARE(field(s, e006, "phone"), QString());
+    const QString clocks = field(s, e006, "field_hlcs");
+    QVERIFY2(clocks.contains(QStringLiteral("email")) && !clocks.contains(QStringLiteral("phone")),
+             qPrintable(clocks));
+    // The summary compares with what the row holds, not what was undone.
+    QVERIFY(s.apply({remoteOp(m_admin, "dev-a", org.clockMs + 600, 0, QStringLiteral("employee"),
+                              e006, OpKind::Update, phone("+86 10 5656 5656"))},
+                    Origin::Remote)[0]
+                .changedFields.contains(QStringLiteral("phone")));
+}
+
+// A second program writing the same file between two of this store's
+// writes: the record is read again rather than taken from what this store
+// kept, or its field clocks would lose the other program's write.
+void TestStoreApply::recordWrittenByAnotherConnectionIsReadAgain()
+{
+    if (m_org->onPostgres())
+        QSKIP("PostgreSQL reads records again in every transaction.");
+    test::TestOrg &org = *m_org;
+    Store &one = *org.store;
+    const QUuid e002 = org.emp.value(QStringLiteral("E002"));
+    QVERIFY(one.apply({remoteOp(m_admin, "dev-a", org.clockMs + 100, 0, QStringLiteral("employee"),
+                                e002, OpKind::Update, phone("+86 10 7000 0001"))},
+                      Origin::Remote)[0]
+                .applied());
+    {
+        Store::Options o;
+        o.path = org.path();
+        o.wallClock = [&org] { return org.clockMs; };
+        auto other = Store::open(o);
+        QVERIFY(other);
+        QVERIFY((*other)
+                    ->apply({remoteOp(m_admin, "dev-b", org.clockMs + 200, 0,
+                                      QStringLiteral("employee"), e002, OpKind::Update,
+                                      {{QStringLiteral("email"), QStringLiteral("w@example.cn")}})},
+                            Origin::Remote)[0]
+                    .applied());
+    }
+    QVERIFY(one.apply({remoteOp(m_admin, "dev-a", org.clockMs + 300, 0, QStringLiteral("employee"),
+                                e002, OpKind::Update, phone("+86 10 7000 0002"))},
+                      Origin::Remote)[0]
+                .applied());
+    QCOMPARE(field(one, e002, "email"), QStringLiteral("w@example.cn"));
+    QCOMPARE(field(one, e002, "phone"), QStringLiteral("+86 10 7000 0002"));
+    const QString clocks = field(one, e002, "field_hlcs");
+    QVERIFY2(clocks.contains(QStringLiteral("email")) && clocks.contains(QStringLiteral("phone")),
+             qPrintable(clocks));
+    // An older email from elsewhere still loses to the other program's.
+    const auto older = one.apply(
+        {remoteOp(m_admin, "dev-c", org.clockMs + 150, 0, QStringLiteral("employee"), e002,
+                  OpKind::Update, {{QStringLiteral("email"), QStringLiteral("x@example.cn")}})},
+        Origin::Remote);
+    QVERIFY(older[0].applied());
+    QCOMPARE(field(one, e002, "email"), QStringLiteral("w@example.cn"));
 }
 
 QTEST_GUILESS_MAIN(TestStoreApply)

@@ -215,14 +215,19 @@ void TestStoreBackend::fieldClocksRoundTrip()
 {
     const Hlc a{1700000000123, 0, QStringLiteral("0123456789abcdef")};
     const Hlc b{1700000000456, 42, QStringLiteral("fedcba9876543210")};
-    const QHash<QString, Hlc> clocks{{QStringLiteral("phone"), a},
-                                     {QStringLiteral("email"), b},
-                                     {QStringLiteral("department_id"), a}};
+    FieldClocks clocks;
+    clocks.insert(QStringLiteral("phone"), a);
+    clocks.insert(QStringLiteral("email"), b);
+    clocks.insert(QStringLiteral("department_id"), a);
+    clocks.insert(QStringLiteral("email"), a); // a later write replaces
+    QCOMPARE(clocks.size(), 3);
+    QCOMPARE(clocks.value(u"email"), a);
+    QCOMPARE(clocks.value(u"name", b), b);
     // The text is the JSON object QJsonDocument writes, as rows written
     // before it hold.
     QJsonObject o;
-    for (auto it = clocks.constBegin(); it != clocks.constEnd(); ++it)
-        o.insert(it.key(), it.value().toString());
+    for (const auto &[name, hlc] : clocks.items())
+        o.insert(name, hlc.toString());
     const QString text = fieldClocksToJson(clocks);
     QCOMPARE(text, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     QCOMPARE(fieldClocksFromJson(text), clocks);
@@ -230,7 +235,7 @@ void TestStoreBackend::fieldClocksRoundTrip()
     QVERIFY(fieldClocksFromJson(QString()).isEmpty());
     // Escapes, spaces and other values take the full parser's way.
     const QString odd = QStringLiteral("{ \"ph\\u006fne\" : \"%1\", \"n\": 5}").arg(a.toString());
-    const QHash<QString, Hlc> parsed = fieldClocksFromJson(odd);
+    const FieldClocks parsed = fieldClocksFromJson(odd);
     QCOMPARE(parsed.size(), 1);
     QCOMPARE(parsed.value(QStringLiteral("phone")), a);
     // Damaged text reads as no clocks rather than as wrong ones.

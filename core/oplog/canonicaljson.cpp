@@ -259,6 +259,11 @@ bool appendCanonicalString(QByteArray &out, QStringView text)
     return true;
 }
 
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    appendEscapedUtf8(out, utf8);
+}
+
 Result<QByteArray> canonicalJson(const QJsonValue &value)
 {
     QByteArray out;

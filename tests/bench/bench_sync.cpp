@@ -2,7 +2,8 @@
 // HTTP (issue 3, "Speed"). Prints "name: value unit":
 //  1. the first sync of a fresh client pulling the whole log (>= 100,000
 //     ops), and the same rows inserted straight into a plain SQLite table in
-//     one transaction with one prepared statement, with the ratio;
+//     one transaction with one prepared statement, with the ratio, and the
+//     client's peak memory;
 //  2. a push of 10,000 ops from one client;
 //  3. an incremental sync round with nothing to do (median and p95);
 //  4. pushes of 10-op batches from 50 concurrent sessions (distinct devices,
@@ -406,6 +407,9 @@ int main(int argc, char *argv[])
     print("first_sync_ms", firstNs / 1e6, "ms");
     print("first_sync_rate", first.pulled / (firstNs / 1e9), "ops/s");
     cpu.print("first_sync");
+    // This process has been the client alone so far (the demo and the
+    // server run in their own).
+    print("client_peak_rss_first_sync_mb", procStatusKb(getpid(), "VmHWM") / 1024.0, "MB", 1);
 
     phase("raw");
     qint64 rawRows = 0;

@@ -87,6 +87,10 @@ struct ApplyContext
 inline constexpr char OpLogColumns[] =
     "o.id, o.entity, o.entity_id, o.kind, o.fields, o.hlc, o.author, o.device, o.base";
 std::optional<Operation> operationFromLogRow(const SqlStatement &row, int first);
+// The same op's canonical JSON (Operation::canonical), made from the row
+// without parsing its fields: the op log holds them, and the base, in
+// canonical form already. Empty when the row is damaged.
+QByteArray canonicalOpFromLogRow(const SqlStatement &row, int first);
 
 // The local store: one database, one write path. Every change enters through
 // apply(): policy, domain rules, per-field HLC merge, table writes, op log,

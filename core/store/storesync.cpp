@@ -4,6 +4,7 @@
 
 #include "entitydef.h"
 #include "evidence/auditentry.h"
+#include "oplog/canonicaljson.h"
 #include "oplog/uuidv7.h"
 #include "recordio.h"
 #include "storecontext.h"
@@ -32,6 +33,41 @@ std::optional<Operation> operationFromLogRow(const SqlStatement &q, int first)
     if (const QString base = q.text(first + 8); !base.isEmpty())
         op.base = QJsonDocument::fromJson(base.toUtf8()).object();
     return op;
+}
+
+QByteArray canonicalOpFromLogRow(const SqlStatement &q, int first)
+{
+    // Members in canonical key order, as Operation::canonical writes them.
+    const QUuid id = parseId(q.text(first));
+    const QUuid entityId = parseId(q.text(first + 2));
+    const auto kind = parseOpKind(q.text(first + 3));
+    const auto hlc = Hlc::parse(q.text(first + 5));
+    const QByteArray fields = q.text(first + 4).toUtf8();
+    const QByteArray base = q.isNull(first + 8) ? QByteArray() : q.text(first + 8).toUtf8();
+    if (id.isNull() || entityId.isNull() || !kind || !hlc || !fields.startsWith('{'))
+        return {};
+    QByteArray out;
+    out.reserve(fields.size() + base.size() + 240);
+    bool ok = true;
+    auto member = [&](QByteArrayView key, QStringView value) {
+        out.append(key);
+        ok = appendCanonicalString(out, value) && ok;
+    };
+    member("{\"author\":", idString(parseId(q.text(first + 6))));
+    if (!base.isEmpty()) {
+        out.append(",\"base\":");
+        out.append(base);
+    }
+    member(",\"device\":", q.text(first + 7));
+    member(",\"entity\":", q.text(first + 1));
+    member(",\"entityId\":", idString(entityId));
+    out.append(",\"fields\":");
+    out.append(fields);
+    member(",\"hlc\":", hlc->toString());
+    member(",\"id\":", idString(id));
+    member(",\"kind\":", opKindName(*kind));
+    out.append('}');
+    return ok ? out : QByteArray();
 }
 
 Result<bool> Store::maySee(const Actor &viewer, const QString &entity, const QUuid &id, qint64 atMs)

@@ -1,6 +1,7 @@
 #include "syncservice.h"
 
 #include "auth/authenticator.h"
+#include "evidence/merkletree.h"
 #include "oplog/uuidv7.h"
 #include "store/entitydef.h"
 #include "syncwire.h"
@@ -494,21 +495,33 @@ HttpReply SyncService::pull(const HttpCall &call)
     struct Row
     {
         qint64 index;
-        Operation op;
+        QString entity;
+        QUuid entityId;
+        QByteArray canonical; // what the leaf hash is over
     };
     QList<Row> rows;
+    rows.reserve(end - *after);
+    reply.leaves.reserve(end - *after);
     qint64 expected = *after;
     while (q.next()) {
         const qint64 index = q.int64(0);
-        const std::optional<Operation> op = operationFromLogRow(q, 2);
-        if (index != expected || !op) {
+        QByteArray leaf = q.blob(1);
+        // Made from the row as it is stored; a row that does not give back
+        // its leaf goes through the parser, and the client sees the rest.
+        QByteArray canonical = canonicalOpFromLogRow(q, 2);
+        if (canonical.isEmpty() || merkle::leafHash(canonical) != leaf) {
+            const std::optional<Operation> op = operationFromLogRow(q, 2);
+            canonical = op ? op->canonical() : QByteArray();
+        }
+        const QUuid entityId = parseId(q.text(4));
+        if (index != expected || canonical.isEmpty() || entityId.isNull()) {
             q.finish();
             return failure(Error(QStringLiteral("log.damaged"),
                                  tr("The server log is damaged at entry %1.").arg(expected)));
         }
         ++expected;
-        reply.leaves.append(q.blob(1));
-        rows.append({index, *op});
+        reply.leaves.append(std::move(leaf));
+        rows.append({index, q.text(3), entityId, std::move(canonical)});
     }
     q.finish();
     if (expected != end)
@@ -519,12 +532,12 @@ HttpReply SyncService::pull(const HttpCall &call)
     const qint64 now = m_store.nowMs();
     QHash<QUuid, bool> visible;
     for (const Row &row : std::as_const(rows)) {
-        if (visible.contains(row.op.entityId))
+        if (visible.contains(row.entityId))
             continue;
-        auto may = m_store.maySee(who->actor, row.op.entity, row.op.entityId, now);
+        auto may = m_store.maySee(who->actor, row.entity, row.entityId, now);
         if (!may)
             return failure(may.error());
-        visible.insert(row.op.entityId, *may);
+        visible.insert(row.entityId, *may);
     }
     // The page, of the first count entries read.
     auto page = [&](qsizetype count) {
@@ -534,13 +547,13 @@ HttpReply SyncService::pull(const HttpCall &call)
         QSet<QUuid> forgotten;
         for (qsizetype i = 0; i < count; ++i) {
             const Row &row = rows.at(i);
-            if (visible.value(row.op.entityId)) {
-                reply.ops.append({row.index, row.op});
-            } else if (!forgotten.contains(row.op.entityId)) {
+            if (visible.value(row.entityId)) {
+                reply.ops.append({row.index, {}, row.canonical});
+            } else if (!forgotten.contains(row.entityId)) {
                 // What changed here out of this account's sight may be what
                 // took a record out of it: the client forgets its copy.
-                forgotten.insert(row.op.entityId);
-                reply.forget.append({row.op.entity, row.op.entityId});
+                forgotten.insert(row.entityId);
+                reply.forget.append({row.entity, row.entityId});
             }
         }
         reply.next = *after + count;

@@ -365,9 +365,10 @@ QByteArray pullReplyBody(const PullReply &reply)
         out.append(i ? ",{\"index\":" : "{\"index\":");
         number(reply.ops[i].index);
         out.append(",\"op\":");
-        const QByteArray op = reply.ops[i].op.canonical();
+        const PulledOp &p = reply.ops[i];
+        const QByteArray op = p.canonical.isEmpty() ? p.op.canonical() : p.canonical;
         // Only an op holding an unpaired surrogate has no canonical form.
-        out.append(op.isEmpty() ? compact(reply.ops[i].op.toJson()) : op);
+        out.append(op.isEmpty() ? compact(p.op.toJson()) : op);
         out.append('}');
     }
     out.append("]}");
@@ -434,7 +435,7 @@ Result<PullReply> parsePullReply(const QByteArray &body)
         auto op = Operation::fromJson(p.value(QStringLiteral("op")).toObject());
         if (!op)
             return malformed(Tr::tr("%1: %2").arg(item, op.error().message));
-        reply.ops.append({*index, *op});
+        reply.ops.append({*index, *op, {}});
     }
     const QJsonValue forget = o->value(QStringLiteral("forget"));
     // At most one per entry examined.

@@ -68,6 +68,9 @@ struct PulledOp
 {
     qint64 index = 0;
     Operation op;
+    // The server's side: the op's canonical JSON as the log gives it, sent
+    // as it is (then op is not filled). Empty: op.canonical() is sent.
+    QByteArray canonical;
 };
 // A record, named without its content.
 struct RecordRef

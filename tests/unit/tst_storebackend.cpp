@@ -29,6 +29,7 @@ private Q_SLOTS:
     void groupedWritesShareOneCommitAndFailAlone();
     void logIsCheckpointedInTheBackground();
     void fieldClocksRoundTrip();
+    void logRowsGiveTheirOpsCanonicalBytes();
     void concurrentWritersKeepTheLogGapFree();
     void readerRefusesWrites();
     void newerSchemaIsRefused();
@@ -241,6 +242,49 @@ void TestStoreBackend::fieldClocksRoundTrip()
     // Damaged text reads as no clocks rather than as wrong ones.
     QVERIFY(fieldClocksFromJson(QStringLiteral("{\"phone\":\"")).isEmpty());
     QVERIFY(fieldClocksFromJson(QStringLiteral("{\"phone\":\"x\"}")).isEmpty());
+}
+
+// The server sends each op as the canonical JSON made from its log row
+// (canonicalOpFromLogRow), which must be the bytes the op's leaf hash was
+// made over when it was accepted.
+void TestStoreBackend::logRowsGiveTheirOpsCanonicalBytes()
+{
+    test::TestOrg &org = *m_org;
+    Store &store = *org.store;
+    const QUuid e6 = org.emp.value(QStringLiteral("E006"));
+    // A guarded field (status) carries its base; text with quotes, a
+    // backslash and Chinese.
+    QVERIFY(
+        store
+            .submit({org.op(QStringLiteral("admin"), QStringLiteral("employee"), e6, OpKind::Update,
+                            {{QStringLiteral("status"), QStringLiteral("on_leave")},
+                             {QStringLiteral("family_name"), QStringLiteral("王 \"小\" \\ 芳")}})})
+            .ok());
+    Database &db = store.database();
+    SqlStatement &q = db.statement(QStringLiteral("SELECT %1 FROM oplog o ORDER BY o.seq")
+                                       .arg(QLatin1StringView(OpLogColumns)));
+    QVERIFY(q.exec());
+    int rows = 0;
+    int withBase = 0;
+    while (q.next()) {
+        ++rows;
+        const std::optional<Operation> op = operationFromLogRow(q, 0);
+        QVERIFY(op);
+        const QByteArray fromRow = canonicalOpFromLogRow(q, 0);
+        QVERIFY(!fromRow.isEmpty());
+        QCOMPARE(fromRow, op->canonical());
+        withBase += op->base.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(rows > 20);
+    QCOMPARE(withBase, 1);
+
+    // A damaged row gives nothing rather than other bytes.
+    QSqlQuery damage(db.connection());
+    QVERIFY(damage.exec(QStringLiteral("UPDATE oplog SET hlc = 'not a clock'")));
+    QVERIFY(q.exec());
+    QVERIFY(q.next());
+    QVERIFY(canonicalOpFromLogRow(q, 0).isEmpty());
+    q.finish();
 }
 
 void TestStoreBackend::concurrentWritersKeepTheLogGapFree()

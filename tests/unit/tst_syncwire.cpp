@@ -45,15 +45,23 @@ void TestSyncWire::pullReplyReadsBackAsWritten()
     for (int i = 0; i < 4; ++i)
         reply.leaves.append(QByteArray(32, char('a' + i)));
     reply.ops.append(
-        {40, sampleOp(1767225600000,
-                      {{QStringLiteral("family_name"), QStringLiteral("王")},
-                       {QStringLiteral("notes"), QStringLiteral("合同\n\"B 客户\" 续约\\\t\x01 €")},
-                       {QStringLiteral("salary"), 1200000},
-                       {QStringLiteral("active"), true},
-                       {QStringLiteral("manager_id"), QJsonValue::Null}})});
+        {40,
+         sampleOp(1767225600000,
+                  {{QStringLiteral("family_name"), QStringLiteral("王")},
+                   {QStringLiteral("notes"), QStringLiteral("合同\n\"B 客户\" 续约\\\t\x01 €")},
+                   {QStringLiteral("salary"), 1200000},
+                   {QStringLiteral("active"), true},
+                   {QStringLiteral("manager_id"), QJsonValue::Null}}),
+         {}});
     reply.ops.append(
-        {42, sampleOp(1767225601000, {{QStringLiteral("status"), QStringLiteral("approved")}},
-                      {{QStringLiteral("status"), QStringLiteral("1767225600000:000001:dev")}})});
+        {42,
+         sampleOp(1767225601000, {{QStringLiteral("status"), QStringLiteral("approved")}},
+                  {{QStringLiteral("status"), QStringLiteral("1767225600000:000001:dev")}}),
+         {}});
+    // As the server sends ops: their canonical bytes from its log.
+    const Operation fromLog =
+        sampleOp(1767225602000, {{QStringLiteral("given_name"), QStringLiteral("芳")}});
+    reply.ops.append({43, {}, fromLog.canonical()});
     reply.forget.append({QStringLiteral("customer"), createUuidV7(1767225500000)});
     reply.more = true;
     reply.head = QByteArrayLiteral("baton.example.cn/log\n44\nq83v\n\n— sig \"x\"\n");
@@ -67,7 +75,7 @@ void TestSyncWire::pullReplyReadsBackAsWritten()
     QCOMPARE(back->more, true);
     QCOMPARE(back->head, reply.head);
     QCOMPARE(back->forget, reply.forget);
-    QCOMPARE(back->ops.size(), 2);
+    QCOMPARE(back->ops.size(), 3);
     for (int i = 0; i < 2; ++i) {
         QCOMPARE(back->ops[i].index, reply.ops[i].index);
         QCOMPARE(back->ops[i].op.canonical(), reply.ops[i].op.canonical());
@@ -75,12 +83,16 @@ void TestSyncWire::pullReplyReadsBackAsWritten()
         // Each op goes as the bytes its leaf hash is made over.
         QVERIFY(body.contains(reply.ops[i].op.canonical()));
     }
+    QCOMPARE(back->ops[2].index, 43);
+    QCOMPARE(back->ops[2].op.canonical(), fromLog.canonical());
+    QCOMPARE(back->ops[2].op.id, fromLog.id);
 
     // The same message as a QJsonObject writes it.
     QJsonArray ops;
     for (const wire::PulledOp &p : reply.ops)
         ops.append(
-            QJsonObject{{QStringLiteral("index"), p.index}, {QStringLiteral("op"), p.op.toJson()}});
+            QJsonObject{{QStringLiteral("index"), p.index},
+                        {QStringLiteral("op"), (p.canonical.isEmpty() ? p.op : fromLog).toJson()}});
     QJsonArray leaves;
     for (const QByteArray &leaf : reply.leaves)
         leaves.append(QString::fromLatin1(leaf.toBase64()));

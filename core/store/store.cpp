@@ -376,6 +376,7 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
             ctx.knownOps = std::move(known).value();
         }
         int failedAt = -1;
+        QString lastTouched;
         for (int i = 0; i < ops.size(); ++i) {
             if (auto it = excluded.constFind(i); it != excluded.constEnd()) {
                 out[i] = ApplyOutcome{ApplyOutcome::Status::Rejected, *it, {}, 0};
@@ -391,9 +392,14 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
             if (batch == Batch::AllOrNothing && r.outcome.rejected())
                 return abandonBatch(ops, i, r.outcome);
             out[i] = r.outcome;
-            if (r.outcome.applied())
-                ctx.touched.insert(ops[i].entity);
-            else if (r.outcome.rejected() && context.observer)
+            // A sync page is mostly of one kind: hash the name only when it
+            // changes.
+            if (r.outcome.applied()) {
+                if (ops[i].entity != lastTouched) {
+                    ctx.touched.insert(ops[i].entity);
+                    lastTouched = ops[i].entity;
+                }
+            } else if (r.outcome.rejected() && context.observer)
                 if (auto s = context.observer->opRefused(ops[i], r.outcome.error); !s) {
                     failedAt = i;
                     excluded.insert(i, s.error());

@@ -258,19 +258,35 @@ Result<QList<Operation>> parsePushRequest(const QByteArray &body)
 
 QByteArray pushReplyBody(const QList<PushResult> &results)
 {
-    QJsonArray a;
-    for (const PushResult &r : results) {
-        QJsonObject o{{QStringLiteral("id"), idString(r.opId)},
-                      {QStringLiteral("status"), statusName(r.status)}};
+    // Written straight out, members in the order QJsonDocument gives them:
+    // the server answers every push with one.
+    QByteArray out;
+    out.reserve(16 + results.size() * 96);
+    out.append("{\"results\":[");
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const PushResult &r = results[i];
+        out.append(i ? ",{" : "{");
         if (r.status == PushResult::Status::Rejected) {
-            o.insert(QStringLiteral("code"), r.reason.code);
-            o.insert(QStringLiteral("message"), r.reason.message);
-        } else {
-            o.insert(QStringLiteral("index"), r.index);
+            out.append("\"code\":");
+            appendJsonString(out, r.reason.code.toUtf8());
+            out.append(',');
         }
-        a.append(o);
+        out.append("\"id\":\"");
+        out.append(idString(r.opId).toLatin1());
+        out.append('"');
+        if (r.status == PushResult::Status::Rejected) {
+            out.append(",\"message\":");
+            appendJsonString(out, r.reason.message.toUtf8());
+        } else {
+            out.append(",\"index\":");
+            out.append(QByteArray::number(r.index));
+        }
+        out.append(",\"status\":\"");
+        out.append(statusName(r.status).toLatin1());
+        out.append("\"}");
     }
-    return compact({{QStringLiteral("results"), a}});
+    out.append("]}");
+    return out;
 }
 
 Result<QList<PushResult>> parsePushReply(const QByteArray &body)

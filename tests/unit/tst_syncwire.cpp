@@ -35,6 +35,7 @@ class TestSyncWire : public QObject
 private Q_SLOTS:
     void pullReplyReadsBackAsWritten();
     void emptyPullReply();
+    void pushReplyReadsBackAsWritten();
 };
 
 void TestSyncWire::pullReplyReadsBackAsWritten()
@@ -127,6 +128,49 @@ void TestSyncWire::emptyPullReply()
     QVERIFY(back);
     QVERIFY(back->ops.isEmpty());
     QVERIFY(!back->more);
+}
+
+void TestSyncWire::pushReplyReadsBackAsWritten()
+{
+    using Status = wire::PushResult::Status;
+    const QList<wire::PushResult> results = {
+        {createUuidV7(1767225600000), Status::Accepted, 12, {}},
+        {createUuidV7(1767225600001), Status::Duplicate, 3, {}},
+        {createUuidV7(1767225600002), Status::Rejected, -1,
+         Error(QStringLiteral("policy.denied"), QStringLiteral("不能修改 \"入职日期\"\n(E006)"))},
+    };
+    const QByteArray body = wire::pushReplyBody(results);
+    auto back = wire::parsePushReply(body);
+    QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
+    QCOMPARE(back->size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(back->at(i).opId, results[i].opId);
+        QCOMPARE(back->at(i).status, results[i].status);
+        QCOMPARE(back->at(i).reason.code, results[i].reason.code);
+        QCOMPARE(back->at(i).reason.message, results[i].reason.message);
+    }
+    QCOMPARE(back->at(0).index, 12);
+    QCOMPARE(back->at(1).index, 3);
+
+    // Byte for byte what QJsonDocument wrote before.
+    QJsonArray a;
+    for (const wire::PushResult &r : results) {
+        QJsonObject o{{QStringLiteral("id"), idString(r.opId)}};
+        if (r.status == Status::Rejected) {
+            o.insert(QStringLiteral("status"), QStringLiteral("rejected"));
+            o.insert(QStringLiteral("code"), r.reason.code);
+            o.insert(QStringLiteral("message"), r.reason.message);
+        } else {
+            o.insert(QStringLiteral("status"), r.status == Status::Accepted
+                                                   ? QStringLiteral("accepted")
+                                                   : QStringLiteral("duplicate"));
+            o.insert(QStringLiteral("index"), r.index);
+        }
+        a.append(o);
+    }
+    QCOMPARE(
+        body,
+        QJsonDocument(QJsonObject{{QStringLiteral("results"), a}}).toJson(QJsonDocument::Compact));
 }
 
 QTEST_GUILESS_MAIN(TestSyncWire)

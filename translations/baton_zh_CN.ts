@@ -560,6 +560,33 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>CertificateAuthority</name>
+    <message>
+        <source>The organisation&apos;s certificate authority could not be made.</source>
+        <translation>无法创建本组织的证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>%1 signing authority</source>
+        <translation>%1 签名证书颁发机构</translation>
+    </message>
+    <message>
+        <source>The certificate authority&apos;s certificate and key do not belong together, or one of them is damaged.</source>
+        <translation>证书颁发机构的证书与密钥不匹配，或其中之一已损坏。</translation>
+    </message>
+    <message>
+        <source>The certificate could not be issued.</source>
+        <translation>无法签发证书。</translation>
+    </message>
+    <message>
+        <source>A certificate is only issued for an ECDSA P-256 public key.</source>
+        <translation>只为 ECDSA P-256 公钥签发证书。</translation>
+    </message>
+    <message>
+        <source>A certificate names the account and the device it is for.</source>
+        <translation>证书必须写明所属的账号和设备。</translation>
+    </message>
+</context>
+<context>
     <name>CliCommand</name>
     <message>
         <source>The Baton database file.</source>
@@ -576,6 +603,37 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Cannot read the password file %1.</source>
         <translation>无法读取密码文件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CmsSignature</name>
+    <message>
+        <source>The signing key does not belong to the certificate given with it.</source>
+        <translation>签名密钥与随附的证书不匹配。</translation>
+    </message>
+    <message>
+        <source>The content could not be signed (%1).</source>
+        <translation>无法对内容签名（%1）。</translation>
+    </message>
+    <message>
+        <source>The signature does not hold: %1.</source>
+        <translation>签名无效：%1。</translation>
+    </message>
+    <message>
+        <source>it is not a CMS signature</source>
+        <translation>它不是 CMS 签名</translation>
+    </message>
+    <message>
+        <source>it carries content of its own</source>
+        <translation>它自带了被签名的内容</translation>
+    </message>
+    <message>
+        <source>it has %1 signers rather than one</source>
+        <translation>它有 %1 个签名人，而不是一个</translation>
+    </message>
+    <message>
+        <source>the authority&apos;s certificate is damaged</source>
+        <translation>颁发机构的证书已损坏</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2343,29 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>checking sessions</source>
         <translation>检查会话</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKey</name>
+    <message>
+        <source>A signing key could not be made.</source>
+        <translation>无法生成签名密钥。</translation>
+    </message>
+    <message>
+        <source>The signing key could not be unlocked: the password is wrong or the key file is damaged.</source>
+        <translation>无法解锁签名密钥：密码错误或密钥文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The signing key is not an ECDSA P-256 key.</source>
+        <translation>该签名密钥不是 ECDSA P-256 密钥。</translation>
+    </message>
+    <message>
+        <source>The signing key could not be saved.</source>
+        <translation>无法保存签名密钥。</translation>
+    </message>
+    <message>
+        <source>A signing key is only saved under a password.</source>
+        <translation>签名密钥只能在设置密码后保存。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "tlscertificate.h"
 
+#include "opensslptr.h"
+
 #include <QHostAddress>
 
 #include <openssl/bio.h>
@@ -9,27 +11,14 @@
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
 
-#include <memory>
-
 namespace baton {
 
 namespace {
 
-template<typename T, void (*Free)(T *)>
-struct Deleter
-{
-    void operator()(T *p) const { Free(p); }
-};
-using PKeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-
-QByteArray bioBytes(BIO *bio)
-{
-    char *data = nullptr;
-    const long n = BIO_get_mem_data(bio, &data);
-    return n > 0 ? QByteArray(data, n) : QByteArray();
-}
+using ossl::bioBytes;
+using ossl::BioPtr;
+using ossl::PKeyPtr;
+using ossl::X509Ptr;
 
 bool addExtension(X509 *cert, int nid, const QByteArray &value)
 {

@@ -585,6 +585,10 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>A certificate names the account and the device it is for.</source>
         <translation>证书必须写明所属的账号和设备。</translation>
     </message>
+    <message>
+        <source>A time-stamping certificate names its authority.</source>
+        <translation>时间戳证书必须写明其颁发单位名称。</translation>
+    </message>
 </context>
 <context>
     <name>CliCommand</name>
@@ -2738,6 +2742,40 @@ Shown now (SHA-256):
     <message>
         <source>%1 is out of order</source>
         <translation>%1 顺序错乱</translation>
+    </message>
+</context>
+<context>
+    <name>TimeStamp</name>
+    <message>
+        <source>The time stamp does not hold: %1.</source>
+        <translation>时间戳无效：%1。</translation>
+    </message>
+    <message>
+        <source>it is not a time-stamp response</source>
+        <translation>它不是时间戳响应</translation>
+    </message>
+    <message>
+        <source>the authority refused to stamp</source>
+        <translation>时间戳服务拒绝了盖戳</translation>
+    </message>
+    <message>
+        <source>the authority&apos;s certificate is damaged</source>
+        <translation>颁发机构的证书已损坏</translation>
+    </message>
+    <message>
+        <source>it states no time</source>
+        <translation>其中没有时间</translation>
+    </message>
+</context>
+<context>
+    <name>TimeStampAuthority</name>
+    <message>
+        <source>The time-stamping key and certificate do not belong together, or the certificate is not for time stamping.</source>
+        <translation>时间戳密钥与证书不匹配，或该证书不能用于时间戳。</translation>
+    </message>
+    <message>
+        <source>The time-stamping authority could not answer.</source>
+        <translation>时间戳服务无法应答。</translation>
     </message>
 </context>
 <context>

@@ -120,15 +120,41 @@ Result<QByteArray> CertificateAuthority::issue(const QByteArray &publicKeyDer,
                                                const CertificateSubject &subject, qint64 nowMs,
                                                int days) const
 {
+    if (subject.login.isEmpty() || subject.userId.isNull() || subject.device.isEmpty())
+        return Error(QStringLiteral("ca.subject"),
+                     tr("A certificate names the account and the device it is for."));
+    return issueFor(publicKeyDer,
+                    {{"O", m_organisation},
+                     {"OU", subject.device},
+                     {"CN", subject.login},
+                     {"UID", idString(subject.userId)}},
+                    {{NID_key_usage, "critical,digitalSignature,nonRepudiation"}}, nowMs, days);
+}
+
+Result<QByteArray> CertificateAuthority::issueTimeStamping(const QByteArray &publicKeyDer,
+                                                           const QString &name, qint64 nowMs,
+                                                           int days) const
+{
+    if (name.trimmed().isEmpty())
+        return Error(QStringLiteral("ca.subject"),
+                     tr("A time-stamping certificate names its authority."));
+    return issueFor(publicKeyDer, {{"O", m_organisation}, {"CN", name.trimmed()}},
+                    {{NID_key_usage, "critical,digitalSignature,nonRepudiation"},
+                     {NID_ext_key_usage, "critical,timeStamping"}},
+                    nowMs, days);
+}
+
+Result<QByteArray>
+CertificateAuthority::issueFor(const QByteArray &publicKeyDer, const QList<Name> &subject,
+                               const QList<std::pair<int, const char *>> &extensions, qint64 nowMs,
+                               int days) const
+{
     const Error failed(QStringLiteral("ca.issue"), tr("The certificate could not be issued."));
     const auto *p = reinterpret_cast<const unsigned char *>(publicKeyDer.constData());
     ossl::PKeyPtr publicKey(d2i_PUBKEY(nullptr, &p, long(publicKeyDer.size())));
     if (!publicKey || !EVP_PKEY_is_a(publicKey.get(), "EC"))
         return Error(QStringLiteral("ca.key"),
                      tr("A certificate is only issued for an ECDSA P-256 public key."));
-    if (subject.login.isEmpty() || subject.userId.isNull() || subject.device.isEmpty())
-        return Error(QStringLiteral("ca.subject"),
-                     tr("A certificate names the account and the device it is for."));
     ossl::X509Ptr caCert = ossl::x509FromDer(m_certificateDer);
     ossl::X509Ptr cert(X509_new());
     if (!caCert || !cert || X509_set_version(cert.get(), 2) != 1 || !setRandomSerial(cert.get())
@@ -137,15 +163,16 @@ Result<QByteArray> CertificateAuthority::issue(const QByteArray &publicKeyDer,
         || X509_set_issuer_name(cert.get(), X509_get_subject_name(caCert.get())) != 1)
         return failed;
     X509_NAME *name = X509_get_subject_name(cert.get());
-    if (!addName(name, "O", m_organisation) || !addName(name, "OU", subject.device)
-        || !addName(name, "CN", subject.login) || !addName(name, "UID", idString(subject.userId)))
-        return failed;
+    for (const Name &n : subject)
+        if (!addName(name, n.field, n.value))
+            return failed;
     if (!addExtension(cert.get(), caCert.get(), NID_basic_constraints, "critical,CA:FALSE")
-        || !addExtension(cert.get(), caCert.get(), NID_key_usage,
-                         "critical,digitalSignature,nonRepudiation")
         || !addExtension(cert.get(), caCert.get(), NID_subject_key_identifier, "hash")
         || !addExtension(cert.get(), caCert.get(), NID_authority_key_identifier, "keyid:always"))
         return failed;
+    for (const auto &[nid, value] : extensions)
+        if (!addExtension(cert.get(), caCert.get(), nid, value))
+            return failed;
     if (X509_sign(cert.get(), m_key.handle(), EVP_sha256()) <= 0)
         return failed;
     return ossl::x509Der(cert.get());

@@ -41,8 +41,21 @@ public:
     // the subject, valid for `days` from `nowMs`, usable only to sign.
     Result<QByteArray> issue(const QByteArray &publicKeyDer, const CertificateSubject &subject,
                              qint64 nowMs, int days = 825) const;
+    // A certificate for the server's time-stamping key (RFC 3161: extended
+    // key usage timeStamping, critical, and nothing else).
+    Result<QByteArray> issueTimeStamping(const QByteArray &publicKeyDer, const QString &name,
+                                         qint64 nowMs, int days = 3650) const;
 
 private:
+    struct Name
+    {
+        const char *field;
+        QString value;
+    };
+    Result<QByteArray> issueFor(const QByteArray &publicKeyDer, const QList<Name> &subject,
+                                const QList<std::pair<int, const char *>> &extensions, qint64 nowMs,
+                                int days) const;
+
     QString m_organisation;
     SigningKey m_key;
     QByteArray m_certificateDer;

@@ -4,6 +4,7 @@
 #include "evidence/certificateauthority.h"
 #include "evidence/cmssignature.h"
 #include "evidence/signingkey.h"
+#include "evidence/timestamp.h"
 
 #include <QDateTime>
 #include <QProcess>
@@ -42,8 +43,15 @@ private Q_SLOTS:
     void damagedInputIsRefusedNotTrusted();
     void authorityIsReloadedOnlyWithItsKey();
     void stockOpensslVerifiesWhatBatonSigns();
+    void timeStampHoldsForItsDataAndAuthorityOnly();
+    void onlyATimeStampingCertificateStamps();
+    void badTimeStampRequestIsRejectedNotStamped();
+    void stockOpensslVerifiesBatonsTimeStamps();
 
 private:
+    // 2027-03-02 08:00:00.123 UTC on the authority's clock.
+    static constexpr qint64 StampMs = 1803974400123;
+    TimeStampAuthority makeAuthority();
     SigningKey m_caKey;
     std::optional<CertificateAuthority> m_ca;
     SigningKey m_userKey;
@@ -212,6 +220,99 @@ void TestSignatures::stockOpensslVerifiesWhatBatonSigns()
     changed[0] = 'X';
     QVERIFY(writeFile(dir.filePath(QStringLiteral("changed.bin")), changed));
     QVERIFY(!verify(QStringLiteral("changed.bin")));
+}
+
+TimeStampAuthority TestSignatures::makeAuthority()
+{
+    const SigningKey key = SigningKey::generate().value();
+    const QByteArray cert =
+        m_ca->issueTimeStamping(key.publicKeyDer(), QStringLiteral("Baton TSA"), now()).value();
+    return TimeStampAuthority::create(key, cert, [] { return StampMs; }).value();
+}
+
+void TestSignatures::timeStampHoldsForItsDataAndAuthorityOnly()
+{
+    const TimeStampAuthority tsa = makeAuthority();
+    const QByteArray signature = CmsSignature::sign("decision", m_userKey, m_userCert).value();
+    const QByteArray request = TimeStamp::request(signature);
+    QVERIFY(!request.isEmpty());
+    auto response = tsa.respond(request);
+    QVERIFY2(response, qPrintable(response ? QString() : response.error().message));
+    auto stamp = TimeStamp::verify(*response, signature, m_ca->certificateDer());
+    QVERIFY2(stamp, qPrintable(stamp ? QString() : stamp.error().message));
+    QCOMPARE(stamp->time.toMSecsSinceEpoch(), StampMs / 1000 * 1000);
+    QCOMPARE(stamp->authority, QStringLiteral("Baton TSA"));
+    QVERIFY(!stamp->serial.isEmpty());
+    // Two stamps never share a serial.
+    const auto second =
+        TimeStamp::verify(tsa.respond(request).value(), signature, m_ca->certificateDer());
+    QVERIFY(second);
+    QVERIFY(second->serial != stamp->serial);
+
+    auto otherData = TimeStamp::verify(*response, "another decision", m_ca->certificateDer());
+    QVERIFY(!otherData);
+    QCOMPARE(otherData.error().code, QStringLiteral("timestamp.invalid"));
+    const SigningKey otherKey = SigningKey::generate().value();
+    const auto other = CertificateAuthority::create(QStringLiteral("Other Ltd"), otherKey, now());
+    QVERIFY(other);
+    QVERIFY(!TimeStamp::verify(*response, signature, other->certificateDer()));
+    QVERIFY(!TimeStamp::verify(response->left(response->size() - 10), signature,
+                               m_ca->certificateDer()));
+}
+
+void TestSignatures::onlyATimeStampingCertificateStamps()
+{
+    // A user's signing certificate cannot be made into an authority.
+    auto refused = TimeStampAuthority::create(m_userKey, m_userCert, [] { return StampMs; });
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, QStringLiteral("tsa.certificate"));
+    // Nor a time-stamping certificate with another key.
+    const SigningKey key = SigningKey::generate().value();
+    const QByteArray cert =
+        m_ca->issueTimeStamping(key.publicKeyDer(), QStringLiteral("Baton TSA"), now()).value();
+    QVERIFY(!TimeStampAuthority::create(m_userKey, cert, [] { return StampMs; }));
+    QCOMPARE(m_ca->issueTimeStamping(key.publicKeyDer(), QString(), now()).error().code,
+             QStringLiteral("ca.subject"));
+}
+
+void TestSignatures::badTimeStampRequestIsRejectedNotStamped()
+{
+    const TimeStampAuthority tsa = makeAuthority();
+    for (const QByteArray &bad :
+         {QByteArray(), QByteArray("not a request"), TimeStamp::request("x").left(20)}) {
+        auto response = tsa.respond(bad);
+        QVERIFY(response); // an answer, saying no
+        auto stamp = TimeStamp::verify(*response, "x", m_ca->certificateDer());
+        QVERIFY(!stamp);
+        QCOMPARE(stamp.error().code, QStringLiteral("timestamp.invalid"));
+    }
+}
+
+void TestSignatures::stockOpensslVerifiesBatonsTimeStamps()
+{
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    if (openssl.isEmpty())
+        QSKIP("No openssl command on this machine.");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const TimeStampAuthority tsa = makeAuthority();
+    const QByteArray signature = CmsSignature::sign("decision", m_userKey, m_userCert).value();
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("signature.p7s")), signature));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("stamp.tsr")),
+                      tsa.respond(TimeStamp::request(signature)).value()));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("ca.pem")), m_ca->certificatePem()));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("other.bin")), "other"));
+    auto verify = [&](const QString &dataFile) {
+        QProcess p;
+        p.setWorkingDirectory(dir.path());
+        p.start(openssl, {QStringLiteral("ts"), QStringLiteral("-verify"), QStringLiteral("-data"),
+                          dataFile, QStringLiteral("-in"), QStringLiteral("stamp.tsr"),
+                          QStringLiteral("-CAfile"), QStringLiteral("ca.pem")});
+        p.waitForFinished(30000);
+        return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    };
+    QVERIFY(verify(QStringLiteral("signature.p7s")));
+    QVERIFY(!verify(QStringLiteral("other.bin")));
 }
 
 QTEST_GUILESS_MAIN(TestSignatures)

@@ -100,8 +100,16 @@ Status Authenticator::recordSuccess(const QString &login, const QUuid &userId, P
 
 Error Authenticator::lockedError(qint64 lockedUntilMs)
 {
-    const QString until = QLocale().toString(
-        QDateTime::fromMSecsSinceEpoch(lockedUntilMs).toLocalTime().time(), QLocale::ShortFormat);
+    // With its offset from UTC: on a server the message reaches clients in
+    // other time zones, and abbreviations are ambiguous (CST is China's and
+    // the American Central time).
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(lockedUntilMs).toLocalTime();
+    const int offsetMinutes = local.offsetFromUtc() / 60;
+    const QString until = QStringLiteral("%1 (UTC%2%3:%4)")
+                              .arg(QLocale().toString(local.time(), QLocale::ShortFormat),
+                                   offsetMinutes < 0 ? QStringLiteral("-") : QStringLiteral("+"))
+                              .arg(qAbs(offsetMinutes) / 60, 2, 10, QLatin1Char('0'))
+                              .arg(qAbs(offsetMinutes) % 60, 2, 10, QLatin1Char('0'));
     return Error(QStringLiteral("auth.locked"),
                  tr("Too many failed attempts: this account is locked on this computer until %1.")
                      .arg(until));

@@ -233,6 +233,11 @@ void TestLogin::lockoutAfterMaxFailures()
     const Error last = auth.login(QStringLiteral("zhangwei"), QStringLiteral("guess-last")).error();
     QCOMPARE(last.code, QStringLiteral("auth.locked"));
     QVERIFY2(last.message.contains(QStringLiteral("locked")), qPrintable(last.message));
+    // The time it ends, with its offset from UTC (a server's message reaches
+    // other time zones).
+    QVERIFY2(
+        last.message.contains(QRegularExpression(QStringLiteral("\\(UTC[+-]\\d\\d:\\d\\d\\)"))),
+        qPrintable(last.message));
     org.tick();
     // ...and then even the right password is refused.
     auto locked = auth.login(QStringLiteral("zhangwei"), pw("zhangwei"));

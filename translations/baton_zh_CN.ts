@@ -566,10 +566,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <translation>无法创建本组织的证书颁发机构。</translation>
     </message>
     <message>
-        <source>%1 signing authority</source>
-        <translation>%1 签名证书颁发机构</translation>
-    </message>
-    <message>
         <source>The certificate authority&apos;s certificate and key do not belong together, or one of them is damaged.</source>
         <translation>证书颁发机构的证书与密钥不匹配，或其中之一已损坏。</translation>
     </message>
@@ -2296,6 +2292,13 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>ServerAuthority</name>
+    <message>
+        <source>The server&apos;s stored %1 is damaged.</source>
+        <translation>服务器保存的 %1 已损坏。</translation>
+    </message>
+</context>
+<context>
     <name>ServerLog</name>
     <message>
         <source>taking the log lock</source>
@@ -2370,6 +2373,10 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>A signing key is only saved under a password.</source>
         <translation>签名密钥只能在设置密码后保存。</translation>
+    </message>
+    <message>
+        <source>The stored key is damaged or not an ECDSA P-256 key.</source>
+        <translation>保存的密钥已损坏，或不是 ECDSA P-256 密钥。</translation>
     </message>
 </context>
 <context>
@@ -2595,6 +2602,10 @@ Shown now (SHA-256):
     <message>
         <source>reading a record&apos;s history</source>
         <translation>读取记录的历史</translation>
+    </message>
+    <message>
+        <source>A time-stamp request is at most %1 bytes.</source>
+        <translation>时间戳请求最多 %1 字节。</translation>
     </message>
 </context>
 <context>

@@ -45,8 +45,9 @@ QString peerOf(const QHostAddress &address)
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 QHttpServerResponse toResponse(const HttpReply &reply)
 {
-    QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.body,
-                                 QHttpServerResponse::StatusCode(reply.status));
+    QHttpServerResponse response(reply.contentType.isEmpty() ? QByteArrayLiteral("application/json")
+                                                             : reply.contentType,
+                                 reply.body, QHttpServerResponse::StatusCode(reply.status));
     if (reply.retryAfterSeconds > 0)
         response.setHeader(QByteArrayLiteral("Retry-After"),
                            QByteArray::number(reply.retryAfterSeconds));
@@ -69,7 +70,9 @@ bool bindServer(QHttpServer &http, QTcpServer *server)
 void writeReply(QHttpServerResponder &responder, const HttpReply &r)
 {
     responder.writeStatusLine(QHttpServerResponder::StatusCode(r.status));
-    responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"),
+                          r.contentType.isEmpty() ? QByteArrayLiteral("application/json")
+                                                  : r.contentType);
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(r.body.size()));
     responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     if (r.retryAfterSeconds > 0)
@@ -89,8 +92,9 @@ HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOp
     m_worker.setMaxThreadCount(1);
     m_worker.setExpiryTimeout(-1); // the same thread for the store's whole life
 
-    for (const char *path : {"/healthz", "/v1/session", "/v1/ops", "/v1/history", "/v1/setup",
-                             "/v1/proof/consistency", "/v1/proof/inclusion"}) {
+    for (const char *path :
+         {"/healthz", "/v1/session", "/v1/ops", "/v1/history", "/v1/setup", "/v1/proof/consistency",
+          "/v1/proof/inclusion", "/v1/authority/certificate", "/v1/timestamp"}) {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
         m_http.route(QString::fromLatin1(path), [this](const QHttpServerRequest &request) {
             return handle(callFrom(request)).then([](const HttpReply &r) { return toResponse(r); });
@@ -122,7 +126,7 @@ HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOp
         const Error e(QStringLiteral("route.unknown"),
                       QCoreApplication::translate("SyncService", "There is nothing at %1.")
                           .arg(request.url().path().left(100)));
-        writeReply(responder, HttpReply{httpStatusFor(e.code), wire::errorBody(e), 0, {}, {}});
+        writeReply(responder, HttpReply{httpStatusFor(e.code), wire::errorBody(e), 0, {}, {}, {}});
     });
 }
 

@@ -71,7 +71,8 @@ Result<CertificateAuthority> CertificateAuthority::create(const QString &organis
         return failed;
     X509_NAME *name = X509_get_subject_name(cert.get());
     if (!addName(name, "O", organisation.trimmed())
-        || !addName(name, "CN", tr("%1 signing authority").arg(organisation.trimmed()))
+        // Certificates are evidence: their names are not translated.
+        || !addName(name, "CN", QStringLiteral("%1 signing authority").arg(organisation.trimmed()))
         || X509_set_issuer_name(cert.get(), name) != 1)
         return failed;
     if (!addExtension(cert.get(), cert.get(), NID_basic_constraints, "critical,CA:TRUE,pathlen:0")

@@ -3,8 +3,8 @@
 #include "opensslptr.h"
 
 #include <openssl/core_names.h>
-#include <openssl/pkcs12.h>
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
 #include <openssl/x509.h>
 
 namespace baton {
@@ -62,6 +62,34 @@ Result<SigningKey> SigningKey::fromEncrypted(const QByteArray &pem, const QStrin
     if (!isP256(key))
         return Error(QStringLiteral("key.type"), tr("The signing key is not an ECDSA P-256 key."));
     return k;
+}
+
+Result<SigningKey> SigningKey::fromPrivatePem(const QByteArray &pem)
+{
+    ossl::BioPtr in = ossl::readBio(pem);
+    // A pass phrase callback that refuses: without one OpenSSL would ask on
+    // the terminal for an encrypted key.
+    auto noPassPhrase = [](char *, int, int, void *) { return -1; };
+    EVP_PKEY *key =
+        in ? PEM_read_bio_PrivateKey(in.get(), nullptr, noPassPhrase, nullptr) : nullptr;
+    if (!key || !isP256(key)) {
+        EVP_PKEY_free(key);
+        return Error(QStringLiteral("key.type"),
+                     tr("The stored key is damaged or not an ECDSA P-256 key."));
+    }
+    SigningKey k;
+    k.m_key = share(key);
+    return k;
+}
+
+QByteArray SigningKey::privatePem() const
+{
+    ossl::BioPtr out(BIO_new(BIO_s_mem()));
+    if (!m_key || !out
+        || PEM_write_bio_PrivateKey(out.get(), m_key.get(), nullptr, nullptr, 0, nullptr, nullptr)
+               != 1)
+        return {};
+    return ossl::bioBytes(out.get());
 }
 
 Result<QByteArray> SigningKey::encrypted(const QString &password,

@@ -38,6 +38,12 @@ public:
     // ("key.password") without saying more.
     static Result<SigningKey> fromEncrypted(const QByteArray &pem, const QString &password);
 
+    // Unencrypted PKCS#8 PEM, for keys a server keeps in its own database
+    // as it keeps its log key (the CA's, the time-stamping authority's);
+    // users' keys are only ever saved with encrypted().
+    static Result<SigningKey> fromPrivatePem(const QByteArray &pem);
+    QByteArray privatePem() const;
+
     bool isNull() const { return !m_key; }
     // PKCS#8, encrypted with AES-256-CBC under scrypt of the password, PEM.
     Result<QByteArray> encrypted(const QString &password,

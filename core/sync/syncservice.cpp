@@ -116,6 +116,7 @@ SyncService::SyncService(Store &store, Options options)
     : m_store(store)
     , m_options(options)
     , m_log(store)
+    , m_authority(store)
     , m_sessions(store, options.sessionLifetimeMs)
 { }
 
@@ -123,7 +124,9 @@ SyncService::~SyncService() = default;
 
 Status SyncService::start()
 {
-    return m_log.open();
+    if (auto s = m_log.open(); !s)
+        return s;
+    return m_authority.open();
 }
 
 void SyncService::parsePushBody(HttpCall &call)
@@ -170,6 +173,8 @@ HttpReply SyncService::handle(const HttpCall &call)
         {"POST", "/v1/setup", &SyncService::setup},
         {"GET", "/v1/proof/consistency", &SyncService::proof},
         {"GET", "/v1/proof/inclusion", &SyncService::proof},
+        {"GET", "/v1/authority/certificate", &SyncService::authorityCertificate},
+        {"POST", "/v1/timestamp", &SyncService::timeStamp},
     };
     HttpReply reply;
     bool pathKnown = false;
@@ -196,6 +201,34 @@ HttpReply SyncService::handle(const HttpCall &call)
                                           tr("There is nothing at %1.").arg(call.path.left(100))));
     m_store.setEventPeer({});
     return reply;
+}
+
+HttpReply SyncService::authorityCertificate(const HttpCall &)
+{
+    // Public, as a CA certificate is: what a signature or time stamp is
+    // checked against, by Baton or by openssl.
+    HttpReply r = json(200, m_authority.certificateAuthority().certificatePem());
+    r.contentType = QByteArrayLiteral("application/x-pem-file");
+    return r;
+}
+
+HttpReply SyncService::timeStamp(const HttpCall &call)
+{
+    // For signed-in accounts only: a time stamp is the server's word.
+    auto who = authorize(call);
+    if (!who)
+        return failure(who.error());
+    if (call.body.size() > MaxTimeStampRequestBytes)
+        return failure(
+            Error(QStringLiteral("request.too_large"),
+                  tr("A time-stamp request is at most %1 bytes.").arg(MaxTimeStampRequestBytes)));
+    // A request that cannot be granted gets a response saying so (RFC 3161).
+    auto response = m_authority.timeStamps().respond(call.body);
+    if (!response)
+        return failure(response.error());
+    HttpReply r = json(200, *response);
+    r.contentType = QByteArrayLiteral("application/timestamp-reply");
+    return r;
 }
 
 HttpReply SyncService::health()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "serverauthority.h"
 #include "serverlog.h"
 #include "sessions.h"
 #include "store/store.h"
@@ -41,6 +42,7 @@ struct HttpReply
     int retryAfterSeconds = 0; // for 429 and 503
     QString error;             // transport failure, when status is 0
     std::any decoded;          // HttpCall::decode's result, when the transport ran it
+    QByteArray contentType;    // empty: application/json
 };
 
 // The server side of sync (DESIGN.md section 5, docs/SYNC.md): sessions,
@@ -60,13 +62,16 @@ public:
         int maxFailedLoginsPerAddress = 20;
     };
 
+    // A TimeStampReq of SHA-256 is about 60 bytes.
+    static constexpr int MaxTimeStampRequestBytes = 4096;
+
     SyncService(Store &store, Options options);
     explicit SyncService(Store &store)
         : SyncService(store, Options{})
     { }
     ~SyncService();
 
-    // Loads (on first run: makes) the log key.
+    // Loads (on first run: makes) the log key and the server's authorities.
     Status start();
     HttpReply handle(const HttpCall &call);
     // Answers several requests with one commit for all they write (group
@@ -78,6 +83,7 @@ public:
     static void parsePushBody(HttpCall &call);
 
     ServerLog &log() { return m_log; }
+    const ServerAuthority &authority() const { return m_authority; }
     ServerSessions &sessions() { return m_sessions; }
 
 private:
@@ -96,6 +102,8 @@ private:
     HttpReply head();
     HttpReply proof(const HttpCall &call);
     HttpReply health();
+    HttpReply authorityCertificate(const HttpCall &call);
+    HttpReply timeStamp(const HttpCall &call);
 
     // Shape of every op before anything is written; the first problem found.
     Status checkShapes(const QList<Operation> &ops);
@@ -106,6 +114,7 @@ private:
     Store &m_store;
     Options m_options;
     ServerLog m_log;
+    ServerAuthority m_authority;
     ServerSessions m_sessions;
     QHash<QString, QList<qint64>> m_failuresByPeer; // sign-in failures in the last minute
 };

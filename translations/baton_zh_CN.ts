@@ -2754,6 +2754,10 @@ Shown now (SHA-256):
         <source>%1 is out of order</source>
         <translation>%1 顺序错乱</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; must be Base64</source>
+        <translation>“%1”必须是 Base64 编码</translation>
+    </message>
 </context>
 <context>
     <name>TimeStamp</name>

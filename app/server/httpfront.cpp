@@ -92,9 +92,9 @@ HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOp
     m_worker.setMaxThreadCount(1);
     m_worker.setExpiryTimeout(-1); // the same thread for the store's whole life
 
-    for (const char *path :
-         {"/healthz", "/v1/session", "/v1/ops", "/v1/history", "/v1/setup", "/v1/proof/consistency",
-          "/v1/proof/inclusion", "/v1/authority/certificate", "/v1/timestamp"}) {
+    for (const char *path : {"/healthz", "/v1/session", "/v1/ops", "/v1/history", "/v1/setup",
+                             "/v1/proof/consistency", "/v1/proof/inclusion",
+                             "/v1/authority/certificate", "/v1/timestamp", "/v1/certificates"}) {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
         m_http.route(QString::fromLatin1(path), [this](const QHttpServerRequest &request) {
             return handle(callFrom(request)).then([](const HttpReply &r) { return toResponse(r); });

@@ -59,10 +59,11 @@ bool hasUnpairedSurrogate(QStringView s)
     return false;
 }
 
-void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
+void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8, bool quoted = true)
 {
     static const char hex[] = "0123456789abcdef";
-    out.append('"');
+    if (quoted)
+        out.append('"');
     const char *p = utf8.data();
     const char *end = p + utf8.size();
     const char *run = p; // start of bytes that need no escape
@@ -101,7 +102,8 @@ void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
         }
     }
     out.append(run, p - run);
-    out.append('"');
+    if (quoted)
+        out.append('"');
 }
 
 Status writeValue(QByteArray &out, const QJsonValue &v, int depth);
@@ -262,6 +264,35 @@ bool appendCanonicalString(QByteArray &out, QStringView text)
 void appendJsonString(QByteArray &out, QByteArrayView utf8)
 {
     appendEscapedUtf8(out, utf8);
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    if (!hasUnpairedSurrogate(text)) {
+        appendEscapedUtf8(out, text.toUtf8());
+        return;
+    }
+    // An unpaired surrogate has no UTF-8: \uXXXX, as QJsonDocument writes
+    // it and reads it back.
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        if (QChar::isHighSurrogate(u) && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        if (!QChar::isSurrogate(u))
+            continue;
+        appendEscapedUtf8(out, text.mid(run, i - run).toUtf8(), false);
+        const char esc[6] = {
+            '\\', 'u', hex[u >> 12], hex[(u >> 8) & 0xf], hex[(u >> 4) & 0xf], hex[u & 0xf]};
+        out.append(esc, 6);
+        run = i + 1;
+    }
+    appendEscapedUtf8(out, text.mid(run).toUtf8(), false);
+    out.append('"');
 }
 
 Result<QByteArray> canonicalJson(const QJsonValue &value)

@@ -51,8 +51,10 @@ private:
 // false on an unpaired surrogate.
 bool appendCanonicalString(QByteArray &out, QStringView text);
 
-// Appends UTF-8 text as a JSON string as it is (no normalisation), with the
-// same minimal escapes. For messages that are not hashed.
+// Appends text as a JSON string as it is (no normalisation), with the same
+// minimal escapes; an unpaired surrogate as \uXXXX. For messages that are
+// not hashed.
 void appendJsonString(QByteArray &out, QByteArrayView utf8);
+void appendJsonString(QByteArray &out, QStringView text);
 
 } // namespace baton

@@ -2,12 +2,14 @@
 
 #include "auth/authenticator.h"
 #include "evidence/merkletree.h"
+#include "evidence/sha256.h"
 #include "oplog/uuidv7.h"
 #include "store/entitydef.h"
 #include "syncwire.h"
 #include "util/logging.h"
 
 #include <QHostAddress>
+#include <QSslCertificate>
 
 namespace baton {
 
@@ -175,6 +177,7 @@ HttpReply SyncService::handle(const HttpCall &call)
         {"GET", "/v1/proof/inclusion", &SyncService::proof},
         {"GET", "/v1/authority/certificate", &SyncService::authorityCertificate},
         {"POST", "/v1/timestamp", &SyncService::timeStamp},
+        {"POST", "/v1/certificates", &SyncService::issueCertificate},
     };
     HttpReply reply;
     bool pathKnown = false;
@@ -229,6 +232,34 @@ HttpReply SyncService::timeStamp(const HttpCall &call)
     HttpReply r = json(200, *response);
     r.contentType = QByteArrayLiteral("application/timestamp-reply");
     return r;
+}
+
+HttpReply SyncService::issueCertificate(const HttpCall &call)
+{
+    // For the account and device of the session, whatever the body says:
+    // a key is vouched for only as the one who signed in from there.
+    auto who = authorize(call);
+    if (!who)
+        return failure(who.error());
+    auto publicKey = wire::parseCertificateRequest(call.body);
+    if (!publicKey)
+        return failure(publicKey.error());
+    const CertificateAuthority &ca = m_authority.certificateAuthority();
+    auto cert = ca.issue(*publicKey, {who->actor.login, who->actor.userId, who->session.device},
+                         m_store.nowMs());
+    if (!cert)
+        return failure(Error(QStringLiteral("request.malformed"), cert.error().message));
+    const QSslCertificate issued(*cert, QSsl::Der);
+    if (auto s = m_store.recordEvent(
+            QStringLiteral("certificate.issue"), QStringLiteral("ok"), who->actor.userId,
+            who->actor.login,
+            QStringLiteral("Issued a signing certificate for device %1 (serial %2, key SHA-256 "
+                           "%3)")
+                .arg(who->session.device, QString::fromLatin1(issued.serialNumber()),
+                     QString::fromLatin1(Sha256::hash(*publicKey).toHex())));
+        !s)
+        return failure(s.error());
+    return json(200, wire::certificateReplyBody({*cert, ca.certificateDer()}));
 }
 
 HttpReply SyncService::health()

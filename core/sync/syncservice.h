@@ -104,6 +104,7 @@ private:
     HttpReply health();
     HttpReply authorityCertificate(const HttpCall &call);
     HttpReply timeStamp(const HttpCall &call);
+    HttpReply issueCertificate(const HttpCall &call);
 
     // Shape of every op before anything is written; the first problem found.
     Status checkShapes(const QList<Operation> &ops);

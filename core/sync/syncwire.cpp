@@ -197,6 +197,61 @@ Result<LoginRequest> parseLoginRequest(const QByteArray &body)
     return r;
 }
 
+namespace {
+// Base64 DER of at most maxBytes, under key.
+Result<QByteArray> der(const QJsonObject &o, const char *key, int maxBytes, const QString &where)
+{
+    auto b64 = text(o, key, (maxBytes + 2) / 3 * 4, where);
+    if (!b64)
+        return b64.error();
+    const QByteArray raw = b64->toLatin1();
+    auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty() || decoded.decoded.toBase64() != raw)
+        return malformed(Tr::tr("\"%1\" must be Base64").arg(QLatin1StringView(key)));
+    return decoded.decoded;
+}
+} // namespace
+
+QByteArray certificateRequestBody(const QByteArray &publicKeyDer)
+{
+    return compact({{QStringLiteral("publicKey"), QString::fromLatin1(publicKeyDer.toBase64())}});
+}
+
+Result<QByteArray> parseCertificateRequest(const QByteArray &body)
+{
+    const QString where = QStringLiteral("the certificate request");
+    auto o = object(body);
+    if (!o)
+        return o.error();
+    if (auto s = exactKeys(*o, {"publicKey"}, where); !s)
+        return s.error();
+    return der(*o, "publicKey", 1024, where);
+}
+
+QByteArray certificateReplyBody(const CertificateReply &reply)
+{
+    return compact(
+        {{QStringLiteral("certificate"), QString::fromLatin1(reply.certificateDer.toBase64())},
+         {QStringLiteral("authority"), QString::fromLatin1(reply.authorityDer.toBase64())}});
+}
+
+Result<CertificateReply> parseCertificateReply(const QByteArray &body)
+{
+    const QString where = QStringLiteral("the certificate reply");
+    auto o = object(body);
+    if (!o)
+        return o.error();
+    if (auto s = exactKeys(*o, {"certificate", "authority"}, where); !s)
+        return s.error();
+    auto cert = der(*o, "certificate", 16384, where);
+    if (!cert)
+        return cert.error();
+    auto authority = der(*o, "authority", 16384, where);
+    if (!authority)
+        return authority.error();
+    return CertificateReply{*cert, *authority};
+}
+
 QByteArray loginReplyBody(const LoginReply &r)
 {
     return compact({{QStringLiteral("token"), r.token},
@@ -268,7 +323,7 @@ QByteArray pushReplyBody(const QList<PushResult> &results)
         out.append(i ? ",{" : "{");
         if (r.status == PushResult::Status::Rejected) {
             out.append("\"code\":");
-            appendJsonString(out, r.reason.code.toUtf8());
+            appendJsonString(out, QStringView(r.reason.code));
             out.append(',');
         }
         out.append("\"id\":\"");
@@ -276,7 +331,7 @@ QByteArray pushReplyBody(const QList<PushResult> &results)
         out.append('"');
         if (r.status == PushResult::Status::Rejected) {
             out.append(",\"message\":");
-            appendJsonString(out, r.reason.message.toUtf8());
+            appendJsonString(out, QStringView(r.reason.message));
         } else {
             out.append(",\"index\":");
             out.append(QByteArray::number(r.index));
@@ -357,7 +412,7 @@ QByteArray pullReplyBody(const PullReply &reply)
     out.append("{\"forget\":[");
     for (qsizetype i = 0; i < reply.forget.size(); ++i) {
         out.append(i ? ",{\"entity\":" : "{\"entity\":");
-        appendJsonString(out, reply.forget[i].entity.toUtf8());
+        appendJsonString(out, QStringView(reply.forget[i].entity));
         out.append(",\"id\":\"");
         out.append(idString(reply.forget[i].id).toLatin1());
         out.append("\"}");

@@ -37,6 +37,18 @@ struct LoginRequest
 QByteArray loginRequestBody(const LoginRequest &request);
 Result<LoginRequest> parseLoginRequest(const QByteArray &body);
 
+// POST /v1/certificates: a certificate for the signing key of the signed-in
+// account on the session's device.
+QByteArray certificateRequestBody(const QByteArray &publicKeyDer);
+Result<QByteArray> parseCertificateRequest(const QByteArray &body); // the key, DER
+struct CertificateReply
+{
+    QByteArray certificateDer; // issued for the key
+    QByteArray authorityDer;   // the CA certificate it chains to
+};
+QByteArray certificateReplyBody(const CertificateReply &reply);
+Result<CertificateReply> parseCertificateReply(const QByteArray &body);
+
 struct LoginReply
 {
     QString token;

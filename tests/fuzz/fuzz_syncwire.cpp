@@ -1,6 +1,6 @@
 // libFuzzer target for the sync protocol's parsers (core/sync/syncwire),
 // which read what a client or a server sends. The first byte chooses the
-// parser (as a digit: '0' to '7'; any other byte maps onto one of them), the
+// parser (as a digit: '0' to '9'; any other byte maps onto one of them), the
 // rest is the body:
 //   0 parseLoginRequest   POST /v1/session body
 //   1 parseLoginReply     POST /v1/session reply
@@ -10,6 +10,8 @@
 //   5 parseProofReply     GET /v1/proof/... reply
 //   6 errorFromBody       any 4xx/5xx reply
 //   7 parseHistoryReply   GET /v1/history reply
+//   8 parseCertificateRequest  POST /v1/certificates body
+//   9 parseCertificateReply    POST /v1/certificates reply
 // Nothing may crash; whatever a parser accepts must respect the protocol's
 // limits, and writing it back and parsing that again must give the same.
 #include "oplog/uuidv7.h"
@@ -194,6 +196,27 @@ void errorReply(const QByteArray &body)
     require(again.code == e.code && again.message == e.message);
 }
 
+void certificateRequest(const QByteArray &body)
+{
+    const auto key = parseCertificateRequest(body);
+    if (!key)
+        return;
+    require(!key->isEmpty() && key->size() <= 1024);
+    const auto again = parseCertificateRequest(certificateRequestBody(*key));
+    require(again.ok() && *again == *key);
+}
+
+void certificateReply(const QByteArray &body)
+{
+    const auto r = parseCertificateReply(body);
+    if (!r)
+        return;
+    require(!r->certificateDer.isEmpty() && !r->authorityDer.isEmpty());
+    const auto again = parseCertificateReply(certificateReplyBody(*r));
+    require(again.ok() && again->certificateDer == r->certificateDer
+            && again->authorityDer == r->authorityDer);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -201,7 +224,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     const QByteArray body(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
-    switch (uint8_t(data[0] - '0') % 8) {
+    switch (uint8_t(data[0] - '0') % 10) {
     case 0:
         loginRequest(body);
         break;
@@ -223,8 +246,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 6:
         errorReply(body);
         break;
-    default:
+    case 7:
         historyReply(body);
+        break;
+    case 8:
+        certificateRequest(body);
+        break;
+    default:
+        certificateReply(body);
         break;
     }
     return 0;

@@ -1,10 +1,14 @@
 // baton-server's authorities (core/sync/serverauthority): the CA certificate
-// anyone may fetch, and RFC 3161 time stamps for signed-in accounts, kept
-// the same across restarts. On SQLite, and on PostgreSQL under
+// anyone may fetch, signing certificates and RFC 3161 time stamps for
+// signed-in accounts, the same authorities across restarts. On SQLite, and on PostgreSQL under
 // tst_serverauthority_pg.
+#include "evidence/cmssignature.h"
 #include "evidence/timestamp.h"
 #include "sync/syncwire.h"
 #include "syncnet.h"
+
+#include "evidence/sha256.h"
+#include "unittools.h"
 
 #include <QSslCertificate>
 #include <QtTest>
@@ -43,6 +47,7 @@ class TestServerAuthority : public QObject
 private Q_SLOTS:
     void certificateIsPublicAndKeptAcrossRestarts();
     void timeStampsForSignedInAccountsOnly();
+    void certificateIsForTheSessionsAccountAndDevice();
 };
 
 void TestServerAuthority::certificateIsPublicAndKeptAcrossRestarts()
@@ -104,6 +109,54 @@ void TestServerAuthority::timeStampsForSignedInAccountsOnly()
         net.service->handle(request("POST", QStringLiteral("/v1/timestamp"), token,
                                     QByteArray(SyncService::MaxTimeStampRequestBytes + 1, 'x')));
     QCOMPARE(large.status, 413);
+}
+
+void TestServerAuthority::certificateIsForTheSessionsAccountAndDevice()
+{
+    SyncNet net;
+    QVERIFY(net.start());
+    const QByteArray ca = net.service->authority().certificateAuthority().certificateDer();
+    const SigningKey key = SigningKey::generate().value();
+    const QByteArray body = wire::certificateRequestBody(key.publicKeyDer());
+    QCOMPARE(
+        net.service->handle(request("POST", QStringLiteral("/v1/certificates"), {}, body)).status,
+        401);
+
+    const QByteArray token =
+        tokenFor(*net.service, QStringLiteral("zhangwei"), QStringLiteral("devzw"));
+    const qint64 auditBefore = *net.server->auditEntryCount();
+    const HttpReply r =
+        net.service->handle(request("POST", QStringLiteral("/v1/certificates"), token, body));
+    QCOMPARE(r.status, 200);
+    auto reply = wire::parseCertificateReply(r.body);
+    QVERIFY2(reply, qPrintable(reply ? QString() : reply.error().message));
+    QCOMPARE(reply->authorityDer, ca);
+    const QSslCertificate cert(reply->certificateDer, QSsl::Der);
+    QCOMPARE(cert.subjectInfo(QSslCertificate::CommonName),
+             QStringList{QStringLiteral("zhangwei")});
+    QCOMPARE(cert.subjectInfo(QSslCertificate::OrganizationalUnitName),
+             QStringList{QStringLiteral("devzw")});
+    // What the key signs holds against the CA the server publishes.
+    const QByteArray signature = CmsSignature::sign("approve", key, reply->certificateDer).value();
+    auto verified = CmsSignature::verify("approve", signature, ca);
+    QVERIFY2(verified, qPrintable(verified ? QString() : verified.error().message));
+    QCOMPARE(verified->signerCommonName, QStringLiteral("zhangwei"));
+    // The issue is in the audit trail, with the key's fingerprint.
+    QCOMPARE(*net.server->auditEntryCount(), auditBefore + 1);
+    QVERIFY(scalar(*net.server, QStringLiteral("SELECT summary FROM audit_log WHERE action = "
+                                               "'certificate.issue' ORDER BY seq DESC LIMIT 1"))
+                .toString()
+                .contains(QString::fromLatin1(Sha256::hash(key.publicKeyDer()).toHex())));
+
+    // Not a key: refused, nothing written.
+    for (const QByteArray &bad :
+         {wire::certificateRequestBody("not a key"), QByteArray("{\"publicKey\":\"%%%\"}"),
+          QByteArray("{}"), QByteArray("[]")}) {
+        const HttpReply refused =
+            net.service->handle(request("POST", QStringLiteral("/v1/certificates"), token, bad));
+        QCOMPARE(refused.status, 400);
+    }
+    QCOMPARE(*net.server->auditEntryCount(), auditBefore + 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerAuthority)

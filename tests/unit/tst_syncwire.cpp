@@ -152,6 +152,16 @@ void TestSyncWire::pushReplyReadsBackAsWritten()
     QCOMPARE(back->at(0).index, 12);
     QCOMPARE(back->at(1).index, 3);
 
+    // A refusal quoting a client's broken text (an unpaired surrogate) goes
+    // back as it was, escaped, as QJsonDocument wrote it.
+    wire::PushResult odd = results[2];
+    odd.reason.message = QStringLiteral("no field \"a") + QChar(0xd800) + QStringLiteral("b\"");
+    const QByteArray oddBody = wire::pushReplyBody({odd});
+    QVERIFY(oddBody.contains("a\\ud800b"));
+    auto oddBack = wire::parsePushReply(oddBody);
+    QVERIFY(oddBack);
+    QCOMPARE(oddBack->at(0).reason.message, odd.reason.message);
+
     // Byte for byte what QJsonDocument wrote before.
     QJsonArray a;
     for (const wire::PushResult &r : results) {

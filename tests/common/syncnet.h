@@ -9,6 +9,7 @@
 #include "sync/syncclient.h"
 #include "sync/syncservice.h"
 #include "sync/synctransport.h"
+#include "sync/syncwire.h"
 #include "testdatabase.h"
 #include "testorg.h"
 
@@ -161,5 +162,22 @@ struct SyncNet
         return out;
     }
 };
+
+// A request as the server's HTTP front hands it over, from one address.
+inline HttpCall request(const QByteArray &method, const QString &path, const QByteArray &token = {},
+                        const QByteArray &body = {})
+{
+    return HttpCall{method, path, {}, token, body, QStringLiteral("198.51.100.20"), {}, {}};
+}
+
+// A session token for a TestOrg account (password "password-<login>").
+inline QByteArray tokenFor(SyncService &service, const QString &login, const QString &device)
+{
+    const HttpReply r = service.handle(
+        request("POST", QStringLiteral("/v1/session"), {},
+                wire::loginRequestBody({login, QStringLiteral("password-") + login, device})));
+    auto reply = wire::parseLoginReply(r.body);
+    return reply ? reply->token.toLatin1() : QByteArray();
+}
 
 } // namespace baton::test

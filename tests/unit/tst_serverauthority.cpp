@@ -18,21 +18,6 @@ using namespace baton::test;
 
 namespace {
 
-HttpCall request(const QByteArray &method, const QString &path, const QByteArray &token = {},
-                 const QByteArray &body = {})
-{
-    return HttpCall{method, path, {}, token, body, QStringLiteral("198.51.100.20"), {}, {}};
-}
-
-QByteArray tokenFor(SyncService &service, const QString &login, const QString &device)
-{
-    const HttpReply r = service.handle(
-        request("POST", QStringLiteral("/v1/session"), {},
-                wire::loginRequestBody({login, QStringLiteral("password-") + login, device})));
-    auto reply = wire::parseLoginReply(r.body);
-    return reply ? reply->token.toLatin1() : QByteArray();
-}
-
 QByteArray caDer(const HttpReply &r)
 {
     const QList<QSslCertificate> certs = QSslCertificate::fromData(r.body, QSsl::Pem);

@@ -24,6 +24,16 @@ qint64 now()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// Runs the stock openssl command in dir; true when it exits 0.
+bool opensslAccepts(const QString &openssl, const QString &dir, const QStringList &args)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(openssl, args);
+    p.waitForFinished(30000);
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
@@ -204,16 +214,13 @@ void TestSignatures::stockOpensslVerifiesWhatBatonSigns()
     QVERIFY(writeFile(dir.filePath(QStringLiteral("signature.p7s")), *sig));
     QVERIFY(writeFile(dir.filePath(QStringLiteral("ca.pem")), m_ca->certificatePem()));
     auto verify = [&](const QString &contentFile) {
-        QProcess p;
-        p.setWorkingDirectory(dir.path());
-        p.start(openssl,
-                {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"),
-                 QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-                 QStringLiteral("signature.p7s"), QStringLiteral("-content"), contentFile,
-                 QStringLiteral("-CAfile"), QStringLiteral("ca.pem"), QStringLiteral("-out"),
-                 QStringLiteral("verified.bin")});
-        p.waitForFinished(30000);
-        return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        return opensslAccepts(openssl, dir.path(),
+                              {QStringLiteral("cms"), QStringLiteral("-verify"),
+                               QStringLiteral("-binary"), QStringLiteral("-inform"),
+                               QStringLiteral("DER"), QStringLiteral("-in"),
+                               QStringLiteral("signature.p7s"), QStringLiteral("-content"),
+                               contentFile, QStringLiteral("-CAfile"), QStringLiteral("ca.pem"),
+                               QStringLiteral("-out"), QStringLiteral("verified.bin")});
     };
     QVERIFY(verify(QStringLiteral("content.bin")));
     QByteArray changed = content;
@@ -303,13 +310,11 @@ void TestSignatures::stockOpensslVerifiesBatonsTimeStamps()
     QVERIFY(writeFile(dir.filePath(QStringLiteral("ca.pem")), m_ca->certificatePem()));
     QVERIFY(writeFile(dir.filePath(QStringLiteral("other.bin")), "other"));
     auto verify = [&](const QString &dataFile) {
-        QProcess p;
-        p.setWorkingDirectory(dir.path());
-        p.start(openssl, {QStringLiteral("ts"), QStringLiteral("-verify"), QStringLiteral("-data"),
-                          dataFile, QStringLiteral("-in"), QStringLiteral("stamp.tsr"),
-                          QStringLiteral("-CAfile"), QStringLiteral("ca.pem")});
-        p.waitForFinished(30000);
-        return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        return opensslAccepts(openssl, dir.path(),
+                              {QStringLiteral("ts"), QStringLiteral("-verify"),
+                               QStringLiteral("-data"), dataFile, QStringLiteral("-in"),
+                               QStringLiteral("stamp.tsr"), QStringLiteral("-CAfile"),
+                               QStringLiteral("ca.pem")});
     };
     QVERIFY(verify(QStringLiteral("signature.p7s")));
     QVERIFY(!verify(QStringLiteral("other.bin")));

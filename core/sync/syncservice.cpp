@@ -247,8 +247,10 @@ HttpReply SyncService::issueCertificate(const HttpCall &call)
     const CertificateAuthority &ca = m_authority.certificateAuthority();
     auto cert = ca.issue(*publicKey, {who->actor.login, who->actor.userId, who->session.device},
                          m_store.nowMs());
-    if (!cert)
-        return failure(Error(QStringLiteral("request.malformed"), cert.error().message));
+    if (!cert) // the client's key is at fault (400); the authority's own failure is a 500
+        return failure(cert.error().code == QLatin1String("ca.key")
+                           ? Error(QStringLiteral("request.malformed"), cert.error().message)
+                           : Error(QStringLiteral("server.authority"), cert.error().message));
     const QSslCertificate issued(*cert, QSsl::Der);
     if (auto s = m_store.recordEvent(
             QStringLiteral("certificate.issue"), QStringLiteral("ok"), who->actor.userId,

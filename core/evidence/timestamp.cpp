@@ -183,8 +183,21 @@ Result<TimeStamp::Verified> TimeStamp::verify(const QByteArray &responseDer, con
     std::tm tm{};
     if (!info || ASN1_TIME_to_tm(TS_TST_INFO_get_time(info), &tm) != 1)
         return invalid(tr("it states no time"));
+    // The authority states milliseconds (clock precision 3), which
+    // ASN1_TIME_to_tm drops: "YYYYMMDDhhmmss.fffZ".
+    const ASN1_GENERALIZEDTIME *when = TS_TST_INFO_get_time(info);
+    const QByteArray text(reinterpret_cast<const char *>(ASN1_STRING_get0_data(when)),
+                          ASN1_STRING_length(when));
+    int ms = 0;
+    if (const qsizetype dot = text.indexOf('.'); dot >= 0) {
+        const QByteArray digits = QByteArray(text.mid(dot + 1, 3) + "00").left(3);
+        bool ok = false;
+        ms = digits.toInt(&ok);
+        if (!ok)
+            ms = 0;
+    }
     v.time = QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                       QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), QTimeZone::utc());
+                       QTime(tm.tm_hour, tm.tm_min, tm.tm_sec, ms), QTimeZone::utc());
     const ASN1_INTEGER *serial = TS_TST_INFO_get_serial(info);
     if (serial)
         v.serial = QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(serial)),

@@ -25,7 +25,7 @@ QUuid idOf(const Record &r, const char *key)
 // An account's scope is the employee behind it.
 RecordScope accountScope(RuleContext &ctx, const QUuid &userId, const QUuid &employeeId)
 {
-    RecordScope scope{employeeId, userId, {}};
+    RecordScope scope{employeeId, userId, {}, {}};
     if (!employeeId.isNull())
         if (auto e = ctx.record(QStringLiteral("employee"), employeeId); e && e->exists())
             scope.departmentId = idOf(e->values, "department_id");

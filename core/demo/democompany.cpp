@@ -1,4 +1,5 @@
 #include "democompany.h"
+#include "demoapprovals.h"
 
 #include "auth/accounts.h"
 #include "auth/passwordhash.h"
@@ -701,6 +702,12 @@ Result<QList<DemoUser>> Builder::run()
         return users.error();
     users->prepend({QStringLiteral("admin"), adminPassword, QStringLiteral("admin"),
                     DemoCompany::tr("System administrator")});
+    QHash<QString, DemoAccount> logins;
+    for (const DemoUser &u : std::as_const(*users))
+        logins.insert(u.login, {m_userIds.value(u.login, m_admin), u.password});
+    say(DemoCompany::tr("Approvals and their signatures"));
+    if (auto s = addDemoApprovals(m_store, logins, m_options.locale); !s)
+        return s.error();
     if (auto s = addAuditHistory(); !s)
         return s.error();
     return users;

@@ -30,7 +30,7 @@ public:
     RecordScope scope(RuleContext &ctx, const Record &r) const override
     {
         const QUuid owner = r.id(u"owner_id");
-        RecordScope s{owner, {}, {}};
+        RecordScope s{owner, {}, {}, {}};
         if (auto e = ctx.record(QStringLiteral("employee"), owner); e && e->exists())
             s.departmentId = e->values.id(u"department_id");
         return s;

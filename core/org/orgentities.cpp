@@ -8,6 +8,7 @@
 #include "policy/roles.h"
 #include "store/entitydef.h"
 #include "store/rulecontext.h"
+#include "workflow/approvalentities.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -111,7 +112,7 @@ public:
 
     RecordScope scope(RuleContext &, const Record &r) const override
     {
-        return RecordScope{{}, {}, idOf(r, "id")};
+        return RecordScope{{}, {}, idOf(r, "id"), {}};
     }
 
     QString describe(const Record &r) const override
@@ -205,7 +206,7 @@ public:
     }
     RecordScope scope(RuleContext &, const Record &r) const override
     {
-        return RecordScope{{}, {}, idOf(r, "department_id")};
+        return RecordScope{{}, {}, idOf(r, "department_id"), {}};
     }
     QString describe(const Record &r) const override
     {
@@ -278,7 +279,7 @@ public:
 
     RecordScope scope(RuleContext &, const Record &r) const override
     {
-        return RecordScope{idOf(r, "id"), {}, idOf(r, "department_id")};
+        return RecordScope{idOf(r, "id"), {}, idOf(r, "department_id"), {}};
     }
 
     QString describe(const Record &r) const override
@@ -481,6 +482,7 @@ void registerCoreEntities()
     registerOrgEntities();
     registerAccountEntities();
     registerCustomerEntity();
+    registerApprovalEntities();
 }
 
 } // namespace baton

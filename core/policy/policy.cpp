@@ -57,6 +57,21 @@ QList<Grant> Policy::defaultGrants()
     for (const char *action :
          {EmployeeRead, EmployeeUpdateContact, Export, CustomerRead, CustomerManage})
         g.append({Role::DeptManager, a(action), Scope::Subtree});
+    // Approvals (DESIGN.md section 3): anyone submits; a department manager
+    // decides for their subtree, the general manager, finance and HR for the
+    // company, each only at the nodes that name their role (the workflow's
+    // rules check that); an employee decides a step assigned to them; finance
+    // marks claims paid; HR moves the steps of someone who has left.
+    g.append({Role::HrOfficer, a(WorkflowManage), Scope::All});
+    for (Role r : {Role::HrOfficer, Role::GeneralManager, Role::Finance})
+        for (const char *action : {ApprovalRead, ApprovalDecide})
+            g.append({r, a(action), Scope::All});
+    for (const char *action : {ApprovalRead, ApprovalDecide, ApprovalReassign})
+        g.append({Role::DeptManager, a(action), Scope::Subtree});
+    g.append({Role::HrOfficer, a(ApprovalReassign), Scope::All});
+    g.append({Role::Finance, a(ApprovalPay), Scope::All});
+    for (const char *action : {ApprovalRead, ApprovalSubmit, ApprovalDecide})
+        g.append({Role::Employee, a(action), Scope::Own});
     // Everyone sees their own archive and account, keeps their own contact
     // details and changes their own password.
     for (const char *action : {EmployeeRead, EmployeeUpdateContact, UserRead, UserChangePassword,
@@ -78,6 +93,7 @@ bool Policy::covers(const Actor &actor, const RoleAssignment &assignment, Scope 
     }
     case Scope::Own:
         return (!record.ownerEmployee.isNull() && record.ownerEmployee == actor.employeeId)
+               || (!record.alsoEmployee.isNull() && record.alsoEmployee == actor.employeeId)
                || (!record.ownerUser.isNull() && record.ownerUser == actor.userId);
     }
     return false;

@@ -99,7 +99,13 @@ QStringList knownActions()
             QLatin1StringView(AuditVerify),
             QLatin1StringView(Export),
             QLatin1StringView(CustomerRead),
-            QLatin1StringView(CustomerManage)};
+            QLatin1StringView(CustomerManage),
+            QLatin1StringView(WorkflowManage),
+            QLatin1StringView(ApprovalRead),
+            QLatin1StringView(ApprovalSubmit),
+            QLatin1StringView(ApprovalDecide),
+            QLatin1StringView(ApprovalReassign),
+            QLatin1StringView(ApprovalPay)};
 }
 
 QString actionTitle(QStringView action)
@@ -125,6 +131,12 @@ QString actionTitle(QStringView action)
         {Export, QT_TRANSLATE_NOOP("Roles", "export data")},
         {CustomerRead, QT_TRANSLATE_NOOP("Roles", "see customers")},
         {CustomerManage, QT_TRANSLATE_NOOP("Roles", "keep customers")},
+        {WorkflowManage, QT_TRANSLATE_NOOP("Roles", "edit workflow templates")},
+        {ApprovalRead, QT_TRANSLATE_NOOP("Roles", "see approval requests")},
+        {ApprovalSubmit, QT_TRANSLATE_NOOP("Roles", "submit approval requests")},
+        {ApprovalDecide, QT_TRANSLATE_NOOP("Roles", "decide approval steps")},
+        {ApprovalReassign, QT_TRANSLATE_NOOP("Roles", "move approval steps to someone else")},
+        {ApprovalPay, QT_TRANSLATE_NOOP("Roles", "mark expense claims paid")},
     };
     for (const auto &t : titles)
         if (action == QLatin1StringView(t.key))

@@ -39,6 +39,12 @@ inline constexpr char AuditVerify[] = "audit.verify";
 inline constexpr char Export[] = "export";
 inline constexpr char CustomerRead[] = "customer.read";
 inline constexpr char CustomerManage[] = "customer.manage";
+inline constexpr char WorkflowManage[] = "workflow.manage";
+inline constexpr char ApprovalRead[] = "approval.read";
+inline constexpr char ApprovalSubmit[] = "approval.submit";
+inline constexpr char ApprovalDecide[] = "approval.decide";
+inline constexpr char ApprovalReassign[] = "approval.reassign";
+inline constexpr char ApprovalPay[] = "approval.pay";
 } // namespace actions
 
 QStringList knownActions();

@@ -71,6 +71,14 @@ public:
     // only to those who may); empty: every signed-in account, as for the
     // public directory of departments and positions.
     virtual QString readAction() const { return {}; }
+    // Is this refusal of check() about who acts rather than what the op
+    // says (acting out of tier, on someone else's step)? Such refusals are
+    // audited wherever they happen, like the policy's own.
+    virtual bool refusesActor(const Error &error) const
+    {
+        Q_UNUSED(error)
+        return false;
+    }
     // Short human description for audit summaries, e.g. "Zhang Wei (E0012)".
     virtual QString describe(const Record &record) const = 0;
 };

@@ -206,6 +206,89 @@ QList<Migration> makeMigrations()
                               " status TEXT NOT NULL,"
                               " note TEXT," BATON_RECORD_COLUMNS ")"),
                QStringLiteral("CREATE INDEX customer_owner ON customer(owner_id)")}});
+
+    // Approval workflows (issue 4). Templates are versioned records; a
+    // request's steps and its files are found by request, a person's queue
+    // by approver.
+    m.append(
+        {6,
+         "approval workflows: templates, requests, steps, attachments, time stamps",
+         {QStringLiteral("CREATE TABLE workflow_template ("
+                         " id TEXT PRIMARY KEY,"
+                         " code TEXT NOT NULL,"
+                         " version INTEGER NOT NULL,"
+                         " name TEXT NOT NULL,"
+                         " kind TEXT NOT NULL,"
+                         " currency TEXT,"
+                         " nodes TEXT NOT NULL,"
+                         " active INTEGER NOT NULL DEFAULT 1," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX workflow_template_code ON workflow_template(code)"),
+          QStringLiteral("CREATE TABLE approval_request ("
+                         " id TEXT PRIMARY KEY,"
+                         " template_id TEXT NOT NULL,"
+                         " subject TEXT NOT NULL,"
+                         " body TEXT,"
+                         " amount INTEGER NOT NULL DEFAULT 0,"
+                         " currency TEXT,"
+                         " submitter_id TEXT NOT NULL,"
+                         " department_id TEXT NOT NULL,"
+                         " status TEXT NOT NULL,"
+                         " round INTEGER NOT NULL DEFAULT 1,"
+                         " submitted_ms INTEGER NOT NULL,"
+                         " paid_ms INTEGER," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral(
+              "CREATE INDEX approval_request_submitter ON approval_request(submitter_id)"),
+          QStringLiteral("CREATE TABLE approval_step ("
+                         " id TEXT PRIMARY KEY,"
+                         " request_id TEXT NOT NULL,"
+                         " round INTEGER NOT NULL,"
+                         " node_index INTEGER NOT NULL,"
+                         " node_key TEXT NOT NULL,"
+                         " title TEXT NOT NULL,"
+                         " assignee_id TEXT,"
+                         " actor_role TEXT,"
+                         " everyone INTEGER NOT NULL DEFAULT 0,"
+                         " needs_attachment INTEGER NOT NULL DEFAULT 0,"
+                         " deadline_ms INTEGER,"
+                         " added_by TEXT,"
+                         " state TEXT NOT NULL,"
+                         " opinion TEXT,"
+                         " decided_by TEXT,"
+                         " decided_ms INTEGER,"
+                         " decided_from TEXT,"
+                         " signed_content TEXT,"
+                         " signature TEXT," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX approval_step_request ON approval_step(request_id)"),
+          QStringLiteral("CREATE INDEX approval_step_assignee ON approval_step(assignee_id)"),
+          QStringLiteral("CREATE TABLE approval_attachment ("
+                         " id TEXT PRIMARY KEY,"
+                         " request_id TEXT NOT NULL,"
+                         " step_id TEXT,"
+                         " round INTEGER NOT NULL,"
+                         " name TEXT NOT NULL,"
+                         " mime TEXT,"
+                         " size INTEGER NOT NULL,"
+                         " sha256 TEXT NOT NULL,"
+                         " content TEXT NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral(
+              "CREATE INDEX approval_attachment_request ON approval_attachment(request_id)"),
+          QStringLiteral("CREATE TABLE signature_timestamp ("
+                         " id TEXT PRIMARY KEY,"
+                         " step_id TEXT NOT NULL,"
+                         " token TEXT NOT NULL,"
+                         " time_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX signature_timestamp_step ON signature_timestamp(step_id)"),
+          // This device's signing keys, never replicated: the private key
+          // is encrypted under its owner's password (DESIGN.md section 4).
+          QStringLiteral("CREATE TABLE signing_key ("
+                         " user_id TEXT NOT NULL,"
+                         " device TEXT NOT NULL,"
+                         " encrypted_key TEXT NOT NULL,"
+                         " public_key TEXT NOT NULL,"
+                         " certificate TEXT,"
+                         " ca_certificate TEXT,"
+                         " created_ms INTEGER NOT NULL,"
+                         " PRIMARY KEY (user_id, device))")}});
     return m;
 }
 

@@ -6,6 +6,7 @@
 namespace baton {
 
 class OrgTree;
+struct Actor;
 
 // What domain rules may ask the store while an op is being applied. Reads see
 // the transaction's own earlier writes.
@@ -25,6 +26,8 @@ public:
     virtual Result<QList<QUuid>> findActive(QStringView entity, const QString &field,
                                             const QVariant &value) = 0;
     virtual const OrgTree &orgTree() = 0;
+    // Who makes the op being checked, with their roles as of its time.
+    virtual const Actor &actor() const = 0;
     virtual qint64 nowMs() const = 0;
     virtual Origin origin() const = 0;
 };

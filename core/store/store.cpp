@@ -211,6 +211,17 @@ void Store::invalidateCaches()
         m_io->forgetCached();
 }
 
+Result<Record> Store::readRecord(const QString &entity, const QUuid &id)
+{
+    const EntityDef *def = EntityRegistry::instance().find(entity);
+    if (!def || id.isNull())
+        return Record();
+    auto r = m_io->loadFromTable(*def, id);
+    if (!r)
+        return r.error();
+    return r->values;
+}
+
 Result<Actor> Store::actorFor(const QUuid &userId, qint64 atMs)
 {
     Q_UNUSED(atMs) // roles carry their own validity; the policy filters by time
@@ -657,6 +668,9 @@ Store::OpResult Store::applyOne(Context &ctx, Operation op, Origin origin,
         after.insert(QStringLiteral("retired"), false);
     }
 
+    if (!context.fromServer)
+        ctx.setActor(actor);
+
     // Policy: the actor must reach the record where it is and, for a move,
     // where it goes.
     const QString action = def->rules->action(op);
@@ -696,7 +710,11 @@ Store::OpResult Store::applyOne(Context &ctx, Operation op, Origin origin,
         !s) {
         if (s.error().code == QLatin1String("store.sql"))
             return hard(s.error());
-        if (origin == Origin::Remote)
+        if (def->rules->refusesActor(s.error())) {
+            if (auto w = auditRejection(op, actor, QStringLiteral("denied"), s.error(), context);
+                !w)
+                return hard(w.error());
+        } else if (origin == Origin::Remote)
             if (auto w = auditRejection(op, actor, QStringLiteral("rejected"), s.error(), context);
                 !w)
                 return hard(w.error());

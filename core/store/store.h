@@ -5,6 +5,7 @@
 #include "oplog/hlc.h"
 #include "oplog/operation.h"
 #include "policy/policy.h"
+#include "record.h"
 #include "util/result.h"
 
 #include <QObject>
@@ -21,8 +22,6 @@ class Sha256;
 struct AuditEntry;
 struct EntityDef;
 struct StoredRecord;
-class Record;
-class Record;
 
 // What became of one op.
 struct ApplyOutcome
@@ -147,12 +146,18 @@ public:
                        const QString &userName, const QString &summary, const QString &entity = {},
                        const QUuid &recordId = {});
 
+    // A record as the table holds it now (empty when this replica has none),
+    // for read APIs that follow references the way rules do.
+    Result<Record> readRecord(const QString &entity, const QUuid &id);
+
     // The actor behind an account as of atMs (roles valid then).
     Result<Actor> actorFor(const QUuid &userId, qint64 atMs);
     const Policy &policy() const { return m_policy; }
     const OrgTree &orgTree();
 
     Database &database() { return *m_db; }
+    // What the store was opened on: a SQLite file or a postgresql:// URL.
+    const QString &path() const { return m_options.path; }
     HlcClock &clock() { return *m_clock; }
     const QString &deviceId() const { return m_deviceId; }
     qint64 nowMs() const { return m_clock->wallMs(); }

@@ -55,6 +55,8 @@ public:
         return m_store.m_io->findActive(*def, field, value);
     }
     const OrgTree &orgTree() override { return m_store.orgTree(); }
+    const Actor &actor() const override { return m_actor; }
+    void setActor(const Actor &actor) { m_actor = actor; }
     qint64 nowMs() const override { return m_store.nowMs(); }
     Origin origin() const override { return m_origin; }
 
@@ -64,6 +66,7 @@ public:
 private:
     Store &m_store;
     Origin m_origin;
+    Actor m_actor;
 };
 
 } // namespace baton

@@ -15,7 +15,7 @@ using test::RawSql;
 namespace {
 
 // The highest schema version for which representativeRows() knows rows.
-constexpr int RowsKnownUpTo = 5;
+constexpr int RowsKnownUpTo = 6;
 
 // Rows as an older Baton wrote them, valid at `version`: plain SQL, the way
 // the data sits in a user's file.
@@ -88,6 +88,27 @@ QStringList representativeRows(int version)
                               "('01900000-0000-7000-8000-00000000000a', '华东建材', "
                               "'01900000-0000-7000-8000-000000000004', 'active', "
                               "'1700000001000:000000:olddevice')");
+    }
+    if (version >= 6) {
+        sql << QStringLiteral(
+            "INSERT INTO workflow_template (id, code, version, name, kind, currency, nodes, "
+            "hlc) VALUES ('01900000-0000-7000-8000-00000000000b', 'expense_claim', 1, "
+            "'Expense claim', 'expense_claim', 'CNY', "
+            "'[{\"actor\":\"manager\",\"key\":\"manager_review\",\"title\":\"Review\"}]', "
+            "'1700000001100:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO approval_request (id, template_id, subject, amount, currency, "
+            "submitter_id, department_id, status, round, submitted_ms, hlc) VALUES "
+            "('01900000-0000-7000-8000-00000000000c', '01900000-0000-7000-8000-00000000000b', "
+            "'差旅费', 128000, 'CNY', '01900000-0000-7000-8000-000000000004', "
+            "'01900000-0000-7000-8000-000000000001', 'open', 1, 1700000001200, "
+            "'1700000001200:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO approval_step (id, request_id, round, node_index, node_key, title, "
+            "assignee_id, state, hlc) VALUES ('01900000-0000-7000-8000-00000000000d', "
+            "'01900000-0000-7000-8000-00000000000c', 1, 10, 'manager_review', 'Review', "
+            "'01900000-0000-7000-8000-000000000004', 'pending', "
+            "'1700000001200:000001:olddevice')");
     }
     return sql;
 }

@@ -42,31 +42,41 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("audit.read"), yyy},
                 {QStringLiteral("audit.verify"), yyy},
                 {QStringLiteral("export"), yyy},
-                {QStringLiteral("customer.read"), yyy}};
+                {QStringLiteral("customer.read"), yyy},
+                {QStringLiteral("workflow.manage"), yyy},
+                {QStringLiteral("approval.read"), yyy},
+                {QStringLiteral("approval.decide"), yyy},
+                {QStringLiteral("approval.reassign"), yyy}};
     case Role::GeneralManager:
-        return {{QStringLiteral("employee.read"), yyy},
-                {QStringLiteral("audit.read"), yyy},
-                {QStringLiteral("audit.verify"), yyy},
-                {QStringLiteral("export"), yyy},
-                {QStringLiteral("customer.read"), yyy}};
+        return {{QStringLiteral("employee.read"), yyy},  {QStringLiteral("audit.read"), yyy},
+                {QStringLiteral("audit.verify"), yyy},   {QStringLiteral("export"), yyy},
+                {QStringLiteral("customer.read"), yyy},  {QStringLiteral("approval.read"), yyy},
+                {QStringLiteral("approval.decide"), yyy}};
     case Role::Finance:
-        return {{QStringLiteral("employee.read"), yyy},
-                {QStringLiteral("audit.read"), yyy},
-                {QStringLiteral("audit.verify"), yyy},
-                {QStringLiteral("export"), yyy}};
+        return {{QStringLiteral("employee.read"), yyy}, {QStringLiteral("audit.read"), yyy},
+                {QStringLiteral("audit.verify"), yyy},  {QStringLiteral("export"), yyy},
+                {QStringLiteral("approval.read"), yyy}, {QStringLiteral("approval.decide"), yyy},
+                {QStringLiteral("approval.pay"), yyy}};
     case Role::DeptManager:
         return {{QStringLiteral("employee.read"), QStringLiteral("yyn")},
                 {QStringLiteral("employee.update_contact"), QStringLiteral("yyn")},
                 {QStringLiteral("export"), QStringLiteral("yyn")},
                 {QStringLiteral("customer.read"), QStringLiteral("yyn")},
-                {QStringLiteral("customer.manage"), QStringLiteral("yyn")}};
+                {QStringLiteral("customer.manage"), QStringLiteral("yyn")},
+                {QStringLiteral("approval.read"), QStringLiteral("yyn")},
+                {QStringLiteral("approval.decide"), QStringLiteral("yyn")},
+                {QStringLiteral("approval.reassign"), QStringLiteral("yyn")}};
     case Role::Employee:
+        // Approvals: their own requests, and the steps assigned to them.
         return {{QStringLiteral("employee.read"), QStringLiteral("ynn")},
                 {QStringLiteral("employee.update_contact"), QStringLiteral("ynn")},
                 {QStringLiteral("user.read"), QStringLiteral("ynn")},
                 {QStringLiteral("user.change_password"), QStringLiteral("ynn")},
                 {QStringLiteral("customer.read"), QStringLiteral("ynn")},
-                {QStringLiteral("customer.manage"), QStringLiteral("ynn")}};
+                {QStringLiteral("customer.manage"), QStringLiteral("ynn")},
+                {QStringLiteral("approval.read"), QStringLiteral("ynn")},
+                {QStringLiteral("approval.submit"), QStringLiteral("ynn")},
+                {QStringLiteral("approval.decide"), QStringLiteral("ynn")}};
     }
     return {};
 }
@@ -97,11 +107,11 @@ struct World
     {
         switch (r) {
         case Relation::Own:
-            return {a.employeeId, a.userId, a.departmentId};
+            return {a.employeeId, a.userId, a.departmentId, {}};
         case Relation::Subtree:
-            return {createUuidV7(), createUuidV7(), prjE};
+            return {createUuidV7(), createUuidV7(), prjE, {}};
         case Relation::Outside:
-            return {createUuidV7(), createUuidV7(), st3};
+            return {createUuidV7(), createUuidV7(), st3, {}};
         }
         return {};
     }
@@ -158,7 +168,13 @@ void TestPolicy::actionTableIsComplete()
                                   QStringLiteral("audit.verify"),
                                   QStringLiteral("export"),
                                   QStringLiteral("customer.read"),
-                                  QStringLiteral("customer.manage")};
+                                  QStringLiteral("customer.manage"),
+                                  QStringLiteral("workflow.manage"),
+                                  QStringLiteral("approval.read"),
+                                  QStringLiteral("approval.submit"),
+                                  QStringLiteral("approval.decide"),
+                                  QStringLiteral("approval.reassign"),
+                                  QStringLiteral("approval.pay")};
     QStringList known = knownActions();
     known.sort();
     QStringList sortedExpected = expected;
@@ -212,7 +228,7 @@ void TestPolicy::deptManagerAnchoredElsewhere()
     QVERIFY(policy.check(a, action, w.record(a, Relation::Outside), w.tree, Now).allowed);
     QVERIFY(!policy.check(a, action, w.record(a, Relation::Subtree), w.tree, Now).allowed);
     // A record with no department is in nobody's subtree.
-    QVERIFY(!policy.check(a, action, RecordScope{createUuidV7(), {}, {}}, w.tree, Now).allowed);
+    QVERIFY(!policy.check(a, action, RecordScope{createUuidV7(), {}, {}, {}}, w.tree, Now).allowed);
 }
 
 void TestPolicy::roleValidityWindow_data()

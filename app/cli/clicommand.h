@@ -48,5 +48,7 @@ int runInit(const QStringList &args, QTextStream &out, QTextStream &err);
 int runDemo(const QStringList &args, QTextStream &out, QTextStream &err);
 int runAudit(const QStringList &args, QTextStream &out, QTextStream &err);
 int runSync(const QStringList &args, QTextStream &out, QTextStream &err);
+int runVerify(const QStringList &args, QTextStream &out, QTextStream &err);
+int runExport(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace baton

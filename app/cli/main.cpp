@@ -29,6 +29,12 @@ QString usage()
                   "        Sync a database with the server once; exit 0 when in step.\n"
                   "  audit verify --database FILE\n"
                   "        Check the audit trail's hash chain; name the first broken entry.\n"
+                  "  verify request ID --database FILE\n"
+                  "        Check a request's signatures, certificates, time stamps and audit\n"
+                  "        entries.\n"
+                  "  export request ID --out DIR --database FILE\n"
+                  "        Write a request's signed content, signatures (CMS, DER), time-stamp\n"
+                  "        tokens and the CA certificate, for stock openssl.\n"
                   "\n"
                   "Run baton-cli COMMAND --help for the options of a command.");
 }
@@ -61,6 +67,10 @@ int main(int argc, char *argv[])
         return runAudit(args, out, err);
     if (command == QLatin1String("sync"))
         return runSync(args, out, err);
+    if (command == QLatin1String("verify"))
+        return runVerify(args, out, err);
+    if (command == QLatin1String("export"))
+        return runExport(args, out, err);
     err << Tr::tr("Unknown command \"%1\".").arg(command) << Qt::endl << usage() << Qt::endl;
     return ExitUsage;
 }

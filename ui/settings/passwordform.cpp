@@ -1,5 +1,7 @@
 #include "passwordform.h"
 
+#include "workflow/signingkeys.h"
+
 #include "auth/accounts.h"
 #include "auth/authenticator.h"
 #include "common/appcontext.h"
@@ -97,8 +99,18 @@ void PasswordForm::changePassword()
         m_message->showMessage(changed.error().message, MessageLabel::Kind::Error);
         return;
     }
+    // This device's signing key is sealed under the password: it follows.
+    const Status resealed =
+        SigningKeys(store).reencrypt(m_context.userId(), m_current->text(), m_fields->password());
     m_current->clear();
     m_fields->clear();
+    if (!resealed) {
+        m_message->showMessage(tr("Your password was changed, but your signing key could not be "
+                                  "re-sealed with it: %1")
+                                   .arg(resealed.error().message),
+                               MessageLabel::Kind::Error);
+        return;
+    }
     m_message->showMessage(tr("Your password was changed. Use the new one the next time you "
                               "sign in."),
                            MessageLabel::Kind::Success);

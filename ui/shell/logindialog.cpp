@@ -1,5 +1,8 @@
 #include "logindialog.h"
 
+#include "util/logging.h"
+#include "workflow/signingkeys.h"
+
 #include "messagelabel.h"
 #include "store/store.h"
 #include "svgiconengine.h"
@@ -136,6 +139,16 @@ void LoginDialog::signIn()
     }
     m_error->clearMessage();
     m_session = std::move(session).value();
+    // The first sign-in on this device makes the account's signing key,
+    // sealed under the password just checked (DESIGN.md section 4). Without
+    // a server the installation's own authority certifies it; with one, the
+    // next sync asks the server. Signing waits for it; signing in does not.
+    const Status keyed = SigningKeys(m_store).prepareAtSignIn(
+        m_session.userId, m_session.login, m_password->text(),
+        SigningKeys::hasServer(m_store) ? nullptr : SigningKeys::localAuthority(m_store));
+    if (!keyed)
+        qCWarning(lcAuth) << "no signing key for" << m_session.login << ":"
+                          << keyed.error().message;
     accept();
 }
 

@@ -1,5 +1,7 @@
 #include "synccontroller.h"
 
+#include "workflow/signingkeys.h"
+
 #include "store/store.h"
 #include "sync/httptransport.h"
 #include "util/logging.h"
@@ -10,7 +12,8 @@
 
 namespace baton {
 
-const QString SyncController::ServerKey = QStringLiteral("sync.server_url");
+// Core reads it too: whether signing keys are certified here or by the server.
+const QString SyncController::ServerKey = QString::fromLatin1(SigningKeys::ServerUrlMeta);
 const QString SyncController::LoginKey = QStringLiteral("sync.server_login");
 const QString SyncController::CertificateKey = QStringLiteral("sync.server_certificate");
 

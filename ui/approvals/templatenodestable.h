@@ -1,0 +1,49 @@
+#pragma once
+
+#include "workflow/workflowtemplate.h"
+
+#include <QTableWidget>
+
+namespace baton {
+
+// A workflow's nodes as an editable table: title, key, who acts (and the
+// role for a role node), the amount above which the node applies (in major
+// units), the deadline in hours, whether a file is required and whether
+// everyone must approve. The people of "named people" nodes are kept as
+// they were.
+class TemplateNodesTable : public QTableWidget
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TitleColumn,
+        KeyColumn,
+        ActorColumn,
+        RoleColumn,
+        AmountColumn,
+        DeadlineColumn,
+        AttachmentColumn,
+        EveryoneColumn,
+        ColumnCount
+    };
+
+    explicit TemplateNodesTable(QWidget *parent = nullptr);
+
+    void setNodes(const QList<WorkflowNode> &nodes);
+    // The nodes as edited; a translated problem (a bad amount or deadline)
+    // in *problem, empty when there is none.
+    QList<WorkflowNode> nodes(QString *problem) const;
+    void addNode();
+    void removeCurrentNode();
+    void retranslate();
+
+Q_SIGNALS:
+    void edited();
+
+private:
+    void setRow(int row, const WorkflowNode &node);
+
+    QList<QList<QUuid>> m_people; // by row: the people of a Person node
+};
+
+} // namespace baton

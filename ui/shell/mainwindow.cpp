@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "approvals/approvalspage.h"
 #include "audit/auditpage.h"
 #include "common/appcontext.h"
 #include "modulepreviewpage.h"
@@ -116,6 +117,13 @@ void MainWindow::createPages(LanguageManager &languages)
         case Module::People:
             page = new PeoplePage(m_context, m_stack);
             break;
+        case Module::Approvals: {
+            auto *approvals = new ApprovalsPage(m_context, m_stack);
+            connect(approvals, &ApprovalsPage::waitingCountChanged, this,
+                    &MainWindow::refreshApprovalsBadge);
+            page = approvals;
+            break;
+        }
         case Module::Audit:
             page = new AuditPage(m_context, m_stack);
             break;
@@ -257,6 +265,7 @@ void MainWindow::updateEntry(Module module)
 void MainWindow::refreshBadges(const QSet<QString> &entities)
 {
     refreshConflictsBadge();
+    refreshApprovalsBadge();
     // People: the employees who are leaving, the ones HR acts on now.
     if (isModuleAvailable(Module::People) && entities.contains(QStringLiteral("employee"))) {
         auto counts = m_context.directory().statusCounts(
@@ -280,6 +289,19 @@ void MainWindow::refreshConflictsBadge()
     setBadge(Module::Conflicts, count,
              count == 1 ? tr("1 change was refused by the server")
                         : tr("%1 changes were refused by the server").arg(count));
+}
+
+void MainWindow::refreshApprovalsBadge()
+{
+    // The page reads its queues again on every approval change; the badge
+    // shows what it counted.
+    auto *approvals = qobject_cast<ApprovalsPage *>(page(Module::Approvals));
+    if (!approvals)
+        return;
+    const int count = approvals->waitingCount();
+    setBadge(Module::Approvals, count,
+             count == 1 ? tr("1 request waits on you")
+                        : tr("%1 requests wait on you").arg(count));
 }
 
 void MainWindow::changeEvent(QEvent *event)

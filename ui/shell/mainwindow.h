@@ -62,6 +62,7 @@ private:
     void retranslate();
     void refreshBadges(const QSet<QString> &entities);
     void refreshConflictsBadge();
+    void refreshApprovalsBadge();
     QListWidgetItem *item(Module module) const;
     void updateEntry(Module module);
 

@@ -93,7 +93,7 @@ bool Policy::covers(const Actor &actor, const RoleAssignment &assignment, Scope 
     }
     case Scope::Own:
         return (!record.ownerEmployee.isNull() && record.ownerEmployee == actor.employeeId)
-               || (!record.alsoEmployee.isNull() && record.alsoEmployee == actor.employeeId)
+               || (!actor.employeeId.isNull() && record.alsoEmployees.contains(actor.employeeId))
                || (!record.ownerUser.isNull() && record.ownerUser == actor.userId);
     }
     return false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QUuid>
 
 namespace baton {
@@ -10,9 +11,9 @@ struct RecordScope
     QUuid ownerEmployee; // "own": the employee the record is about
     QUuid ownerUser;     // "own": the account the record is about
     QUuid departmentId;  // "department subtree"
-    // "own" too: a second employee the record is about (an approval step is
-    // its approver's and its submitter's).
-    QUuid alsoEmployee;
+    // "own" too: other employees the record is about (an approval request
+    // is its submitter's and each of its approvers').
+    QList<QUuid> alsoEmployees;
 };
 
 } // namespace baton

@@ -122,6 +122,7 @@ SyncClient::SyncClient(Store &store, SyncTransport &transport, Options options, 
     , m_store(store)
     , m_transport(transport)
     , m_options(options)
+    , m_signatures(std::make_unique<SignatureSync>(store, transport))
 {
     qRegisterMetaType<baton::SyncOutcome>();
 }
@@ -200,7 +201,7 @@ void SyncClient::start()
     }
     if (m_token.isEmpty() || !m_logKey)
         return signIn();
-    pushNext();
+    prepareSignatures();
 }
 
 void SyncClient::signIn()
@@ -259,7 +260,23 @@ void SyncClient::signIn()
         }
         m_token = login->token;
         Q_EMIT tokenChanged(m_token);
-        pushNext();
+        prepareSignatures();
+    });
+}
+
+void SyncClient::prepareSignatures()
+{
+    auto owner = m_store.meta(ServerUserKey);
+    if (!owner)
+        return finish(owner.error());
+    const QUuid user = parseId(*owner);
+    if (user.isNull())
+        return pushNext();
+    const quint64 round = m_round;
+    // Its failures are logged and tried again next round: data still syncs.
+    m_signatures->run(user, m_token.toLatin1(), [this, round](const Status &) {
+        if (round == m_round && m_running)
+            pushNext();
     });
 }
 

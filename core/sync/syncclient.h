@@ -2,6 +2,7 @@
 
 #include "evidence/merkletree.h"
 #include "evidence/signedtreehead.h"
+#include "signaturesync.h"
 #include "store/store.h"
 #include "synctransport.h"
 #include "syncwire.h"
@@ -91,6 +92,9 @@ Q_SIGNALS:
 
 private:
     void signIn();
+    // Certificate and trusted time for this device's signatures
+    // (SignatureSync), then the push.
+    void prepareSignatures();
     void pushNext();
     void pullNext();
     void prefetchPage(qint64 after, int limit);
@@ -112,6 +116,7 @@ private:
     Store &m_store;
     SyncTransport &m_transport;
     Options m_options;
+    std::unique_ptr<SignatureSync> m_signatures;
     QString m_login;
     QString m_password;
     QString m_token;

@@ -78,10 +78,13 @@ QString personName(const Record &employee)
                : org::displayName(employee.text(u"family_name"), employee.text(u"given_name"));
 }
 
+// Someone who has left. A person this replica does not hold (an employee's
+// replica holds their own record only) is not known to have left: the
+// server, which holds everyone, judges the op again.
 bool isGone(const Record &employee)
 {
-    return employee.isEmpty() || employee.flag(u"retired")
-           || employee.text(u"status") == QLatin1String("departed");
+    return !employee.isEmpty()
+           && (employee.flag(u"retired") || employee.text(u"status") == QLatin1String("departed"));
 }
 
 // May the op's author act at this step of this request, as of atMs?
@@ -123,6 +126,22 @@ Result<TemplateNode> templateOf(RuleContext &ctx, const Record &request)
     if (!nodes)
         return nodes.error();
     return TemplateNode{*templ, *nodes};
+}
+
+// Everyone a request is about: its submitter and each approver of each of
+// its steps, named or deciding for a role. They all see the request whole.
+QList<QUuid> involvedIn(RuleContext &ctx, const QUuid &request)
+{
+    QList<QUuid> out;
+    auto req = recordOf(ctx, "approval_request", request);
+    if (req && !req->isEmpty())
+        out.append(req->id(u"submitter_id"));
+    auto steps = recordsWith(ctx, "approval_step", "request_id", request);
+    for (const Record &s : steps ? *steps : QList<Record>())
+        for (const QUuid &who : {s.id(u"assignee_id"), s.id(u"decided_by")})
+            if (!who.isNull() && !out.contains(who))
+                out.append(who);
+    return out;
 }
 
 RecordLookup lookupIn(RuleContext &ctx)
@@ -173,7 +192,7 @@ public:
                 auto e = recordOf(ctx, "employee", person);
                 if (!e)
                     return e.error();
-                if (isGone(*e))
+                if (e->isEmpty() || isGone(*e))
                     return refused("ref.missing",
                                    Tr::tr("The node \"%1\" names someone who is not an employee "
                                           "here.")
@@ -217,9 +236,10 @@ public:
                                        ? actions::ApprovalPay
                                        : actions::ApprovalSubmit);
     }
-    RecordScope scope(RuleContext &, const Record &r) const override
+    RecordScope scope(RuleContext &ctx, const Record &r) const override
     {
-        return RecordScope{r.id(u"submitter_id"), {}, r.id(u"department_id"), {}};
+        return RecordScope{
+            r.id(u"submitter_id"), {}, r.id(u"department_id"), involvedIn(ctx, r.id(u"id"))};
     }
     QString describe(const Record &r) const override
     {
@@ -367,7 +387,10 @@ public:
         QUuid owner = r.id(u"assignee_id");
         if (owner.isNull())
             owner = r.id(u"decided_by");
-        return RecordScope{owner, {}, req.id(u"department_id"), req.id(u"submitter_id")};
+        QList<QUuid> involved = involvedIn(ctx, r.id(u"request_id"));
+        if (!req.isEmpty() && !involved.contains(req.id(u"submitter_id")))
+            involved.append(req.id(u"submitter_id"));
+        return RecordScope{owner, {}, req.id(u"department_id"), involved};
     }
     QString describe(const Record &r) const override
     {
@@ -639,10 +662,11 @@ public:
     RecordScope scope(RuleContext &ctx, const Record &r) const override
     {
         auto request = recordOf(ctx, "approval_request", r.id(u"request_id"));
-        auto step = recordOf(ctx, "approval_step", r.id(u"step_id"));
         const Record req = request ? *request : Record();
-        const QUuid approver = step ? step->id(u"assignee_id") : QUuid();
-        return RecordScope{req.id(u"submitter_id"), {}, req.id(u"department_id"), approver};
+        return RecordScope{req.id(u"submitter_id"),
+                           {},
+                           req.id(u"department_id"),
+                           involvedIn(ctx, r.id(u"request_id"))};
     }
     QString describe(const Record &r) const override
     {
@@ -715,7 +739,10 @@ public:
         auto request = recordOf(ctx, "approval_request", step ? step->id(u"request_id") : QUuid());
         const Record s = step ? *step : Record();
         const Record req = request ? *request : Record();
-        return RecordScope{s.id(u"decided_by"), {}, req.id(u"department_id"), {}};
+        return RecordScope{s.id(u"decided_by"),
+                           {},
+                           req.id(u"department_id"),
+                           involvedIn(ctx, s.id(u"request_id"))};
     }
     QString describe(const Record &r) const override
     {

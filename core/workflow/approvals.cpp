@@ -512,11 +512,9 @@ Status Approvals::markPaid(const Actor &actor, const QUuid &requestId)
                         {{QStringLiteral("paid_ms"), m_store.nowMs()}}, actor.userId)});
 }
 
-Result<int> Approvals::stampSignatures(const Actor &actor, const TimeStamper &stamper)
+Result<QList<std::pair<QUuid, QByteArray>>> Approvals::unstampedSignatures(const Actor &actor)
 {
     Database &db = m_store.database();
-    // Decisions made here by this account, not yet stamped: the op log says
-    // which device made each.
     SqlStatement &q = db.statement(
         QStringLiteral("SELECT s.id, s.signature FROM approval_step s WHERE s.decided_by=? "
                        "AND s.signature IS NOT NULL AND s.retired=0 AND NOT EXISTS (SELECT 1 FROM "
@@ -524,34 +522,51 @@ Result<int> Approvals::stampSignatures(const Actor &actor, const TimeStamper &st
     q.bind(0, idString(actor.employeeId));
     if (!q.exec())
         return db.errorFrom(q, tr("reading signed decisions"));
-    QList<std::pair<QUuid, QByteArray>> unstamped;
+    QList<std::pair<QUuid, QByteArray>> candidates;
     while (q.next())
-        unstamped.append({parseId(q.text(0)), QByteArray::fromBase64(q.text(1).toLatin1())});
+        candidates.append({parseId(q.text(0)), QByteArray::fromBase64(q.text(1).toLatin1())});
     q.finish();
-    int stamped = 0;
-    for (const auto &[stepId, signature] : unstamped) {
+    // Only what this account signed on this device: the signed content says
+    // where each decision was made.
+    QList<std::pair<QUuid, QByteArray>> out;
+    for (const auto &[stepId, signature] : std::as_const(candidates)) {
         auto step = record("approval_step", stepId);
         if (!step)
             return step.error();
         auto content = DecisionContent::parse(step->text(u"signed_content").toUtf8());
-        if (!content || content->device != m_store.deviceId() || content->actorUser != actor.userId)
-            continue;
+        if (content && content->device == m_store.deviceId() && content->actorUser == actor.userId)
+            out.append({stepId, signature});
+    }
+    return out;
+}
+
+Status Approvals::recordTimestamp(const Actor &actor, const QUuid &stepId,
+                                  const QByteArray &signature, const QByteArray &token)
+{
+    auto anchor = SigningKeys::trustAnchor(m_store);
+    if (!anchor)
+        return anchor.error();
+    auto verified = TimeStamp::verify(token, signature, *anchor);
+    if (!verified)
+        return verified.error();
+    const QJsonObject fields{{QStringLiteral("step_id"), idString(stepId)},
+                             {QStringLiteral("token"), QString::fromLatin1(token.toBase64())},
+                             {QStringLiteral("time_ms"), verified->time.toMSecsSinceEpoch()}};
+    return m_store.submit({m_store.makeOp(QStringLiteral("signature_timestamp"), createUuidV7(),
+                                          OpKind::Append, fields, actor.userId)});
+}
+
+Result<int> Approvals::stampSignatures(const Actor &actor, const TimeStamper &stamper)
+{
+    auto unstamped = unstampedSignatures(actor);
+    if (!unstamped)
+        return unstamped.error();
+    int stamped = 0;
+    for (const auto &[stepId, signature] : std::as_const(*unstamped)) {
         auto token = stamper(TimeStamp::request(signature));
         if (!token)
             return token.error();
-        auto anchor = SigningKeys::trustAnchor(m_store);
-        if (!anchor)
-            return anchor.error();
-        auto verified = TimeStamp::verify(*token, signature, *anchor);
-        if (!verified)
-            return verified.error();
-        const QJsonObject fields{{QStringLiteral("step_id"), idString(stepId)},
-                                 {QStringLiteral("token"), QString::fromLatin1(token->toBase64())},
-                                 {QStringLiteral("time_ms"), verified->time.toMSecsSinceEpoch()}};
-        if (auto s = m_store.submit(
-                {m_store.makeOp(QStringLiteral("signature_timestamp"), createUuidV7(),
-                                OpKind::Append, fields, actor.userId)});
-            !s)
+        if (auto s = recordTimestamp(actor, stepId, signature, *token); !s)
             return s.error();
         ++stamped;
     }

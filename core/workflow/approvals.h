@@ -110,6 +110,14 @@ public:
     // that has none yet, and records it (signature_timestamp). Returns how
     // many were stamped.
     Result<int> stampSignatures(const Actor &actor, const TimeStamper &stamper);
+    // The same in two steps, for a stamper that answers later (the server):
+    // the decisions waiting for trusted time, by step id with their
+    // signature (DER)...
+    Result<QList<std::pair<QUuid, QByteArray>>> unstampedSignatures(const Actor &actor);
+    // ...and a token (TimeStampResp, DER) for one of them, checked against
+    // the signature and this installation's CA certificate, then recorded.
+    Status recordTimestamp(const Actor &actor, const QUuid &stepId, const QByteArray &signature,
+                           const QByteArray &token);
     // The installation's own time-stamping authority, for one without a
     // server.
     static TimeStamper localTimeStamps(Store &store);

@@ -38,6 +38,14 @@ Result<SigningKeys::Info> SigningKeys::info(const QUuid &userId)
     return Info{r->exists, r->certificateDer, r->caCertificateDer, r->createdMs};
 }
 
+Result<QByteArray> SigningKeys::awaitingCertificate(const QUuid &userId)
+{
+    auto r = row(userId);
+    if (!r)
+        return r.error();
+    return r->exists && r->certificateDer.isEmpty() ? r->publicKeyDer : QByteArray();
+}
+
 Status SigningKeys::ensureKey(const QUuid &userId, const QString &login, const QString &password)
 {
     auto existing = info(userId);

@@ -52,6 +52,9 @@ public:
     // Makes this device's key for the account, encrypted under password,
     // unless it has one. Recorded in the audit trail.
     Status ensureKey(const QUuid &userId, const QString &login, const QString &password);
+    // The public key (DER) of this device's key for the account when it
+    // still waits for a certificate; empty otherwise.
+    Result<QByteArray> awaitingCertificate(const QUuid &userId);
     // Asks issuer for a certificate for a key that has none yet; the CA
     // certificate becomes this installation's trust anchor for signatures
     // (local_meta "authority.ca_certificate") when it has none.

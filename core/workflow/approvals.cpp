@@ -462,6 +462,19 @@ Status Approvals::reassign(const Actor &actor, const QUuid &stepId, const QUuid 
 Result<int> Approvals::reassignStepsOf(const Actor &actor, const QUuid &employeeId,
                                        const QUuid &replacement)
 {
+    auto ops = reassignmentOps(actor, employeeId, replacement);
+    if (!ops)
+        return ops.error();
+    if (ops->isEmpty())
+        return 0;
+    if (auto s = m_store.submit(*ops); !s)
+        return s.error();
+    return int(ops->size());
+}
+
+Result<QList<Operation>> Approvals::reassignmentOps(const Actor &actor, const QUuid &employeeId,
+                                                    const QUuid &replacement)
+{
     auto steps = recordsWhere("approval_step", "assignee_id", employeeId);
     if (!steps)
         return steps.error();
@@ -498,11 +511,7 @@ Result<int> Approvals::reassignStepsOf(const Actor &actor, const QUuid &employee
                                   {{QStringLiteral("assignee_id"), idString(target)}},
                                   actor.userId));
     }
-    if (ops.isEmpty())
-        return 0;
-    if (auto s = m_store.submit(ops); !s)
-        return s.error();
-    return int(ops.size());
+    return ops;
 }
 
 Status Approvals::markPaid(const Actor &actor, const QUuid &requestId)

@@ -101,6 +101,10 @@ public:
     // Returns how many moved.
     Result<int> reassignStepsOf(const Actor &actor, const QUuid &employeeId,
                                 const QUuid &replacement = {});
+    // The ops that do it, for a batch that also records the departure or
+    // the leave (so that both are one change in the trail).
+    Result<QList<Operation>> reassignmentOps(const Actor &actor, const QUuid &employeeId,
+                                             const QUuid &replacement = {});
     Status markPaid(const Actor &actor, const QUuid &requestId);
 
     // Trusted time for signatures (DESIGN.md section 4): answers a

@@ -515,6 +515,35 @@ private Q_SLOTS:
                                      org->emp.value(QStringLiteral("E001"))));
     }
 
+    void leaveMovesWaitingStepsToTheManagerInTheSameChange()
+    {
+        const QUuid request = claim(30000);
+        const QUuid liuYang = org->emp.value(QStringLiteral("E006"));
+        QVERIFY(approvals->addApprover(actor("chenjing"), request, liuYang));
+        QVERIFY(decide("chenjing", waitingStep(request), Approvals::Decision::Approve));
+        QCOMPARE(*approvals->waitingCount(actor("liuyang")), 1);
+        // HR records Liu Yang's leave; what waits on him goes to his
+        // manager, Chen Jing, in the same batch.
+        auto moves = approvals->reassignmentOps(actor("lina"), liuYang);
+        QVERIFY2(moves, moves ? "" : qPrintable(moves.error().message));
+        QCOMPARE(moves->size(), 1);
+        QList<Operation> batch{org->op(QStringLiteral("lina"), QStringLiteral("employee"), liuYang,
+                                       OpKind::Update,
+                                       {{QStringLiteral("status"), QStringLiteral("on_leave")}})};
+        batch += *moves;
+        QVERIFY(org->store->submit(batch));
+        QCOMPARE(*approvals->waitingCount(actor("liuyang")), 0);
+        QCOMPARE(*approvals->waitingCount(actor("chenjing")), 1);
+        // Chen Jing has no manager and heads no department with a head above:
+        // her steps cannot move by themselves, and HR is told so.
+        const QUuid other = claim(40000);
+        QVERIFY(!other.isNull());
+        auto stuck =
+            approvals->reassignmentOps(actor("lina"), org->emp.value(QStringLiteral("E001")));
+        QVERIFY(!stuck);
+        QCOMPARE(stuck.error().code, QStringLiteral("approval.no_manager"));
+    }
+
     void signaturesGetTrustedTime()
     {
         const QUuid request = claim(30000);

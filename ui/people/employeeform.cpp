@@ -1,5 +1,7 @@
 #include "employeeform.h"
 
+#include "workflow/approvals.h"
+
 #include "common/appcontext.h"
 #include "employeearchivefields.h"
 #include "employeechanges.h"
@@ -272,13 +274,24 @@ bool EmployeeForm::save()
     if (!m_isNew && changes.value(QStringLiteral("status")) == QLatin1String("departed")
         && !confirmDeparture(current))
         return false;
-    const Operation op = m_context.makeOp(QStringLiteral("employee"), m_id,
-                                          m_isNew ? OpKind::Create : OpKind::Update, changes);
+    QList<Operation> ops{m_context.makeOp(QStringLiteral("employee"), m_id,
+                                          m_isNew ? OpKind::Create : OpKind::Update, changes)};
+    // Someone who leaves or goes on leave keeps no approval waiting: what
+    // waits on them moves to their manager, in the same change.
+    const QString status = changes.value(QStringLiteral("status")).toString();
+    if (!m_isNew && (status == QLatin1String("departed") || status == QLatin1String("on_leave"))) {
+        auto moves = Approvals(m_context.store()).reassignmentOps(m_context.actor(), m_id);
+        if (!moves) {
+            setFormError(tr("Nothing was saved. %1").arg(moves.error().message));
+            return false;
+        }
+        ops += *moves;
+    }
     m_saving = true;
-    const Status status = m_context.submit({op});
+    const Status submitted = m_context.submit(ops);
     m_saving = false;
-    if (!status) {
-        setFormError(tr("Nothing was saved. %1").arg(status.error().message));
+    if (!submitted) {
+        setFormError(tr("Nothing was saved. %1").arg(submitted.error().message));
         return false;
     }
     const QUuid id = m_id;

@@ -26,6 +26,9 @@ public:
     virtual Result<QList<QUuid>> findActive(QStringView entity, const QString &field,
                                             const QVariant &value) = 0;
     virtual const OrgTree &orgTree() = 0;
+    // This installation's own settings (local_meta), as Store::meta: the CA
+    // certificate signatures are checked against, for one.
+    virtual Result<QString> meta(const QString &key) = 0;
     // Who makes the op being checked, with their roles as of its time.
     virtual const Actor &actor() const = 0;
     virtual qint64 nowMs() const = 0;

@@ -56,6 +56,7 @@ public:
     }
     const OrgTree &orgTree() override { return m_store.orgTree(); }
     const Actor &actor() const override { return m_actor; }
+    Result<QString> meta(const QString &key) override { return m_store.meta(key); }
     void setActor(const Actor &actor) { m_actor = actor; }
     qint64 nowMs() const override { return m_store.nowMs(); }
     Origin origin() const override { return m_origin; }

@@ -91,6 +91,15 @@ Status ServerAuthority::open()
     if (!made)
         return made.error();
     m_tsa = *made;
+    // Signatures made under this CA are the ones this store's rules accept
+    // (SigningKeys::AnchorMeta); an anchor set before (a desktop that
+    // certified its first key elsewhere) is kept.
+    auto anchor = m_store.meta(QLatin1StringView(AnchorMeta));
+    if (!anchor)
+        return anchor.error();
+    if (anchor->isEmpty())
+        return m_store.setMeta(QLatin1StringView(AnchorMeta),
+                               QString::fromLatin1(m_ca->certificateDer().toBase64()));
     return {};
 }
 

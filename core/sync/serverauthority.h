@@ -35,6 +35,9 @@ public:
     // so that neither is ever saved without the other.
     static constexpr const char *CaMeta = "server.certificate_authority";
     static constexpr const char *TsaMeta = "server.time_stamping_authority";
+    // The CA certificate (Base64 DER) signatures are checked against on this
+    // store: SigningKeys::AnchorMeta.
+    static constexpr const char *AnchorMeta = "authority.ca_certificate";
 
 private:
     Store &m_store;

@@ -2,10 +2,13 @@
 
 #include "approvalstate.h"
 #include "decisioncontent.h"
+#include "evidence/cmssignature.h"
 #include "evidence/sha256.h"
+#include "evidence/timestamp.h"
 #include "oplog/uuidv7.h"
 #include "org/orgvalues.h"
 #include "policy/policy.h"
+#include "signingkeys.h"
 #include "store/entitydef.h"
 #include "store/rulecontext.h"
 #include "workflowtemplate.h"
@@ -642,6 +645,24 @@ private:
         const QByteArray signature = QByteArray::fromBase64(after.text(u"signature").toLatin1());
         if (signature.isEmpty())
             return refused("approval.unsigned", Tr::tr("A decision must be signed."));
+        // By a certificate of this organisation's CA, issued to the account
+        // that makes the decision.
+        auto anchor = ctx.meta(QString::fromLatin1(SigningKeys::AnchorMeta));
+        if (!anchor)
+            return anchor.error();
+        if (anchor->isEmpty())
+            return refused("approval.unsigned",
+                           Tr::tr("This installation holds no CA certificate to check the "
+                                  "decision's signature against."));
+        auto verified = CmsSignature::verify(after.text(u"signed_content").toUtf8(), signature,
+                                             QByteArray::fromBase64(anchor->toLatin1()), decidedMs);
+        if (!verified)
+            return verified.error();
+        if (verified->signerCommonName != actor.login)
+            return refused("approval.signer",
+                           Tr::tr("The decision is signed with %1's certificate, not with the "
+                                  "approver's.")
+                               .arg(verified->signerCommonName));
         Q_UNUSED(steps)
         return {};
     }
@@ -757,8 +778,20 @@ public:
         if (step->isEmpty() || step->text(u"signature").isEmpty())
             return refused("ref.missing", Tr::tr("The time stamp's signed decision does not "
                                                  "exist."));
-        if (QByteArray::fromBase64(after.text(u"token").toLatin1()).isEmpty())
-            return refused("approval.timestamp", Tr::tr("The time stamp token is empty."));
+        // From this organisation's time-stamping authority, over this
+        // decision's signature, at the time it states.
+        auto anchor = ctx.meta(QString::fromLatin1(SigningKeys::AnchorMeta));
+        if (!anchor)
+            return anchor.error();
+        auto stamped =
+            TimeStamp::verify(QByteArray::fromBase64(after.text(u"token").toLatin1()),
+                              QByteArray::fromBase64(step->text(u"signature").toLatin1()),
+                              QByteArray::fromBase64(anchor->toLatin1()));
+        if (!stamped)
+            return stamped.error();
+        if (stamped->time.toMSecsSinceEpoch() != after.value(u"time_ms").toLongLong())
+            return refused("approval.timestamp",
+                           Tr::tr("The time stated with the token is not the token's own."));
         auto stamps =
             ctx.findActive(u"signature_timestamp", QStringLiteral("step_id"), step->text(u"id"));
         if (!stamps)

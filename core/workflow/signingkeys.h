@@ -2,6 +2,7 @@
 
 #include "evidence/certificateauthority.h"
 #include "evidence/signingkey.h"
+#include "sync/serverauthority.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
@@ -91,7 +92,7 @@ public:
     // empty when it has none yet.
     static Result<QByteArray> trustAnchor(Store &store);
 
-    static constexpr const char *AnchorMeta = "authority.ca_certificate";
+    static constexpr const char *AnchorMeta = ServerAuthority::AnchorMeta;
 
 private:
     // This device's row for the account, as stored.

@@ -318,6 +318,12 @@ private Q_SLOTS:
              {QStringLiteral("signature"), QString::fromLatin1(sig->toBase64())}});
         QVERIFY(!forged);
         QCOMPARE(forged.error().code, QStringLiteral("approval.content"));
+        // The right content, signed with someone else's key.
+        org->tick();
+        auto borrowed = approvals->decide(actor("chenjing"), step, Approvals::Decision::Approve,
+                                          QStringLiteral("OK"), signer("liuyang"));
+        QVERIFY(!borrowed);
+        QCOMPARE(borrowed.error().code, QStringLiteral("approval.signer"));
         // An unsigned decision.
         auto unsigned_ =
             org->submitAs(QStringLiteral("chenjing"), QStringLiteral("approval_step"), step,
@@ -558,10 +564,30 @@ private Q_SLOTS:
                                           *SigningKeys::trustAnchor(*org->store));
         QVERIFY2(verified, verified ? "" : qPrintable(verified.error().message));
         QCOMPARE(verified->time.toMSecsSinceEpoch(), s.timestampMs);
-        // Nothing left to stamp; another's decisions are not this account's.
-        QCOMPARE(
-            *approvals->stampSignatures(actor("chenjing"), Approvals::localTimeStamps(*org->store)),
-            0);
+        // A token over something else is not this decision's.
+        const QUuid other = claim(20000);
+        QVERIFY(decide("chenjing", waitingStep(other), Approvals::Decision::Approve));
+        const auto otherStep = detail(other).steps.first();
+        auto foreign = Approvals::localTimeStamps(*org->store)(TimeStamp::request("other bytes"));
+        QVERIFY(foreign);
+        auto forged =
+            org->submitAs(QStringLiteral("chenjing"), QStringLiteral("signature_timestamp"),
+                          createUuidV7(), OpKind::Append,
+                          {{QStringLiteral("step_id"), idString(otherStep.id)},
+                           {QStringLiteral("token"), QString::fromLatin1(foreign->toBase64())},
+                           {QStringLiteral("time_ms"), org->clockMs}});
+        QVERIFY(!forged);
+        QCOMPARE(forged.error().code, QStringLiteral("timestamp.invalid"));
+        QCOMPARE(rowCount(*org->store, QStringLiteral("signature_timestamp")), 1);
+        // The real one is taken, once; another's decisions are not this
+        // account's to stamp.
+        const auto stamp = [&](const char *login) {
+            return *approvals->stampSignatures(actor(login),
+                                               Approvals::localTimeStamps(*org->store));
+        };
+        QCOMPARE(stamp("chenjing"), 1);
+        QCOMPARE(stamp("chenjing"), 0);
+        QCOMPARE(stamp("zhaolei"), 0);
     }
 
     void signingKeyNeedsItsPassword()

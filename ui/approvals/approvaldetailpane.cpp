@@ -239,22 +239,30 @@ void ApprovalDetailPane::fillSteps()
             title = tr("%1 (added)").arg(title);
         int tone = 0;
         const QString signature = signatureText(s, &tone);
+        // A pending step the request does not wait on now was not reached
+        // (or no longer will be, once the request is settled).
+        const bool pending = s.state == QLatin1String(approval::Pending);
+        const bool waiting = m_request.progress.waitingSteps.contains(s.id);
+        const QString state =
+            pending && !waiting ? tr("Not reached") : ApprovalFormat::stepStateTitle(s.state);
         const QStringList cells = {QString::number(s.round),
                                    title,
                                    who,
-                                   ApprovalFormat::stepStateTitle(s.state),
-                                   s.opinion,
+                                   state,
                                    ApprovalFormat::time(s.decidedMs),
                                    ApprovalFormat::time(s.timestampMs),
+                                   signature,
                                    s.decidedFrom,
-                                   signature};
+                                   s.opinion};
         for (int column = 0; column < StepColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             item->setData(Qt::UserRole, s.id);
             item->setToolTip(cells.at(column));
             m_steps->setItem(row, column, item);
         }
-        const QColor stateColor = ApprovalFormat::color(ApprovalFormat::stepTone(s.state));
+        const QColor stateColor = pending && !waiting
+                                      ? QColor()
+                                      : ApprovalFormat::color(ApprovalFormat::stepTone(s.state));
         if (stateColor.isValid())
             m_steps->item(row, DecisionColumn)->setForeground(stateColor);
         const auto signatureTone = ApprovalFormat::Tone(tone);
@@ -389,8 +397,8 @@ void ApprovalDetailPane::retranslate()
     m_check->setToolTip(tr("Verify every signed decision against the organisation's certificate, "
                            "its trusted time stamp and the audit trail."));
     m_steps->setHorizontalHeaderLabels({tr("Round"), tr("Step"), tr("Who acts"), tr("Decision"),
-                                        tr("Opinion"), tr("Local time"), tr("Trusted time"),
-                                        tr("From address"), tr("Signature")});
+                                        tr("Local time"), tr("Trusted time"), tr("Signature"),
+                                        tr("From address"), tr("Opinion")});
     if (!m_request.id.isNull())
         showRequest(m_request);
 }

@@ -33,11 +33,11 @@ public:
         StepTitleColumn,
         WhoColumn,
         DecisionColumn,
-        OpinionColumn,
         LocalTimeColumn,
         TrustedTimeColumn,
-        AddressColumn,
         SignatureColumn,
+        AddressColumn,
+        OpinionColumn, // last: it may be long
         StepColumnCount
     };
 

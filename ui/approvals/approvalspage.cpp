@@ -100,6 +100,8 @@ ApprovalsPage::ApprovalsPage(AppContext &context, QWidget *parent)
     layout->addLayout(filterRow);
     layout->addWidget(m_stack, 1);
 
+    // First start: the list and the request side by side, the request wider.
+    m_splitter->setSizes({440, 600});
     QSettings settings;
     m_splitter->restoreState(settings.value(splitterKey).toByteArray());
     const QByteArray columns = settings.value(columnsKey).toByteArray();

@@ -151,7 +151,6 @@ Result<QList<Approvals::RequestView>> Approvals::queue(const Actor &viewer, Queu
     while (q.next())
         ids.append(parseId(q.text(0)));
     q.finish();
-    const qint64 now = m_store.nowMs();
     QList<RequestView> out;
     for (const QUuid &id : ids) {
         auto request = record("approval_request", id);
@@ -160,18 +159,10 @@ Result<QList<Approvals::RequestView>> Approvals::queue(const Actor &viewer, Queu
         auto v = view(*request, which == Queue::WaitingForMe || which == Queue::Done);
         if (!v)
             return v.error();
-        bool mine = false;  // the viewer acts on it now
-        bool acted = false; // the viewer decided a step of it
-        for (const StepView &s : v->steps) {
-            if (!viewer.employeeId.isNull() && s.decidedBy == viewer.employeeId)
-                acted = true;
-            if (v->progress.waitingSteps.contains(s.id)) {
-                Record step;
-                step.insert(QStringLiteral("assignee_id"), idString(s.assignee));
-                step.insert(QStringLiteral("actor_role"), s.actorRole);
-                mine = mine || canAct(viewer, step, *request, m_store.orgTree(), now);
-            }
-        }
+        const bool mine = !stepFor(viewer, *v).isNull(); // the viewer acts on it now
+        bool acted = false;                              // the viewer decided a step of it
+        for (const StepView &s : v->steps)
+            acted = acted || (!viewer.employeeId.isNull() && s.decidedBy == viewer.employeeId);
         const bool submitted = !viewer.employeeId.isNull() && v->submitter == viewer.employeeId;
         bool keep = false;
         switch (which) {
@@ -195,6 +186,25 @@ Result<QList<Approvals::RequestView>> Approvals::queue(const Actor &viewer, Queu
         out.append(*v);
     }
     return out;
+}
+
+QUuid Approvals::stepFor(const Actor &viewer, const RequestView &v)
+{
+    if (v.progress.state != RequestProgress::State::InProgress)
+        return {};
+    Record request;
+    request.insert(QStringLiteral("department_id"), idString(v.departmentId));
+    const qint64 now = m_store.nowMs();
+    for (const StepView &s : v.steps) {
+        if (!v.progress.waitingSteps.contains(s.id))
+            continue;
+        Record step;
+        step.insert(QStringLiteral("assignee_id"), idString(s.assignee));
+        step.insert(QStringLiteral("actor_role"), s.actorRole);
+        if (canAct(viewer, step, request, m_store.orgTree(), now))
+            return s.id;
+    }
+    return {};
 }
 
 Result<int> Approvals::waitingCount(const Actor &viewer)

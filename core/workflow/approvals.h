@@ -191,6 +191,9 @@ public:
     // The requests viewer may see, for one queue, newest first (no steps or
     // attachments: detail() has them).
     Result<QList<RequestView>> queue(const Actor &viewer, Queue which);
+    // The waiting step of v that viewer may decide (theirs, or one of a
+    // role they hold for the request's department); null when none.
+    QUuid stepFor(const Actor &viewer, const RequestView &v);
     // How many requests wait on viewer (the sidebar badge).
     Result<int> waitingCount(const Actor &viewer);
     Result<RequestView> detail(const Actor &viewer, const QUuid &requestId);

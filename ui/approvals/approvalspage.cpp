@@ -268,23 +268,9 @@ void ApprovalsPage::showCurrent()
 QUuid ApprovalsPage::myWaitingStep() const
 {
     const Approvals::RequestView &v = m_detail->request();
-    if (v.id.isNull() || !m_waitingIds.contains(v.id)
-        || v.progress.state != RequestProgress::State::InProgress)
+    if (v.id.isNull() || !m_waitingIds.contains(v.id))
         return {};
-    const Actor &me = m_context.actor();
-    const qint64 now = m_context.store().nowMs();
-    QUuid roleStep;
-    for (const Approvals::StepView &s : v.steps) {
-        if (!v.progress.waitingSteps.contains(s.id))
-            continue;
-        if (!me.employeeId.isNull() && s.assignee == me.employeeId)
-            return s.id;
-        for (const RoleAssignment &r : me.roles)
-            if (s.assignee.isNull() && roleKey(r.role) == s.actorRole && r.validAt(now))
-                roleStep = s.id;
-    }
-    // The rules decide who may act; the first waiting step lets them say why not.
-    return roleStep.isNull() ? v.progress.waitingSteps.value(0) : roleStep;
+    return Approvals(m_context.store()).stepFor(m_context.actor(), v);
 }
 
 void ApprovalsPage::updateActions()

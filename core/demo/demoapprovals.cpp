@@ -10,11 +10,13 @@ namespace {
 class DemoApprovals
 {
 public:
-    DemoApprovals(Store &store, const QHash<QString, DemoAccount> &accounts, bool chinese)
+    DemoApprovals(Store &store, const QHash<QString, DemoAccount> &accounts, bool chinese,
+                  bool decide)
         : m_store(store)
         , m_accounts(accounts)
         , m_approvals(store)
         , m_zh(chinese)
+        , m_decide(decide)
     { }
 
     Status run();
@@ -39,6 +41,7 @@ private:
     const QHash<QString, DemoAccount> &m_accounts;
     Approvals m_approvals;
     bool m_zh;
+    bool m_decide;
     QHash<QString, QUuid> m_templates; // by code
     QHash<QString, SigningKeys::Unlocked> m_signers;
 };
@@ -80,6 +83,8 @@ Status DemoApprovals::decide(const QString &login, const QUuid &request,
                              Approvals::Decision decision, const QString &opinion,
                              QList<FileToAttach> files)
 {
+    if (!m_decide)
+        return {};
     auto a = actor(login);
     if (!a)
         return a.error();
@@ -203,8 +208,9 @@ Status DemoApprovals::run()
     auto finance = actor(QStringLiteral("zhaolei"));
     if (!finance)
         return finance.error();
-    if (auto s = m_approvals.markPaid(*finance, *paid); !s)
-        return s;
+    if (m_decide)
+        if (auto s = m_approvals.markPaid(*finance, *paid); !s)
+            return s;
 
     // Approved, waiting for finance's archive, with the client's confirmation.
     auto delivered =
@@ -278,9 +284,9 @@ Status DemoApprovals::run()
 } // namespace
 
 Status addDemoApprovals(Store &store, const QHash<QString, DemoAccount> &accounts,
-                        const QString &locale)
+                        const QString &locale, bool signedDecisions)
 {
-    DemoApprovals demo(store, accounts, locale.startsWith(QLatin1String("zh")));
+    DemoApprovals demo(store, accounts, locale.startsWith(QLatin1String("zh")), signedDecisions);
     return demo.run();
 }
 

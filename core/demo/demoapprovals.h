@@ -23,7 +23,8 @@ struct DemoAccount
     QUuid userId;
     QString password;
 };
+// signedDecisions false: the requests only, every one waiting.
 Status addDemoApprovals(Store &store, const QHash<QString, DemoAccount> &accounts,
-                        const QString &locale);
+                        const QString &locale, bool signedDecisions = true);
 
 } // namespace baton

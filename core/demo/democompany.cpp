@@ -706,7 +706,7 @@ Result<QList<DemoUser>> Builder::run()
     for (const DemoUser &u : std::as_const(*users))
         logins.insert(u.login, {m_userIds.value(u.login, m_admin), u.password});
     say(DemoCompany::tr("Approvals and their signatures"));
-    if (auto s = addDemoApprovals(m_store, logins, m_options.locale); !s)
+    if (auto s = addDemoApprovals(m_store, logins, m_options.locale, m_options.signedDecisions); !s)
         return s.error();
     if (auto s = addAuditHistory(); !s)
         return s.error();

@@ -20,6 +20,10 @@ struct DemoOptions
     QString locale = QStringLiteral("zh_CN"); // "zh_CN" or "en"
     QDate today;                              // invalid: the current date
     qint64 auditEntries = 0; // extra history until the trail holds this many entries
+    // Approvals decided and signed under this installation's own authority;
+    // false: requests only, all waiting (a company loaded into a server,
+    // whose CA must certify the signers).
+    bool signedDecisions = true;
     std::function<void(const QString &)> progress;
 };
 

@@ -60,6 +60,508 @@
     </message>
 </context>
 <context>
+    <name>ApprovalFormat</name>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>%1, overdue</source>
+        <translation>%1，已逾期</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Return for more information</source>
+        <translation>退回补充信息</translation>
+    </message>
+    <message>
+        <source>Submitter&apos;s manager</source>
+        <translation>申请人的直属上级</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Named people</source>
+        <translation>指定人员</translation>
+    </message>
+    <message>
+        <source>Chosen by the submitter</source>
+        <translation>申请人自选</translation>
+    </message>
+    <message>
+        <source>The submitter</source>
+        <translation>申请人本人</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalRules</name>
+    <message>
+        <source>someone no longer on file</source>
+        <translation>已不在记录中的人员</translation>
+    </message>
+    <message>
+        <source>This step waits on %1, not on you.</source>
+        <translation>此环节等待 %1 处理，而不是您。</translation>
+    </message>
+    <message>
+        <source>This step names no one who may act.</source>
+        <translation>此环节未指定可处理的人员。</translation>
+    </message>
+    <message>
+        <source>This step needs the %1 of the submitter&apos;s department; you do not act in that role for it.</source>
+        <translation>此环节须由申请人所在部门的%1处理；您并不以该角色对该部门负责。</translation>
+    </message>
+    <message>
+        <source>The request&apos;s workflow does not exist.</source>
+        <translation>该申请所用的流程不存在。</translation>
+    </message>
+    <message>
+        <source>This request is no longer waiting for decisions: it is %1.</source>
+        <translation>此申请已不再等待审批：当前状态为“%1”。</translation>
+    </message>
+    <message>
+        <source>A workflow&apos;s code is 2 to 40 lower-case letters, digits or underscores, starting with a letter.</source>
+        <translation>流程编码须为 2 至 40 个小写字母、数字或下划线，且须以字母开头。</translation>
+    </message>
+    <message>
+        <source>The node &quot;%1&quot; names someone who is not an employee here.</source>
+        <translation>节点“%1”指定的人员不是本单位员工。</translation>
+    </message>
+    <message>
+        <source>%1 is not an ISO 4217 currency code.</source>
+        <translation>“%1”不是 ISO 4217 币种代码。</translation>
+    </message>
+    <message>
+        <source>The next version of the workflow &quot;%1&quot; is %2, not %3: someone may have changed it meanwhile.</source>
+        <translation>流程“%1”的下一个版本应为 %2，而不是 %3：可能有其他人同时修改了该流程。</translation>
+    </message>
+    <message>
+        <source>A request is never removed; withdraw it instead.</source>
+        <translation>申请不能删除；请改为撤回。</translation>
+    </message>
+    <message>
+        <source>An expense claim needs an amount.</source>
+        <translation>报销单必须填写金额。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>An amount needs its ISO 4217 currency code.</source>
+        <translation>金额必须注明 ISO 4217 币种代码。</translation>
+    </message>
+    <message>
+        <source>Only the person who submitted a request can change it.</source>
+        <translation>只有申请人本人才能修改申请。</translation>
+    </message>
+    <message>
+        <source>Only a request returned for more information can be submitted again.</source>
+        <translation>只有被退回补充信息的申请才能重新提交。</translation>
+    </message>
+    <message>
+        <source>The request can no longer be withdrawn: a decision has been made on it.</source>
+        <translation>该申请已无法撤回：已有人作出审批决定。</translation>
+    </message>
+    <message>
+        <source>The document cannot change once someone has decided on it; it changes when a returned request is submitted again.</source>
+        <translation>一旦有人作出审批决定，申请内容便不能再修改；被退回的申请重新提交时方可修改。</translation>
+    </message>
+    <message>
+        <source>A request is submitted in one&apos;s own name.</source>
+        <translation>申请只能以本人名义提交。</translation>
+    </message>
+    <message>
+        <source>A request belongs to its submitter&apos;s department.</source>
+        <translation>申请须归属于申请人所在的部门。</translation>
+    </message>
+    <message>
+        <source>The workflow &quot;%1&quot; is no longer in use.</source>
+        <translation>流程“%1”已停用。</translation>
+    </message>
+    <message>
+        <source>The workflow &quot;%1&quot; has a newer version; submit on that.</source>
+        <translation>流程“%1”已有更新的版本，请使用新版本提交。</translation>
+    </message>
+    <message>
+        <source>A new request starts open, in round 1.</source>
+        <translation>新申请须处于审批中状态，并从第 1 轮开始。</translation>
+    </message>
+    <message>
+        <source>Marking a claim paid changes nothing else.</source>
+        <translation>将报销单标记为已付款时，不能同时修改其他内容。</translation>
+    </message>
+    <message>
+        <source>Only expense claims are paid.</source>
+        <translation>只有报销单才能标记为已付款。</translation>
+    </message>
+    <message>
+        <source>The claim is already marked paid.</source>
+        <translation>该报销单已标记为已付款。</translation>
+    </message>
+    <message>
+        <source>The claim cannot be marked paid: it is %1.</source>
+        <translation>该报销单不能标记为已付款：其状态为“%1”。</translation>
+    </message>
+    <message>
+        <source>a decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <source>The claim cannot be marked paid: it still needs &quot;%1&quot;.</source>
+        <translation>该报销单不能标记为已付款：尚待“%1”。</translation>
+    </message>
+    <message>
+        <source>An approval step is never removed.</source>
+        <translation>审批环节不能删除。</translation>
+    </message>
+    <message>
+        <source>The step&apos;s request does not exist.</source>
+        <translation>该审批环节所属的申请不存在。</translation>
+    </message>
+    <message>
+        <source>A new step carries no decision.</source>
+        <translation>新建的审批环节不能带有审批决定。</translation>
+    </message>
+    <message>
+        <source>A new step waits, in the request&apos;s current round.</source>
+        <translation>新建的审批环节须处于待审批状态，并属于申请的当前轮次。</translation>
+    </message>
+    <message>
+        <source>Only the approver of a waiting step can be changed.</source>
+        <translation>只能更改待审批环节的审批人。</translation>
+    </message>
+    <message>
+        <source>The steps of a request are set out by its submitter.</source>
+        <translation>申请的审批环节由申请人设定。</translation>
+    </message>
+    <message>
+        <source>Steps cannot be added once a decision has been made.</source>
+        <translation>已有审批决定后，不能再添加审批环节。</translation>
+    </message>
+    <message>
+        <source>The workflow has no node at this place.</source>
+        <translation>流程在此位置没有节点。</translation>
+    </message>
+    <message>
+        <source>The node &quot;%1&quot; does not apply to this amount.</source>
+        <translation>节点“%1”不适用于此金额。</translation>
+    </message>
+    <message>
+        <source>The step does not match the node &quot;%1&quot; of its workflow.</source>
+        <translation>该审批环节与其流程中的节点“%1”不符。</translation>
+    </message>
+    <message>
+        <source>The node &quot;%1&quot; is decided by the %2.</source>
+        <translation>节点“%1”由%2审批。</translation>
+    </message>
+    <message>
+        <source>The node &quot;%1&quot; needs a person to act.</source>
+        <translation>节点“%1”需要指定处理人。</translation>
+    </message>
+    <message>
+        <source>%1 cannot act at the node &quot;%2&quot; of this request.</source>
+        <translation>%1 不能处理此申请的节点“%2”。</translation>
+    </message>
+    <message>
+        <source>The node &quot;%1&quot; already has this step.</source>
+        <translation>节点“%1”已有此审批环节。</translation>
+    </message>
+    <message>
+        <source>An approver is added in one&apos;s own name.</source>
+        <translation>加签只能以本人名义进行。</translation>
+    </message>
+    <message>
+        <source>Only an approver the request is waiting on can add another.</source>
+        <translation>只有当前待其审批的审批人才能加签。</translation>
+    </message>
+    <message>
+        <source>An added approver comes right after the node that is waiting.</source>
+        <translation>加签的审批人须紧接在当前等待审批的节点之后。</translation>
+    </message>
+    <message>
+        <source>An added approver must be a current employee.</source>
+        <translation>加签的审批人必须是在职员工。</translation>
+    </message>
+    <message>
+        <source>A request&apos;s submitter cannot approve it.</source>
+        <translation>申请人不能审批自己的申请。</translation>
+    </message>
+    <message>
+        <source>An added approver decides alone.</source>
+        <translation>加签的审批人单独审批。</translation>
+    </message>
+    <message>
+        <source>Only a step still waiting can move to someone else.</source>
+        <translation>只有仍待审批的环节才能转交他人。</translation>
+    </message>
+    <message>
+        <source>A step decided by a role is not assigned to anyone.</source>
+        <translation>由角色审批的环节不能指派给具体人员。</translation>
+    </message>
+    <message>
+        <source>A step can only move to a current employee.</source>
+        <translation>审批环节只能转交给在职员工。</translation>
+    </message>
+    <message>
+        <source>A decision changes nothing but the decision.</source>
+        <translation>作出审批决定时不能修改其他内容。</translation>
+    </message>
+    <message>
+        <source>Another approver has already decided this node.</source>
+        <translation>另一位审批人已对此节点作出审批决定。</translation>
+    </message>
+    <message>
+        <source>This step&apos;s turn has not come: an earlier node is still waiting.</source>
+        <translation>尚未轮到此环节：前面的节点仍在等待审批。</translation>
+    </message>
+    <message>
+        <source>Say why: rejecting or returning a request needs an opinion.</source>
+        <translation>请说明理由：驳回或退回申请时必须填写审批意见。</translation>
+    </message>
+    <message>
+        <source>A decision carries its approver and the time it was made.</source>
+        <translation>审批决定必须注明审批人和作出决定的时间。</translation>
+    </message>
+    <message>
+        <source>The node &quot;%1&quot; needs a file attached before it is approved.</source>
+        <translation>节点“%1”须先上传附件才能审批通过。</translation>
+    </message>
+    <message>
+        <source>The signed content does not match the decision and the request as they stand.</source>
+        <translation>签名内容与当前的审批决定和申请不符。</translation>
+    </message>
+    <message>
+        <source>A decision must be signed.</source>
+        <translation>审批决定必须签名。</translation>
+    </message>
+    <message>
+        <source>This installation holds no CA certificate to check the decision&apos;s signature against.</source>
+        <translation>本机没有可用于校验审批决定签名的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The decision is signed with %1&apos;s certificate, not with the approver&apos;s.</source>
+        <translation>该审批决定使用的是 %1 的证书签名，而不是审批人的证书。</translation>
+    </message>
+    <message>
+        <source>A file attached to a request can be at most %1 MB.</source>
+        <translation>申请的每个附件最大为 %1 MB。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s content does not match its size and SHA-256.</source>
+        <translation>文件内容与其大小和 SHA-256 不符。</translation>
+    </message>
+    <message>
+        <source>A file name cannot contain a path.</source>
+        <translation>文件名不能包含路径。</translation>
+    </message>
+    <message>
+        <source>The attachment&apos;s request does not exist.</source>
+        <translation>附件所属的申请不存在。</translation>
+    </message>
+    <message>
+        <source>A file is attached in the request&apos;s current round.</source>
+        <translation>附件只能添加到申请的当前轮次。</translation>
+    </message>
+    <message>
+        <source>Only the submitter attaches files to the document.</source>
+        <translation>只有申请人才能为申请内容添加附件。</translation>
+    </message>
+    <message>
+        <source>Files cannot be added to the document once someone has decided on it.</source>
+        <translation>一旦有人作出审批决定，便不能再为申请内容添加附件。</translation>
+    </message>
+    <message>
+        <source>A file is attached at the step that is waiting.</source>
+        <translation>附件只能添加到正在等待审批的环节。</translation>
+    </message>
+    <message>
+        <source>The attachment&apos;s step does not exist.</source>
+        <translation>附件所属的审批环节不存在。</translation>
+    </message>
+    <message>
+        <source>The time stamp&apos;s signed decision does not exist.</source>
+        <translation>时间戳所对应的已签名审批决定不存在。</translation>
+    </message>
+    <message>
+        <source>The time stated with the token is not the token&apos;s own.</source>
+        <translation>随时间戳令牌提供的时间与令牌本身记载的时间不符。</translation>
+    </message>
+    <message>
+        <source>The decision has its time stamp already.</source>
+        <translation>该审批决定已有时间戳。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalVerifier</name>
+    <message>
+        <source>There is no request %1 here.</source>
+        <translation>本数据库中不存在申请 %1。</translation>
+    </message>
+    <message>
+        <source>This installation holds no CA certificate to check signatures against.</source>
+        <translation>本机没有可用于校验签名的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The time stored with the token is not the token&apos;s.</source>
+        <translation>随时间戳令牌保存的时间与令牌本身记载的时间不符。</translation>
+    </message>
+    <message>
+        <source>The certificate is %1&apos;s, but the content names %2.</source>
+        <translation>证书属于 %1，但签名内容中写明的是 %2。</translation>
+    </message>
+    <message>
+        <source>the step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>the decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <source>the workflow version</source>
+        <translation>流程版本</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>申请内容</translation>
+    </message>
+    <message>
+        <source>the file %1</source>
+        <translation>文件 %1</translation>
+    </message>
+    <message>
+        <source>The records no longer match what was signed: %1.</source>
+        <translation>记录与签名时的内容已不相符：%1。</translation>
+    </message>
+    <message>
+        <source>reading the audit trail</source>
+        <translation>读取审计日志</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of this request have no audit entry.</source>
+        <translation>
+            <numerusform>此申请有 %n 项更改没有对应的审计记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at entry %1: %2</source>
+        <translation>审计日志在记录 %1 处损坏：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Approvals</name>
+    <message>
+        <source>(not on this device)</source>
+        <translation>（不在本设备上）</translation>
+    </message>
+    <message>
+        <source>reading approval requests</source>
+        <translation>读取审批申请</translation>
+    </message>
+    <message>
+        <source>The request does not exist here.</source>
+        <translation>本数据库中不存在该申请。</translation>
+    </message>
+    <message>
+        <source>You may not see this request.</source>
+        <translation>您无权查看此申请。</translation>
+    </message>
+    <message>
+        <source>The file is not on this device.</source>
+        <translation>该文件不在本设备上。</translation>
+    </message>
+    <message>
+        <source>the submitter&apos;s answer</source>
+        <translation>申请人补充信息</translation>
+    </message>
+    <message>
+        <source>reading approvals</source>
+        <translation>读取审批</translation>
+    </message>
+    <message>
+        <source>reading workflow templates</source>
+        <translation>读取流程模板</translation>
+    </message>
+    <message>
+        <source>The workflow template does not exist.</source>
+        <translation>该流程模板不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, the most a request can carry.</source>
+        <translation>%1 大于 %2 MB，超出了申请附件的大小上限。</translation>
+    </message>
+    <message>
+        <source>Nobody answers for %1 at &quot;%2&quot;: set their manager or their department&apos;s head first.</source>
+        <translation>节点“%2”找不到负责审批 %1 的人：请先设置其直属上级或所在部门的负责人。</translation>
+    </message>
+    <message>
+        <source>Name who acts at &quot;%1&quot;.</source>
+        <translation>请指定节点“%1”的处理人。</translation>
+    </message>
+    <message>
+        <source>No node of the workflow applies to this request.</source>
+        <translation>流程中没有适用于此申请的节点。</translation>
+    </message>
+    <message>
+        <source>Requests are submitted by employees; this account is not one.</source>
+        <translation>申请只能由员工提交；此账号不属于任何员工。</translation>
+    </message>
+    <message>
+        <source>The request does not exist.</source>
+        <translation>该申请不存在。</translation>
+    </message>
+    <message>
+        <source>The approval step does not exist.</source>
+        <translation>该审批环节不存在。</translation>
+    </message>
+    <message>
+        <source>Say why: rejecting or returning a request needs an opinion.</source>
+        <translation>请说明理由：驳回或退回申请时必须填写审批意见。</translation>
+    </message>
+    <message>
+        <source>Approvers can be added only while the request is in progress.</source>
+        <translation>只有在申请审批中时才能加签。</translation>
+    </message>
+    <message>
+        <source>No more approvers can be added after this node.</source>
+        <translation>此节点之后不能再加签。</translation>
+    </message>
+    <message>
+        <source>%1 has waiting approvals but nobody to take them over: name a successor or set their manager.</source>
+        <translation>%1 有待处理的审批，但没有人可以接手：请指定接任人或设置其直属上级。</translation>
+    </message>
+    <message>
+        <source>reading signed decisions</source>
+        <translation>读取已签名的审批决定</translation>
+    </message>
+</context>
+<context>
     <name>AuditActions</name>
     <message>
         <source>Sign in</source>
@@ -383,6 +885,12 @@ Commands:
         Sync a database with the server once; exit 0 when in step.
   audit verify --database FILE
         Check the audit trail&apos;s hash chain; name the first broken entry.
+  verify request ID --database FILE
+        Check a request&apos;s signatures, certificates, time stamps and audit
+        entries.
+  export request ID --out DIR --database FILE
+        Write a request&apos;s signed content, signatures (CMS, DER), time-stamp
+        tokens and the CA certificate, for stock openssl.
 
 Run baton-cli COMMAND --help for the options of a command.</source>
         <translation>用法：baton-cli COMMAND [选项]
@@ -397,6 +905,11 @@ Run baton-cli COMMAND --help for the options of a command.</source>
         将数据库与服务器同步一次；与服务器一致时退出码为 0。
   audit verify --database FILE
         校验审计日志的哈希链，并指出第一条损坏的记录。
+  verify request ID --database FILE
+        校验申请的签名、证书、时间戳和审计记录。
+  export request ID --out DIR --database FILE
+        写出申请的签名内容、签名（CMS，DER 格式）、时间戳令牌
+        和 CA 证书，供标准 openssl 核验。
 
 运行 baton-cli COMMAND --help 可查看某个命令的选项。</translation>
     </message>
@@ -775,6 +1288,13 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>DecisionContent</name>
+    <message>
+        <source>The signed content of the decision is damaged or of an unknown kind.</source>
+        <translation>审批决定的签名内容已损坏或类型未知。</translation>
+    </message>
+</context>
+<context>
     <name>DemoCommand</name>
     <message>
         <source>Number of employees (20 to 200000).</source>
@@ -890,6 +1410,10 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>System administrator</source>
         <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Approvals and their signatures</source>
+        <translation>审批及其签名</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1858,94 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Salesperson</source>
         <translation>销售人员</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>申请内容</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Time stamp</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2817,130 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>RequestCommand</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Folder to write the evidence to.</source>
+        <translation>写入证据材料的文件夹。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request id.</source>
+        <translation>“%1”不是申请 ID。</translation>
+    </message>
+    <message>
+        <source>Give an existing database file with --database FILE.</source>
+        <translation>请用 --database FILE 指定一个已存在的数据库文件。</translation>
+    </message>
+    <message>
+        <source>Give the folder to write to with --out DIR.</source>
+        <translation>请用 --out DIR 指定要写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli verify request ID --database FILE|URL</source>
+        <translation>用法：baton-cli verify request ID --database FILE|URL</translation>
+    </message>
+    <message>
+        <source>Request &quot;%1&quot; (%2)</source>
+        <translation>申请“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>  round %1, %2: %3 by %4</source>
+        <translation>  第 %1 轮，%2：%3，审批人 %4</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>    signature: %1</source>
+        <translation>    签名：%1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>    signed content matches the records: %1</source>
+        <translation>    签名内容与记录相符：%1</translation>
+    </message>
+    <message>
+        <source>    trusted time: %1 (%2); signer&apos;s clock: %3</source>
+        <translation>    可信时间：%1（%2）；签名人时钟：%3</translation>
+    </message>
+    <message>
+        <source>    trusted time: not yet (it is added when the decision reaches the server); signer&apos;s clock: %1</source>
+        <translation>    可信时间：暂无（审批决定到达服务器时添加）；签名人时钟：%1</translation>
+    </message>
+    <message>
+        <source>  audit entries of every change: %1</source>
+        <translation>  每项更改的审计记录：%1</translation>
+    </message>
+    <message>
+        <source>  audit chain: %1</source>
+        <translation>  审计哈希链：%1</translation>
+    </message>
+    <message>
+        <source>BROKEN</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>VERIFIED</source>
+        <translation>校验通过</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli export request ID --out DIR --database FILE|URL</source>
+        <translation>用法：baton-cli export request ID --out DIR --database FILE|URL</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write the evidence to %1.</source>
+        <translation>无法将证据材料写入 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n signed decision(s) of &quot;%1&quot; to %2.</source>
+        <translation>
+            <numerusform>已将“%1”的 %n 项已签名审批决定写入 %2。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestProgress</name>
+    <message>
+        <source>In progress</source>
+        <translation>审批中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Returned for more information</source>
+        <translation>已退回补充信息</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Administrator</source>
@@ -2289,6 +3025,30 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>keep customers</source>
         <translation>负责客户</translation>
+    </message>
+    <message>
+        <source>edit workflow templates</source>
+        <translation>编辑流程模板</translation>
+    </message>
+    <message>
+        <source>see approval requests</source>
+        <translation>查看审批申请</translation>
+    </message>
+    <message>
+        <source>submit approval requests</source>
+        <translation>提交审批申请</translation>
+    </message>
+    <message>
+        <source>decide approval steps</source>
+        <translation>处理审批环节</translation>
+    </message>
+    <message>
+        <source>move approval steps to someone else</source>
+        <translation>转交审批环节</translation>
+    </message>
+    <message>
+        <source>mark expense claims paid</source>
+        <translation>将报销单标记为已付款</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +3137,29 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>The stored key is damaged or not an ECDSA P-256 key.</source>
         <translation>保存的密钥已损坏，或不是 ECDSA P-256 密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>SigningKeys</name>
+    <message>
+        <source>reading this device&apos;s signing key</source>
+        <translation>读取本设备的签名密钥</translation>
+    </message>
+    <message>
+        <source>saving this device&apos;s signing key</source>
+        <translation>保存本设备的签名密钥</translation>
+    </message>
+    <message>
+        <source>saving a signing certificate</source>
+        <translation>保存签名证书</translation>
+    </message>
+    <message>
+        <source>This device has no signing key for you yet. Sign out and in again to make one.</source>
+        <translation>本设备上还没有您的签名密钥。请退出登录后重新登录以生成密钥。</translation>
+    </message>
+    <message>
+        <source>Your signing key on this device has no certificate yet. Connect to the server once (Sync now) and sign again.</source>
+        <translation>您在本设备上的签名密钥尚无证书。请连接一次服务器（立即同步）后再重新签名。</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +3581,551 @@ Shown now (SHA-256):
     <message>
         <source>The server&apos;s TLS certificate could not be made.</source>
         <translation>无法生成服务器的 TLS 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowNodes</name>
+    <message>
+        <source>Project delivery</source>
+        <translation>项目交付</translation>
+    </message>
+    <message>
+        <source>Expense claim</source>
+        <translation>费用报销</translation>
+    </message>
+    <message>
+        <source>Document approval</source>
+        <translation>文件审批</translation>
+    </message>
+    <message>
+        <source>Handover sign-off</source>
+        <translation>工作交接签批</translation>
+    </message>
+    <message>
+        <source>General request</source>
+        <translation>通用申请</translation>
+    </message>
+    <message>
+        <source>The workflow&apos;s nodes are not a JSON list.</source>
+        <translation>流程的节点不是 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>Node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 不是对象。</translation>
+    </message>
+    <message>
+        <source>%1 has an unknown setting &quot;%2&quot;.</source>
+        <translation>%1 含有未知设置“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 needs a key and a title.</source>
+        <translation>%1 需要标识和名称。</translation>
+    </message>
+    <message>
+        <source>%1 names no valid actor (manager, role, person, chosen or submitter).</source>
+        <translation>%1 未指定有效的处理人类型（manager、role、person、chosen 或 submitter）。</translation>
+    </message>
+    <message>
+        <source>%1 names no valid role.</source>
+        <translation>%1 未指定有效的角色。</translation>
+    </message>
+    <message>
+        <source>%1 names a role, but its actor is not a role.</source>
+        <translation>%1 指定了角色，但其处理人类型不是角色。</translation>
+    </message>
+    <message>
+        <source>%1: people must be a list of employee ids.</source>
+        <translation>%1：people 必须是员工 ID 列表。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an employee id.</source>
+        <translation>%1：“%2”不是员工 ID。</translation>
+    </message>
+    <message>
+        <source>%1: the amount condition must be a whole number of minor units, zero or more.</source>
+        <translation>%1：金额条件必须是以最小货币单位计的非负整数。</translation>
+    </message>
+    <message>
+        <source>%1: the deadline must be a whole number of hours up to a year.</source>
+        <translation>%1：截止时间必须是不超过一年的整数小时数。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;everyone&quot; and &quot;attachment&quot; are true or false.</source>
+        <translation>%1：“everyone”和“attachment”只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>A workflow needs at least one node.</source>
+        <translation>流程至少需要一个节点。</translation>
+    </message>
+    <message>
+        <source>A workflow has at most %1 nodes.</source>
+        <translation>流程最多只能有 %1 个节点。</translation>
+    </message>
+    <message>
+        <source>%1: the key must be 1 to 40 lower-case letters, digits or underscores, starting with a letter.</source>
+        <translation>%1：标识须为 1 至 40 个小写字母、数字或下划线，且须以字母开头。</translation>
+    </message>
+    <message>
+        <source>%1: the key &quot;%2&quot; is used twice.</source>
+        <translation>%1：标识“%2”重复使用。</translation>
+    </message>
+    <message>
+        <source>%1 needs a title of up to 80 characters.</source>
+        <translation>%1 需要名称，最多 80 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 names no one to act.</source>
+        <translation>%1 未指定处理人。</translation>
+    </message>
+    <message>
+        <source>%1 lists people, but its actor is not a named person.</source>
+        <translation>%1 列出了人员，但其处理人类型不是指定人员。</translation>
+    </message>
+    <message>
+        <source>%1 names more than 20 people.</source>
+        <translation>%1 指定的人员超过 20 人。</translation>
+    </message>
+    <message>
+        <source>%1: every employee holds the employee role; name a role that answers for something.</source>
+        <translation>%1：每名员工都拥有“员工”角色；请指定一个承担具体职责的角色。</translation>
+    </message>
+    <message>
+        <source>%1: only a node of named or chosen people can need all of them to sign.</source>
+        <translation>%1：只有由指定人员或申请人自选人员处理的节点，才能要求全部人员签批（会签）。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ApprovalDetailPane</name>
+    <message>
+        <source>submitted by %1 on %2</source>
+        <translation>%1 提交于 %2</translation>
+    </message>
+    <message>
+        <source>%1 — waiting on %2 (%3)</source>
+        <translation>%1 — 等待 %2 处理（%3）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>于 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>— added at a decision, round %1</source>
+        <translation>— 审批时添加，第 %1 轮</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Check failed: %1</source>
+        <translation>校验未通过：%1</translation>
+    </message>
+    <message>
+        <source>Signature and time stamp verified</source>
+        <translation>签名和时间戳均已验证</translation>
+    </message>
+    <message>
+        <source>Signature verified, waiting for trusted time</source>
+        <translation>签名已验证，等待可信时间</translation>
+    </message>
+    <message>
+        <source>Signed and time-stamped</source>
+        <translation>已签名并加盖时间戳</translation>
+    </message>
+    <message>
+        <source>Signed, waiting for trusted time</source>
+        <translation>已签名，等待可信时间</translation>
+    </message>
+    <message>
+        <source>%1 (decided by %2)</source>
+        <translation>%1（由 %2 决定）</translation>
+    </message>
+    <message>
+        <source>%1 (added)</source>
+        <translation>%1（加签）</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Choose an attachment first.</source>
+        <translation>请先选择一个附件。</translation>
+    </message>
+    <message>
+        <source>Open Attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1. Use Save As to keep a copy.</source>
+        <translation>没有设置可打开 %1 的程序。请使用“另存为”保存副本。</translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Checking the signatures, time stamps and audit trail…</source>
+        <translation>正在校验签名、时间戳和审计日志…</translation>
+    </message>
+    <message>
+        <source>Could not check: %1</source>
+        <translation>无法校验：%1</translation>
+    </message>
+    <message>
+        <source>All %1 signed decisions check out (%2 with trusted time); the audit trail is complete and intact.</source>
+        <translation>全部 %1 项已签名的审批决定均校验通过（其中 %2 项带有可信时间）；审计日志完整无损。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>校验未通过：%1</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Check Signatures</source>
+        <translation>校验签名</translation>
+    </message>
+    <message>
+        <source>Verify every signed decision against the organisation&apos;s certificate, its trusted time stamp and the audit trail.</source>
+        <translation>对照本组织的证书、可信时间戳和审计日志，校验每一项已签名的审批决定。</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>本地时间</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>可信时间</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>来源地址</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ApprovalsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Missing step</source>
+        <translation>缺少的审批</translation>
+    </message>
+    <message>
+        <source>Waiting on</source>
+        <translation>当前处理人</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ApprovalsPage</name>
+    <message>
+        <source>Not payable yet: &quot;%1&quot; has not approved it.</source>
+        <translation>尚不能付款：“%1”尚未审批通过。</translation>
+    </message>
+    <message>
+        <source>Record that the claim was paid (%1)</source>
+        <translation>登记该报销单已付款（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 项申请</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New Request</source>
+        <translation>发起申请</translation>
+    </message>
+    <message>
+        <source>Nothing waits on you</source>
+        <translation>暂无待您处理的事项</translation>
+    </message>
+    <message>
+        <source>Requests you are to approve, and your own requests returned to you for more information, appear here.</source>
+        <translation>待您审批的申请，以及被退回给您补充信息的本人申请，会显示在这里。</translation>
+    </message>
+    <message>
+        <source>You have submitted no requests</source>
+        <translation>您尚未提交任何申请</translation>
+    </message>
+    <message>
+        <source>Delivery sign-offs, expense claims and documents you send for approval are listed here with where they stand.</source>
+        <translation>您提交审批的交付确认、报销单和文件会列在这里，并显示其当前进展。</translation>
+    </message>
+    <message>
+        <source>No decisions yet</source>
+        <translation>暂无审批记录</translation>
+    </message>
+    <message>
+        <source>Requests you have approved, rejected or returned are kept here, with your signed decision.</source>
+        <translation>您已同意、驳回或退回的申请会保留在这里，并附有您签名的审批决定。</translation>
+    </message>
+    <message>
+        <source>No approval requests</source>
+        <translation>暂无审批申请</translation>
+    </message>
+    <message>
+        <source>Every request you may see appears here: your own, those you decide, and those of the people you are responsible for.</source>
+        <translation>您有权查看的所有申请都会显示在这里：您自己的申请、由您审批的申请，以及您所负责人员的申请。</translation>
+    </message>
+    <message>
+        <source>No blocked claims</source>
+        <translation>暂无付款受阻的报销单</translation>
+    </message>
+    <message>
+        <source>Expense claims that cannot be paid yet, and the approval each one is missing, are listed here.</source>
+        <translation>尚不能付款的报销单及其各自缺少的审批会列在这里。</translation>
+    </message>
+    <message>
+        <source>Withdraw Request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Withdraw &quot;%1&quot;? Nobody will be asked to decide it any more; it stays on record as withdrawn.</source>
+        <translation>确定撤回“%1”吗？撤回后将不再请任何人审批；该申请会以“已撤回”状态保留在记录中。</translation>
+    </message>
+    <message>
+        <source>Add an Approver</source>
+        <translation>加签</translation>
+    </message>
+    <message>
+        <source>Mark Paid</source>
+        <translation>标记为已付款</translation>
+    </message>
+    <message>
+        <source>Record that &quot;%1&quot; (%2) was paid to %3? This cannot be undone.</source>
+        <translation>确定登记“%1”（%2）已支付给 %3 吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Requests waiting on you and your own, each decision signed, with the signer&apos;s time beside the trusted time.</source>
+        <translation>待您处理的申请和您自己的申请；每项审批决定均经签名，签名人时间与可信时间并列显示。</translation>
+    </message>
+    <message>
+        <source>Waiting for me (%1)</source>
+        <translation>待我处理（%1）</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>待我处理</translation>
+    </message>
+    <message>
+        <source>Submitted by me</source>
+        <translation>我提交的</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>我已处理</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Claims blocked</source>
+        <translation>付款受阻</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Send a request for approval</source>
+        <translation>发起新的审批申请</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>同意…</translation>
+    </message>
+    <message>
+        <source>Approve the selected request, signed</source>
+        <translation>签名同意所选申请</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Reject the selected request, signed, saying why</source>
+        <translation>签名驳回所选申请，并说明理由</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Send the request back to its submitter for more information</source>
+        <translation>将申请退回给申请人补充信息</translation>
+    </message>
+    <message>
+        <source>Add Approver…</source>
+        <translation>加签…</translation>
+    </message>
+    <message>
+        <source>Ask someone else to approve it after you</source>
+        <translation>请他人在您之后继续审批</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Withdraw your request before anyone decides it</source>
+        <translation>在任何人审批之前撤回您的申请</translation>
+    </message>
+    <message>
+        <source>Resubmit…</source>
+        <translation>重新提交…</translation>
+    </message>
+    <message>
+        <source>Change a returned request and send it again</source>
+        <translation>修改被退回的申请并重新提交</translation>
+    </message>
+    <message>
+        <source>Workflow Templates…</source>
+        <translation>流程模板…</translation>
+    </message>
+    <message>
+        <source>Edit the approval workflows and their steps</source>
+        <translation>编辑审批流程及其环节</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AttachmentList</name>
+    <message>
+        <source>%1 is Baton&apos;s own database and cannot be attached.</source>
+        <translation>%1 是 Baton 自身的数据库，不能作为附件。</translation>
+    </message>
+    <message>
+        <source>%1 is %2; an attachment may be at most %3.</source>
+        <translation>%1 大小为 %2；每个附件最大为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2.</source>
+        <translation>%1 超过了 %2。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Attach files of up to %1 each.</source>
+        <translation>添加附件，每个文件最大 %1。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +5136,17 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::EmployeePicker</name>
+    <message>
+        <source>Name or employee number</source>
+        <translation>姓名或工号</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>baton::EmployeeTableModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -4078,6 +5417,14 @@ Entry: %2</source>
         <source>S&amp;ync Now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
+    <message>
+        <source>1 request waits on you</source>
+        <translation>1 项申请待您处理</translation>
+    </message>
+    <message>
+        <source>%1 requests wait on you</source>
+        <translation>%1 项申请待您处理</translation>
+    </message>
 </context>
 <context>
     <name>baton::ModulePreviewPage</name>
@@ -4145,6 +5492,10 @@ Entry: %2</source>
     <message>
         <source>Your password was changed. Use the new one the next time you sign in.</source>
         <translation>密码已修改。下次登录时请使用新密码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed, but your signing key could not be re-sealed with it: %1</source>
+        <translation>密码已修改，但无法用新密码重新加密您的签名密钥：%1</translation>
     </message>
 </context>
 <context>
@@ -4359,6 +5710,81 @@ Entry: %2</source>
     <message>
         <source>Responsibilities</source>
         <translation>岗位职责</translation>
+    </message>
+</context>
+<context>
+    <name>baton::RequestDialog</name>
+    <message>
+        <source>New Approval Request</source>
+        <translation>新建审批申请</translation>
+    </message>
+    <message>
+        <source>Resubmit Request</source>
+        <translation>重新提交申请</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>e.g. 2860.00</source>
+        <translation>例如 2860.00</translation>
+    </message>
+    <message>
+        <source>&amp;Workflow:</source>
+        <translation>流程(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>标题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>详细说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet</source>
+        <translation>尚未选择人员</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>There is no workflow to submit to. Someone who manages workflows adds them under Workflow Templates.</source>
+        <translation>没有可提交的流程。负责管理流程的人员可在“流程模板”中添加。</translation>
+    </message>
+    <message>
+        <source>Give the request a subject.</source>
+        <translation>请填写申请标题。</translation>
+    </message>
+    <message>
+        <source>Enter the amount claimed.</source>
+        <translation>请输入报销金额。</translation>
+    </message>
+    <message>
+        <source>The amount is a number with at most two decimals, such as 2860.50.</source>
+        <translation>金额须为最多两位小数的数字，例如 2860.50。</translation>
+    </message>
+    <message>
+        <source>The currency is a three-letter code, such as CNY.</source>
+        <translation>币种须为三个字母的代码，例如 CNY。</translation>
+    </message>
+    <message>
+        <source>Choose who acts at &quot;%1&quot;.</source>
+        <translation>请选择节点“%1”的处理人。</translation>
     </message>
 </context>
 <context>
@@ -4699,6 +6125,57 @@ Changes are kept here and sent when the server answers again.</source>
     </message>
 </context>
 <context>
+    <name>baton::SignDecisionDialog</name>
+    <message>
+        <source>Sign Decision</source>
+        <translation>签署审批决定</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · submitted by %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · 申请人：%3</translation>
+    </message>
+    <message>
+        <source>Step: %1</source>
+        <translation>审批环节：%1</translation>
+    </message>
+    <message>
+        <source>Your decision is signed with your key on this computer and recorded with the time and this computer&apos;s address. It cannot be changed afterwards.</source>
+        <translation>您的审批决定将使用您在本机上的密钥签名，并连同时间和本机地址一并记录。签署后无法更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>审批决定(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation>审批意见(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Say why you reject it: the submitter reads your opinion.</source>
+        <translation>请说明驳回理由：申请人会看到您的审批意见。</translation>
+    </message>
+    <message>
+        <source>Say what is missing: the submitter reads your opinion.</source>
+        <translation>请说明需要补充的内容：申请人会看到您的审批意见。</translation>
+    </message>
+    <message>
+        <source>Type your password to sign.</source>
+        <translation>请输入密码以签名。</translation>
+    </message>
+</context>
+<context>
     <name>baton::Store</name>
     <message>
         <source>reading the device id</source>
@@ -5015,6 +6492,128 @@ Changes are kept here and sent when the server answers again.</source>
     <message>
         <source>Registered with %1. The first sync did not finish: %2</source>
         <translation>已注册到 %1。首次同步未完成：%2</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TemplateNodesTable</name>
+    <message>
+        <source>Step %1: the amount is a number with at most two decimals.</source>
+        <translation>第 %1 个环节：金额须为最多两位小数的数字。</translation>
+    </message>
+    <message>
+        <source>Step %1: the deadline is a whole number of hours.</source>
+        <translation>第 %1 个环节：截止时间须为整数小时数。</translation>
+    </message>
+    <message>
+        <source>Step %1 needs a title.</source>
+        <translation>第 %1 个环节需要名称。</translation>
+    </message>
+    <message>
+        <source>Step %1 needs a key (letters, digits and _).</source>
+        <translation>第 %1 个环节需要标识（字母、数字和 _）。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Who acts</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Only above amount</source>
+        <translation>仅当金额超过</translation>
+    </message>
+    <message>
+        <source>Deadline (hours)</source>
+        <translation>时限（小时）</translation>
+    </message>
+    <message>
+        <source>File required</source>
+        <translation>需附件</translation>
+    </message>
+    <message>
+        <source>Everyone must approve</source>
+        <translation>需全部同意（会签）</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TemplatesDialog</name>
+    <message>
+        <source>Add Step</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation>删除环节</translation>
+    </message>
+    <message>
+        <source>Save as New Version</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <source>Workflow Templates</source>
+        <translation>流程模板</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>%1 — inactive</source>
+        <translation>%1 — 已停用</translation>
+    </message>
+    <message>
+        <source>%1 · code %2 · version %3</source>
+        <translation>%1 · 编码 %2 · 版本 %3</translation>
+    </message>
+    <message>
+        <source>amounts in %1</source>
+        <translation>金额以 %1 计</translation>
+    </message>
+    <message>
+        <source>Saving makes a new version; requests already running keep the version they started with.</source>
+        <translation>保存会生成新版本；正在进行的申请继续沿用其发起时的版本。</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>The template needs a name.</source>
+        <translation>请填写模板名称。</translation>
+    </message>
+    <message>
+        <source>A workflow needs at least one step.</source>
+        <translation>流程至少需要一个环节。</translation>
+    </message>
+    <message>
+        <source>Saved as version %1.</source>
+        <translation>已保存为版本 %1。</translation>
+    </message>
+    <message>
+        <source>Active: new requests may use it.</source>
+        <translation>已启用：新申请可以使用此流程。</translation>
+    </message>
+    <message>
+        <source>Inactive: no new requests; running ones go on.</source>
+        <translation>已停用：不能发起新申请；进行中的申请继续进行。</translation>
     </message>
 </context>
 <context>

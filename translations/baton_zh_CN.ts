@@ -6544,6 +6544,20 @@ Changes are kept here and sent when the server answers again.</source>
         <source>Everyone must approve</source>
         <translation>需全部同意（会签）</translation>
     </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)…</source>
+        <translation>
+            <numerusform>%n 人…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
 </context>
 <context>
     <name>baton::TemplatesDialog</name>
@@ -6614,6 +6628,38 @@ Changes are kept here and sent when the server answers again.</source>
     <message>
         <source>Inactive: no new requests; running ones go on.</source>
         <translation>已停用：不能发起新申请；进行中的申请继续进行。</translation>
+    </message>
+    <message>
+        <source>New Template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <source>%1 · code %2 · new, not saved yet</source>
+        <translation>%1 · 代码 %2 · 新建，尚未保存</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New Workflow Template</source>
+        <translation>新建流程模板</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Department manager review</source>
+        <translation>部门经理审核</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1（新建）</translation>
+    </message>
+    <message>
+        <source>Who decides at this step</source>
+        <translation>由谁审批此环节</translation>
     </message>
 </context>
 <context>

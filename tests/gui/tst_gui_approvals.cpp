@@ -4,8 +4,11 @@
 #include "approvals/approvalsmodel.h"
 #include "approvals/approvalspage.h"
 #include "approvals/attachmentlist.h"
+#include "approvals/employeepicker.h"
 #include "approvals/requestdialog.h"
 #include "approvals/signdecisiondialog.h"
+#include "approvals/templatenodestable.h"
+#include "approvals/templatesdialog.h"
 #include "common/appcontext.h"
 #include "demo/democompany.h"
 #include "shell/desktopsession.h"
@@ -67,6 +70,7 @@ private Q_SLOTS:
     void chenJingApprovesWithHerSignature();
     void financeSeesTheBlockedClaim();
     void newRequestValidatesAsYouType();
+    void hrCreatesATemplateWithNamedPeople();
 
 private:
     // Signs in to the demo database the way a user does.
@@ -304,6 +308,68 @@ void TestGuiApprovals::newRequestValidatesAsYouType()
     QVERIFY(v.ok());
     QCOMPARE(v->amount, 8650);
     QCOMPARE(v->subject, QStringLiteral("Taxi to the customer"));
+}
+
+void TestGuiApprovals::hrCreatesATemplateWithNamedPeople()
+{
+    QVERIFY(signIn(QStringLiteral("lina")));
+    AppContext *context = m_session->context();
+    QVERIFY(context);
+    TemplatesDialog dialog(*context);
+    dialog.show();
+    auto *list = child<QListWidget>(dialog, "templateList");
+    QVERIFY(list);
+    const int before = list->count();
+    dialog.startNewTemplate(QStringLiteral("Contract review"),
+                            QLatin1String(workflow::DocumentApproval));
+    QCOMPARE(list->count(), before + 1);
+    auto *save = child<QPushButton>(dialog, "saveTemplateButton");
+    QVERIFY(save->isEnabled()); // one step to start from: the manager's review
+
+    // The step is decided by named people: none chosen yet, so it cannot be
+    // saved; the picker names Chen Jing and Liu Yang.
+    TemplateNodesTable *nodes = dialog.nodesTable();
+    auto *actor = qobject_cast<QComboBox *>(nodes->cellWidget(0, TemplateNodesTable::ActorColumn));
+    QVERIFY(actor);
+    actor->setCurrentIndex(actor->findData(nodeActorKey(NodeActor::Person)));
+    QVERIFY(!save->isEnabled());
+    auto *people =
+        qobject_cast<QPushButton *>(nodes->cellWidget(0, TemplateNodesTable::PeopleColumn));
+    QVERIFY(people && people->isEnabled());
+    bool picked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *picker = qobject_cast<EmployeePicker *>(QApplication::activeModalWidget());
+        if (!picker)
+            return;
+        auto *found = picker->findChild<QListWidget *>();
+        picker->setFilterText(QString()); // everyone the user may see
+        for (int i = 0; found && i < found->count(); ++i)
+            for (const char *name : {"Jing Chen", "Yang Liu"})
+                if (found->item(i)->text().contains(QLatin1String(name)))
+                    found->item(i)->setSelected(true);
+        picked = picker->selectedIds().size() == 2;
+        picker->accept();
+    });
+    QTest::mouseClick(people, Qt::LeftButton);
+    QVERIFY(picked);
+    QCOMPARE(nodes->people(0).size(), 2);
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+
+    Approvals approvals(context->store());
+    auto templates = approvals.currentTemplates();
+    QVERIFY(templates);
+    const WorkflowTemplate *made = nullptr;
+    for (const WorkflowTemplate &t : *templates)
+        if (t.name == QLatin1String("Contract review"))
+            made = &t;
+    QVERIFY(made);
+    QCOMPARE(made->code, QStringLiteral("contract_review"));
+    QCOMPARE(made->version, 1);
+    QCOMPARE(made->kind, QLatin1String(workflow::DocumentApproval));
+    QCOMPARE(made->nodes.size(), 1);
+    QCOMPARE(made->nodes.first().actor, NodeActor::Person);
+    QCOMPARE(made->nodes.first().people.size(), 2);
 }
 
 QTEST_MAIN(TestGuiApprovals)

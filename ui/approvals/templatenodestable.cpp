@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QHeaderView>
+#include <QPushButton>
 
 namespace baton {
 
@@ -40,8 +41,19 @@ void TemplateNodesTable::setRow(int row, const WorkflowNode &node)
     role->setCurrentIndex(role->findData(roleKey(node.role)));
     role->setEnabled(node.actor == NodeActor::Role);
     setCellWidget(row, RoleColumn, role);
-    connect(actor, &QComboBox::currentIndexChanged, this, [this, actor, role] {
-        role->setEnabled(actor->currentData().toString() == nodeActorKey(NodeActor::Role));
+    auto *people = new QPushButton(this);
+    people->setObjectName(QStringLiteral("choosePeopleButton"));
+    people->setEnabled(node.actor == NodeActor::Person);
+    setCellWidget(row, PeopleColumn, people);
+    connect(people, &QPushButton::clicked, this, [this, people] {
+        for (int r = 0; r < rowCount(); ++r)
+            if (cellWidget(r, PeopleColumn) == people)
+                Q_EMIT peopleRequested(r);
+    });
+    connect(actor, &QComboBox::currentIndexChanged, this, [this, actor, role, people] {
+        const QString key = actor->currentData().toString();
+        role->setEnabled(key == nodeActorKey(NodeActor::Role));
+        people->setEnabled(key == nodeActorKey(NodeActor::Person));
         Q_EMIT edited();
     });
     connect(role, &QComboBox::currentIndexChanged, this, &TemplateNodesTable::edited);
@@ -60,6 +72,25 @@ void TemplateNodesTable::setRow(int row, const WorkflowNode &node)
     }
 }
 
+void TemplateNodesTable::showPeopleCount(int row)
+{
+    if (auto *button = qobject_cast<QPushButton *>(cellWidget(row, PeopleColumn)))
+        button->setText(m_people.value(row).isEmpty()
+                            ? tr("Choose…")
+                            : tr("%n person(s)…", nullptr, int(m_people.value(row).size())));
+}
+
+void TemplateNodesTable::setPeople(int row, const QList<QUuid> &people, const QStringList &names)
+{
+    if (row < 0 || row >= m_people.size())
+        return;
+    m_people[row] = people;
+    showPeopleCount(row);
+    if (auto *button = qobject_cast<QPushButton *>(cellWidget(row, PeopleColumn)))
+        button->setToolTip(names.join(QStringLiteral(", ")));
+    Q_EMIT edited();
+}
+
 void TemplateNodesTable::setNodes(const QList<WorkflowNode> &nodes)
 {
     setRowCount(0);
@@ -68,6 +99,7 @@ void TemplateNodesTable::setNodes(const QList<WorkflowNode> &nodes)
     for (int row = 0; row < nodes.size(); ++row) {
         setRow(row, nodes.at(row));
         m_people.append(nodes.at(row).people);
+        showPeopleCount(row);
     }
     resizeColumnsToContents();
 }
@@ -120,6 +152,7 @@ void TemplateNodesTable::addNode()
     n.key = QStringLiteral("step_%1").arg(row + 1);
     setRow(row, n);
     m_people.append(QList<QUuid>());
+    showPeopleCount(row);
     setCurrentCell(row, TitleColumn);
     Q_EMIT edited();
 }
@@ -136,7 +169,7 @@ void TemplateNodesTable::removeCurrentNode()
 
 void TemplateNodesTable::retranslate()
 {
-    setHorizontalHeaderLabels({tr("Title"), tr("Key"), tr("Who acts"), tr("Role"),
+    setHorizontalHeaderLabels({tr("Title"), tr("Key"), tr("Who acts"), tr("Role"), tr("People"),
                                tr("Only above amount"), tr("Deadline (hours)"), tr("File required"),
                                tr("Everyone must approve")});
 }

@@ -1,9 +1,11 @@
 #include "templatesdialog.h"
 
 #include "common/appcontext.h"
+#include "employeepicker.h"
 #include "shell/messagelabel.h"
 #include "templatenodestable.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -11,6 +13,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -23,6 +26,7 @@ TemplatesDialog::TemplatesDialog(AppContext &context, QWidget *parent)
     , m_name(new QLineEdit(this))
     , m_info(new QLabel(this))
     , m_nodes(new TemplateNodesTable(this))
+    , m_new(new QPushButton(tr("New Template…"), this))
     , m_addNode(new QPushButton(tr("Add Step"), this))
     , m_removeNode(new QPushButton(tr("Remove Step"), this))
     , m_save(new QPushButton(tr("Save as New Version"), this))
@@ -56,8 +60,14 @@ TemplatesDialog::TemplatesDialog(AppContext &context, QWidget *parent)
     editorLayout->addLayout(nodeButtons);
     editorLayout->addWidget(m_message);
 
+    m_new->setObjectName(QStringLiteral("newTemplateButton"));
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_list, 1);
+    listLayout->addWidget(m_new);
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_list);
+    splitter->addWidget(listPane);
     splitter->addWidget(editor);
     splitter->setStretchFactor(1, 3);
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -72,6 +82,8 @@ TemplatesDialog::TemplatesDialog(AppContext &context, QWidget *parent)
     connect(m_addNode, &QPushButton::clicked, m_nodes, &TemplateNodesTable::addNode);
     connect(m_removeNode, &QPushButton::clicked, m_nodes, &TemplateNodesTable::removeCurrentNode);
     connect(m_save, &QPushButton::clicked, this, &TemplatesDialog::save);
+    connect(m_new, &QPushButton::clicked, this, &TemplatesDialog::askForNewTemplate);
+    connect(m_nodes, &TemplateNodesTable::peopleRequested, this, &TemplatesDialog::choosePeople);
     connect(m_toggle, &QPushButton::clicked, this, &TemplatesDialog::toggleActive);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     reload({});
@@ -132,13 +144,19 @@ void TemplatesDialog::showCurrent()
     m_name->setText(t->name);
     m_nodes->setNodes(t->nodes);
     QString info =
-        tr("%1 · code %2 · version %3").arg(workflow::kindTitle(t->kind), t->code).arg(t->version);
+        t->version == 0
+            ? tr("%1 · code %2 · new, not saved yet").arg(workflow::kindTitle(t->kind), t->code)
+            : tr("%1 · code %2 · version %3")
+                  .arg(workflow::kindTitle(t->kind), t->code)
+                  .arg(t->version);
     if (!t->currency.isEmpty())
         info += QStringLiteral(" · ") + tr("amounts in %1").arg(t->currency);
     m_info->setText(info + QLatin1Char('\n')
                     + tr("Saving makes a new version; requests already running keep the version "
                          "they started with."));
     m_toggle->setText(t->active ? tr("Deactivate") : tr("Activate"));
+    m_toggle->setEnabled(t->version > 0);
+    m_save->setText(t->version == 0 ? tr("Save") : tr("Save as New Version"));
     validate();
 }
 
@@ -152,6 +170,9 @@ void TemplatesDialog::validate()
         problem = tr("The template needs a name.");
     if (problem.isEmpty() && nodes.isEmpty())
         problem = tr("A workflow needs at least one step.");
+    if (problem.isEmpty())
+        if (auto s = WorkflowNodes::validate(nodes); !s)
+            problem = s.error().message;
     m_save->setEnabled(problem.isEmpty());
     m_message->showMessage(problem, MessageLabel::Kind::Hint);
 }
@@ -179,6 +200,73 @@ bool TemplatesDialog::save()
     m_message->showMessage(tr("Saved as version %1.").arg(current() ? current()->version : 0),
                            MessageLabel::Kind::Success);
     return true;
+}
+
+void TemplatesDialog::askForNewTemplate()
+{
+    QDialog ask(this);
+    ask.setWindowTitle(tr("New Workflow Template"));
+    auto *name = new QLineEdit(&ask);
+    name->setObjectName(QStringLiteral("newTemplateName"));
+    auto *kind = new QComboBox(&ask);
+    for (const QString &k : workflow::kinds())
+        kind->addItem(workflow::kindTitle(k), k);
+    kind->setCurrentIndex(kind->findData(QLatin1String(workflow::General)));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &ask);
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    auto *form = new QFormLayout(&ask);
+    form->addRow(tr("&Name:"), name);
+    form->addRow(tr("&Kind:"), kind);
+    form->addRow(buttons);
+    connect(name, &QLineEdit::textChanged, &ask, [name, buttons] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!name->text().trimmed().isEmpty());
+    });
+    connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    if (ask.exec() == QDialog::Accepted)
+        startNewTemplate(name->text().trimmed(), kind->currentData().toString());
+}
+
+void TemplatesDialog::startNewTemplate(const QString &name, const QString &kind)
+{
+    // A stable code from the name where it is Latin, else from the kind;
+    // made unique among the templates there are.
+    static const QRegularExpression notCode(QStringLiteral("[^a-z0-9]+"));
+    QString base = name.toLower().replace(notCode, QStringLiteral("_"));
+    base.remove(QRegularExpression(QStringLiteral("^_+|_+$")));
+    if (base.size() < 2 || !base.front().isLetter())
+        base = kind;
+    base = base.left(32);
+    QString code = base;
+    for (int n = 2;; ++n) {
+        bool taken = false;
+        for (const WorkflowTemplate &t : std::as_const(m_templates))
+            taken = taken || t.code == code;
+        if (!taken)
+            break;
+        code = base + QLatin1Char('_') + QString::number(n);
+    }
+    WorkflowTemplate draft;
+    draft.code = code;
+    draft.name = name;
+    draft.kind = kind;
+    draft.currency = QStringLiteral("CNY");
+    WorkflowNode review;
+    review.key = QStringLiteral("manager_review");
+    review.title = tr("Department manager review");
+    draft.nodes = {review};
+    m_templates.append(draft);
+    new QListWidgetItem(tr("%1 (new)").arg(name), m_list);
+    m_list->setCurrentRow(int(m_templates.size()) - 1);
+    m_name->setFocus();
+}
+
+void TemplatesDialog::choosePeople(int row)
+{
+    EmployeePicker picker(m_context, tr("Who decides at this step"), true, this);
+    if (picker.exec() != QDialog::Accepted)
+        return;
+    m_nodes->setPeople(row, picker.selectedIds(), picker.selectedNames());
 }
 
 bool TemplatesDialog::toggleActive()

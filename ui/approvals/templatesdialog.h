@@ -26,10 +26,15 @@ public:
 
     TemplateNodesTable *nodesTable() const { return m_nodes; }
     bool selectTemplate(const QString &code);
+    // A new template of kind named name, not saved until save(): one step
+    // (the submitter's manager) to start from.
+    void startNewTemplate(const QString &name, const QString &kind);
     bool save();
     bool toggleActive();
 
 private:
+    void askForNewTemplate();
+    void choosePeople(int row);
     void reload(const QString &selectCode);
     void showCurrent();
     void validate();
@@ -41,6 +46,7 @@ private:
     QLineEdit *m_name;
     QLabel *m_info;
     TemplateNodesTable *m_nodes;
+    QPushButton *m_new;
     QPushButton *m_addNode;
     QPushButton *m_removeNode;
     QPushButton *m_save;

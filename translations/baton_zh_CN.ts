@@ -416,6 +416,10 @@
         <source>The decision has its time stamp already.</source>
         <translation>该审批决定已有时间戳。</translation>
     </message>
+    <message>
+        <source>A %1 is started by HR or the department manager.</source>
+        <translation>%1只能由人事或部门经理发起。</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalVerifier</name>

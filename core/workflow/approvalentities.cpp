@@ -317,6 +317,11 @@ private:
         if (employee->value(u"department_id") != after.value(u"department_id"))
             return refused("approval.department",
                            Tr::tr("A request belongs to its submitter's department."));
+        if (!workflow::maySubmit(templ.templ.text(u"kind"), actor.roles,
+                                 after.value(u"submitted_ms").toLongLong()))
+            return refused("approval.not_submitter",
+                           Tr::tr("A %1 is started by HR or the department manager.")
+                               .arg(workflow::kindTitle(templ.templ.text(u"kind")).toLower()));
         if (!templ.templ.flag(u"active") || templ.templ.flag(u"retired"))
             return refused(
                 "approval.template_inactive",

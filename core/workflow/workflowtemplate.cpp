@@ -59,6 +59,17 @@ QString kindTitle(const QString &kind)
     return kind;
 }
 
+bool maySubmit(const QString &kind, const QList<RoleAssignment> &roles, qint64 atMs)
+{
+    if (kind != QLatin1String(HandoverSignOff))
+        return true;
+    for (const RoleAssignment &r : roles)
+        if (r.validAt(atMs)
+            && (r.role == Role::HrOfficer || r.role == Role::DeptManager || r.role == Role::Admin))
+            return true;
+    return false;
+}
+
 } // namespace workflow
 
 namespace {
@@ -245,6 +256,8 @@ QList<WorkflowTemplateSpec> defaultWorkflowTemplates()
     const QString cny = QStringLiteral("CNY");
 
     // Submitting is the first step of each; the nodes are what follows it.
+    // A handover is started by HR or a manager for someone else, so its
+    // people (leaver, successors, supervisor) are named when it starts.
     WorkflowNode clientConfirmation =
         node("client_confirmation", "Client confirmation", NodeActor::Submitter, 120);
     clientConfirmation.attachmentRequired = true;
@@ -280,7 +293,7 @@ QList<WorkflowTemplateSpec> defaultWorkflowTemplates()
          QStringLiteral("Handover sign-off"),
          cny,
          {node("leaver_confirmation", "Leaver confirmation", NodeActor::Chosen, 72), successors,
-          node("supervisor_approval", "Supervisor approval", NodeActor::Manager, 72)}},
+          node("supervisor_approval", "Supervisor approval", NodeActor::Chosen, 72)}},
     };
 }
 

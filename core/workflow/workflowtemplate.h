@@ -1,5 +1,6 @@
 #pragma once
 
+#include "policy/policy.h"
 #include "policy/roles.h"
 #include "util/result.h"
 
@@ -54,6 +55,10 @@ inline constexpr char HandoverSignOff[] = "handover_signoff";
 inline constexpr char General[] = "general";
 QStringList kinds();
 QString kindTitle(const QString &kind);
+// May someone holding these roles (valid at atMs) submit a request of this
+// kind? A handover sign-off is started by HR or the leaver's manager (issue
+// 5); every other kind by anyone.
+bool maySubmit(const QString &kind, const QList<RoleAssignment> &roles, qint64 atMs);
 // Node positions: template node i sits at (i + 1) x NodeSpacing, so that an
 // approver added after a node fits between it and the next.
 inline constexpr int NodeSpacing = 10;

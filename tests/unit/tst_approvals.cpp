@@ -251,6 +251,30 @@ private Q_SLOTS:
         QCOMPARE(byManager.error().code, QStringLiteral("policy.denied"));
     }
 
+    void handoverSignOffIsStartedByHrOrAManager()
+    {
+        RequestDraft d;
+        d.templateId = templateOf("handover_signoff");
+        d.subject = QStringLiteral("Handover of Zhang Wei");
+        d.chosen.insert(QStringLiteral("leaver_confirmation"),
+                        {org->emp.value(QStringLiteral("E002"))});
+        d.chosen.insert(QStringLiteral("successor_confirmation"),
+                        {org->emp.value(QStringLiteral("E006"))});
+        d.chosen.insert(QStringLiteral("supervisor_approval"),
+                        {org->emp.value(QStringLiteral("E001"))});
+        auto byEmployee = approvals->submit(actor("liuyang"), d);
+        QVERIFY(!byEmployee);
+        QCOMPARE(byEmployee.error().code, QStringLiteral("approval.not_submitter"));
+        auto byHr = approvals->submit(actor("lina"), d);
+        QVERIFY2(byHr, byHr ? "" : qPrintable(byHr.error().message));
+        // Leaver, successor, supervisor: each named when the handover starts.
+        const auto v = detail(*byHr);
+        QCOMPARE(v.steps.size(), 3);
+        QCOMPARE(v.steps[0].assignee, org->emp.value(QStringLiteral("E002")));
+        QCOMPARE(v.steps[2].assignee, org->emp.value(QStringLiteral("E001")));
+        QVERIFY(approvals->submit(actor("chenjing"), d));
+    }
+
     void smallClaimSkipsTheGeneralManager()
     {
         const auto v = detail(claim(500'000)); // 5,000.00: not above 10,000

@@ -93,6 +93,11 @@ void RequestDialog::build()
     Approvals approvals(m_context.store());
     if (auto templates = approvals.currentTemplates())
         m_templates = *templates;
+    // Only the workflows this user may start.
+    const qint64 now = m_context.store().nowMs();
+    m_templates.removeIf([&](const WorkflowTemplate &t) {
+        return !workflow::maySubmit(t.kind, m_context.actor().roles, now);
+    });
     for (const WorkflowTemplate &t : std::as_const(m_templates))
         m_template->addItem(t.name, t.id);
 

@@ -70,6 +70,11 @@ Status ServerLog::batchStarted()
         return n.error();
     m_nextIndex = *n;
     m_appended.clear();
+    // Node (level, i) covers leaves [i << level, (i + 1) << level): kept only
+    // when all of them have committed.
+    for (int level = 0; level < m_edge.size(); ++level)
+        if (m_edge[level].index >= 0 && ((m_edge[level].index + 1) << level) > m_nextIndex)
+            m_edge[level] = EdgeNode{};
     return {};
 }
 
@@ -93,6 +98,8 @@ Status ServerLog::opApplied(const Operation &op, qint64 seq)
     Status missing;
     const QList<merkle::Node> nodes =
         merkle::nodesCompletedBy(index, merkle::leafHash(op.canonical()), [&](int level, qint64 i) {
+            if (level < m_edge.size() && m_edge[level].index == i)
+                return m_edge[level].hash;
             auto h = node(level, i);
             if (!h) {
                 missing = h.error();
@@ -110,6 +117,9 @@ Status ServerLog::opApplied(const Operation &op, qint64 seq)
         insert.bindBlob(2, n.hash);
         if (!insert.exec())
             return db.errorFrom(insert, tr("appending to the server log"));
+        if (n.level >= m_edge.size())
+            m_edge.resize(n.level + 1);
+        m_edge[n.level] = EdgeNode{n.index, n.hash};
     }
     m_appended.insert(op.id, index);
     ++m_nextIndex;

@@ -65,6 +65,16 @@ private:
     qint64 m_nextIndex = -1;           // inside a batch
     QHash<QUuid, qint64> m_appended;   // by the last batch
     QHash<qint64, QByteArray> m_roots; // by size: history never changes
+    // The last node written at each level (the log's right edge), so that
+    // appending a leaf finds the left siblings it completes without a read.
+    // Entries beyond the committed size (a batch that rolled back) are
+    // dropped when the next batch starts.
+    struct EdgeNode
+    {
+        qint64 index = -1;
+        QByteArray hash;
+    };
+    QList<EdgeNode> m_edge; // by level
     std::optional<SignedTreeHead> m_head;
 };
 

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void pushLargerThanARequestIsSplit();
     void sessionEndingWhilePagesAreAskedAheadSignsInAgain();
     void pushesAnsweredTogetherAreJudgedAlone();
+    void serverBatchRolledBackLeavesTheLogWhole();
     void lostPullReplyFetchesThePageAgain();
     void forgedAuthorAndDeviceRefusedAndAudited();
     void replayedOpIsADuplicate();
@@ -638,6 +639,49 @@ void TestSync::sessionEndingWhilePagesAreAskedAheadSignsInAgain()
     QCOMPARE(*hr->meta(SyncClient::CursorKey),
              QString::number(rowCount(*net.server, QStringLiteral("server_log"))));
     QCOMPARE(SyncNet::digestAll(*hr), SyncNet::digestAll(*net.server));
+}
+
+void TestSync::serverBatchRolledBackLeavesTheLogWhole()
+{
+    // A batch that fails half way on the server is rolled back and applied
+    // again without the failing op, which a later round sends again. The
+    // log's Merkle nodes (and the right edge the server keeps of them in
+    // memory) must add up afterwards: a client that checks every leaf and
+    // the signed head syncs the whole log without an alarm.
+    SyncNet net;
+    QVERIFY(net.start());
+    Store *hr = net.openClient(QStringLiteral("hr"));
+    QVERIFY(net.sync(*hr, QStringLiteral("lina")).ok);
+    const QList<QString> numbers{QStringLiteral("E001"), QStringLiteral("E002"),
+                                 QStringLiteral("E003"), QStringLiteral("E004"),
+                                 QStringLiteral("E005"), QStringLiteral("E006")};
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < numbers.size(); ++i) {
+            net.clockMs += 10;
+            QVERIFY(edit(*hr, QStringLiteral("employee"), net.seed.emp.value(numbers[i]),
+                         {{QStringLiteral("phone"),
+                           QStringLiteral("+86 21 5555 %1")
+                               .arg(round * 100 + i, 4, 10, QLatin1Char('0'))}})
+                        .ok());
+        }
+        // Fail a table write in the middle of the first batch only.
+        if (round == 0)
+            net.server->injectWriteFailure(7);
+        // The op whose write failed is answered "try again"; the others
+        // stand, and a later round sends it again.
+        (void)net.sync(*hr, QStringLiteral("lina"));
+    }
+    bool inStep = false;
+    for (int attempt = 0; attempt < 3 && !inStep; ++attempt)
+        inStep = net.sync(*hr, QStringLiteral("lina")).ok;
+    QVERIFY(inStep);
+    QCOMPARE(hr->pendingOutboxCount(), 0);
+    Store *fresh = net.openClient(QStringLiteral("fresh"));
+    const SyncOutcome all = net.sync(*fresh, QStringLiteral("lina"));
+    QVERIFY2(all.ok, qPrintable(all.error.message));
+    QCOMPARE(all.logSize, rowCount(*net.server, QStringLiteral("server_log")));
+    QVERIFY(SyncClient::alarm(*fresh)->isEmpty());
+    QCOMPARE(SyncNet::digestAll(*fresh), SyncNet::digestAll(*net.server));
 }
 
 void TestSync::pushesAnsweredTogetherAreJudgedAlone()

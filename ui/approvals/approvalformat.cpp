@@ -1,10 +1,10 @@
 #include "approvalformat.h"
 
+#include "common/statusmark.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QLocale>
-#include <QPainter>
-#include <QPixmap>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -152,25 +152,7 @@ QColor ApprovalFormat::color(Tone tone)
 
 QIcon ApprovalFormat::icon(Tone tone)
 {
-    static QHash<int, QIcon> cache;
-    if (auto it = cache.constFind(int(tone)); it != cache.constEnd())
-        return *it;
-    QIcon result;
-    const QColor c = color(tone);
-    if (c.isValid()) {
-        QPixmap pixmap(32, 32); // drawn at 2x: crisp on high-density screens
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        p.drawEllipse(QRectF(8, 8, 16, 16));
-        p.end();
-        pixmap.setDevicePixelRatio(2.0);
-        result.addPixmap(pixmap);
-    }
-    cache.insert(int(tone), result);
-    return result;
+    return statusMark(color(tone));
 }
 
 QString ApprovalFormat::styleSheet(Tone tone)

@@ -1,10 +1,7 @@
 #include "employeestatusstyle.h"
 
+#include "common/statusmark.h"
 #include "org/orgvalues.h"
-
-#include <QHash>
-#include <QPainter>
-#include <QPixmap>
 
 namespace baton {
 
@@ -22,27 +19,7 @@ QColor EmployeeStatusStyle::color(const QString &status)
 
 QIcon EmployeeStatusStyle::icon(const QString &status)
 {
-    static QHash<QString, QIcon> cache;
-    auto it = cache.constFind(status);
-    if (it != cache.constEnd())
-        return *it;
-    QIcon result;
-    const QColor c = color(status);
-    if (c.isValid()) {
-        // Drawn at 2x so it stays crisp on high-density screens.
-        QPixmap pixmap(32, 32);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        p.drawEllipse(QRectF(8, 8, 16, 16));
-        p.end();
-        pixmap.setDevicePixelRatio(2.0);
-        result.addPixmap(pixmap);
-    }
-    cache.insert(status, result);
-    return result;
+    return statusMark(color(status));
 }
 
 QString EmployeeStatusStyle::title(const QString &status)

@@ -135,17 +135,17 @@ private Q_SLOTS:
         const QStringList decisions =
             QDir(out).entryList({QStringLiteral("decision-*")}, QDir::Dirs, QDir::Name);
         QCOMPARE(decisions.size(), 2);
+        // The command HOW-TO-VERIFY.txt gives, from a decision's folder.
+        const QStringList cmsVerify{QStringLiteral("cms"),           QStringLiteral("-verify"),
+                                    QStringLiteral("-binary"),       QStringLiteral("-inform"),
+                                    QStringLiteral("DER"),           QStringLiteral("-in"),
+                                    QStringLiteral("signature.p7s"), QStringLiteral("-content"),
+                                    QStringLiteral("content.json"),  QStringLiteral("-CAfile"),
+                                    QStringLiteral("../ca.pem"),     QStringLiteral("-out"),
+                                    QStringLiteral("verified.bin")};
         for (const QString &d : decisions) {
             const QString folder = out + QLatin1Char('/') + d;
-            const Run cms =
-                run(openssl,
-                    {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"),
-                     QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-                     QStringLiteral("signature.p7s"), QStringLiteral("-content"),
-                     QStringLiteral("content.json"), QStringLiteral("-CAfile"),
-                     QStringLiteral("../ca.pem"), QStringLiteral("-out"),
-                     QStringLiteral("verified.bin")},
-                    folder);
+            const Run cms = run(openssl, cmsVerify, folder);
             QVERIFY2(cms.exit == 0, qPrintable(cms.out));
             const Run ts = run(openssl,
                                {QStringLiteral("ts"), QStringLiteral("-verify"),
@@ -159,17 +159,7 @@ private Q_SLOTS:
             QVERIFY(content.open(QIODevice::Append));
             content.write(" ");
             content.close();
-            QVERIFY(
-                run(openssl,
-                    {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"),
-                     QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-                     QStringLiteral("signature.p7s"), QStringLiteral("-content"),
-                     QStringLiteral("content.json"), QStringLiteral("-CAfile"),
-                     QStringLiteral("../ca.pem"), QStringLiteral("-out"),
-                     QStringLiteral("verified.bin")},
-                    folder)
-                    .exit
-                != 0);
+            QVERIFY(run(openssl, cmsVerify, folder).exit != 0);
         }
         // The client's confirmation e-mail is there, under its hash.
         QCOMPARE(QDir(out + QStringLiteral("/attachments")).entryList(QDir::Files).size(), 1);

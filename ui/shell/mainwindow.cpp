@@ -300,8 +300,7 @@ void MainWindow::refreshApprovalsBadge()
         return;
     const int count = approvals->waitingCount();
     setBadge(Module::Approvals, count,
-             count == 1 ? tr("1 request waits on you")
-                        : tr("%1 requests wait on you").arg(count));
+             count == 1 ? tr("1 request waits on you") : tr("%1 requests wait on you").arg(count));
 }
 
 void MainWindow::changeEvent(QEvent *event)

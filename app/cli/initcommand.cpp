@@ -2,6 +2,7 @@
 
 #include "auth/accounts.h"
 #include "store/store.h"
+#include "workflow/approvals.h"
 
 #include <QFile>
 
@@ -50,6 +51,12 @@ int runInit(const QStringList &args, QTextStream &out, QTextStream &err)
     auto admin = accounts.createFirstAdmin(parser.value(QStringLiteral("admin")), password);
     if (!admin)
         return cli.fail(admin.error());
+    // The shipped workflow templates, for the organisation to adapt.
+    auto actor = store->actorFor(*admin, store->nowMs());
+    if (!actor)
+        return cli.fail(actor.error());
+    if (auto s = Approvals(*store).installDefaultTemplates(*actor); !s)
+        return cli.fail(s.error());
     out << Tr::tr("Created %1 with administrator \"%2\".")
                .arg(store->database().displayName(),
                     Accounts::normaliseLogin(parser.value(QStringLiteral("admin"))))

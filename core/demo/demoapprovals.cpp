@@ -108,7 +108,7 @@ Status DemoApprovals::run()
     auto hr = actor(QStringLiteral("lina"));
     if (!hr)
         return hr.error();
-    if (auto s = m_approvals.installDefaultTemplates(*hr); !s)
+    if (auto s = m_approvals.installDefaultTemplates(*hr, m_zh); !s)
         return s;
     auto templates = m_approvals.currentTemplates();
     if (!templates)

@@ -150,12 +150,12 @@ Status Approvals::setTemplateActive(const Actor &actor, const QUuid &id, bool ac
                                           {{QStringLiteral("active"), active}}, actor.userId)});
 }
 
-Status Approvals::installDefaultTemplates(const Actor &actor)
+Status Approvals::installDefaultTemplates(const Actor &actor, bool chinese)
 {
     auto existing = currentTemplates(true);
     if (!existing)
         return existing.error();
-    for (const WorkflowTemplateSpec &spec : defaultWorkflowTemplates()) {
+    for (const WorkflowTemplateSpec &spec : defaultWorkflowTemplates(chinese)) {
         bool present = false;
         for (const WorkflowTemplate &t : *existing)
             present = present || t.code == spec.code;

@@ -73,8 +73,9 @@ public:
     // requests already running keep the version they started with.
     Result<QUuid> saveTemplate(const Actor &actor, const WorkflowTemplate &t);
     Status setTemplateActive(const Actor &actor, const QUuid &id, bool active);
-    // The shipped templates, for an organisation that has none of them yet.
-    Status installDefaultTemplates(const Actor &actor);
+    // The shipped templates, for an organisation that has none of them yet,
+    // named in English or in Chinese.
+    Status installDefaultTemplates(const Actor &actor, bool chinese = false);
 
     // ---- requests ----------------------------------------------------------
     Result<QUuid> submit(const Actor &actor, const RequestDraft &draft);

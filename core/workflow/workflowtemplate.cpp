@@ -238,62 +238,72 @@ QString WorkflowNodes::toJson(const QList<WorkflowNode> &nodes)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-QList<WorkflowTemplateSpec> defaultWorkflowTemplates()
+QList<WorkflowTemplateSpec> defaultWorkflowTemplates(bool chinese)
 {
-    auto node = [](const char *key, const char *title, NodeActor actor, int hours) {
+    // Organisation text, not interface text: the language is chosen once,
+    // when the organisation is set up.
+    auto text = [chinese](const char *en, const char *zh) {
+        return chinese ? QString::fromUtf8(zh) : QString::fromUtf8(en);
+    };
+    auto node = [&](const char *key, const char *en, const char *zh, NodeActor actor, int hours) {
         WorkflowNode n;
         n.key = QLatin1String(key);
-        n.title = QLatin1String(title);
+        n.title = text(en, zh);
         n.actor = actor;
         n.deadlineHours = hours;
         return n;
     };
-    auto roleNode = [&](const char *key, const char *title, Role role, int hours) {
-        WorkflowNode n = node(key, title, NodeActor::Role, hours);
+    auto roleNode = [&](const char *key, const char *en, const char *zh, Role role, int hours) {
+        WorkflowNode n = node(key, en, zh, NodeActor::Role, hours);
         n.role = role;
         return n;
     };
     const QString cny = QStringLiteral("CNY");
+    auto managerReview = [&] {
+        return node("manager_review", "Department manager review", "部门经理审核",
+                    NodeActor::Manager, 48);
+    };
 
     // Submitting is the first step of each; the nodes are what follows it.
     // A handover is started by HR or a manager for someone else, so its
     // people (leaver, successors, supervisor) are named when it starts.
     WorkflowNode clientConfirmation =
-        node("client_confirmation", "Client confirmation", NodeActor::Submitter, 120);
+        node("client_confirmation", "Client confirmation", "客户确认", NodeActor::Submitter, 120);
     clientConfirmation.attachmentRequired = true;
     // Claims above 10,000 yuan need the general manager (journey 5).
-    WorkflowNode generalManager =
-        roleNode("general_manager", "General manager approval", Role::GeneralManager, 72);
+    WorkflowNode generalManager = roleNode("general_manager", "General manager approval",
+                                           "总经理审批", Role::GeneralManager, 72);
     generalManager.amountAbove = 1'000'000;
-    WorkflowNode successors =
-        node("successor_confirmation", "Successor confirmation", NodeActor::Chosen, 72);
+    WorkflowNode successors = node("successor_confirmation", "Successor confirmation", "接任人确认",
+                                   NodeActor::Chosen, 72);
     successors.everyone = true;
 
     return {
         {QLatin1String(workflow::ProjectDelivery),
          QLatin1String(workflow::ProjectDelivery),
-         QStringLiteral("Project delivery"),
+         text("Project delivery", "项目交付"),
          cny,
-         {node("manager_review", "Department manager review", NodeActor::Manager, 48),
-          clientConfirmation, roleNode("finance_archive", "Finance archive", Role::Finance, 72)}},
+         {managerReview(), clientConfirmation,
+          roleNode("finance_archive", "Finance archive", "财务归档", Role::Finance, 72)}},
         {QLatin1String(workflow::ExpenseClaim),
          QLatin1String(workflow::ExpenseClaim),
-         QStringLiteral("Expense claim"),
+         text("Expense claim", "费用报销"),
          cny,
-         {node("manager_review", "Department manager review", NodeActor::Manager, 48),
-          generalManager, roleNode("finance_review", "Finance review", Role::Finance, 72)}},
+         {managerReview(), generalManager,
+          roleNode("finance_review", "Finance review", "财务审核", Role::Finance, 72)}},
         {QLatin1String(workflow::DocumentApproval),
          QLatin1String(workflow::DocumentApproval),
-         QStringLiteral("Document approval"),
+         text("Document approval", "文件审批"),
          cny,
-         {node("manager_review", "Department manager review", NodeActor::Manager, 48),
-          roleNode("hr_review", "HR review", Role::HrOfficer, 72)}},
+         {managerReview(),
+          roleNode("hr_review", "HR review", "人力资源审核", Role::HrOfficer, 72)}},
         {QLatin1String(workflow::HandoverSignOff),
          QLatin1String(workflow::HandoverSignOff),
-         QStringLiteral("Handover sign-off"),
+         text("Handover sign-off", "工作交接签批"),
          cny,
-         {node("leaver_confirmation", "Leaver confirmation", NodeActor::Chosen, 72), successors,
-          node("supervisor_approval", "Supervisor approval", NodeActor::Chosen, 72)}},
+         {node("leaver_confirmation", "Leaver confirmation", "离职人确认", NodeActor::Chosen, 72),
+          successors,
+          node("supervisor_approval", "Supervisor approval", "主管审批", NodeActor::Chosen, 72)}},
     };
 }
 

@@ -90,7 +90,8 @@ struct WorkflowTemplateSpec
 };
 
 // The templates a new organisation starts with: project delivery, expense
-// claim, document approval, handover sign-off.
-QList<WorkflowTemplateSpec> defaultWorkflowTemplates();
+// claim, document approval, handover sign-off. Their names and node titles
+// are the organisation's own text from then on, written in its language.
+QList<WorkflowTemplateSpec> defaultWorkflowTemplates(bool chinese = false);
 
 } // namespace baton

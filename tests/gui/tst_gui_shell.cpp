@@ -8,6 +8,7 @@
 #include "shell/logindialog.h"
 #include "shell/mainwindow.h"
 #include "shellfixture.h"
+#include "workflow/approvals.h"
 
 #include <QFileDialog>
 #include <QLabel>
@@ -98,6 +99,8 @@ void TestGuiShell::firstRunCreatesAdministrator()
     QTest::mouseClick(create, Qt::LeftButton);
     QTRY_VERIFY(session.loginDialog());
     QVERIFY(!Accounts(*session.store()).needsSetup().value());
+    // The organisation starts with the shipped workflow templates.
+    QCOMPARE(Approvals(*session.store()).currentTemplates()->size(), 4);
     auto *loginEdit = session.loginDialog()->findChild<QLineEdit *>(QStringLiteral("loginEdit"));
     QCOMPARE(loginEdit->text(), QStringLiteral("boss"));
 

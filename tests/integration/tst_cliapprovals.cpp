@@ -165,6 +165,26 @@ private Q_SLOTS:
         QCOMPARE(QDir(out + QStringLiteral("/attachments")).entryList(QDir::Files).size(), 1);
     }
 
+    void newOrganisationStartsWithTheShippedTemplates()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("new.db"));
+        const QString passwordFile = m_dir.filePath(QStringLiteral("password"));
+        QFile f(passwordFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("correct horse battery staple\n");
+        f.close();
+        const Run init = run(CliBin, {QStringLiteral("init"), QStringLiteral("--database"), db,
+                                      QStringLiteral("--admin"), QStringLiteral("admin"),
+                                      QStringLiteral("--password-file"), passwordFile});
+        QVERIFY2(init.exit == 0, qPrintable(init.out));
+        RawSql sql(db);
+        QCOMPARE(sql.value(QStringLiteral("SELECT group_concat(code, ',') FROM (SELECT code FROM "
+                                          "workflow_template ORDER BY code)"))
+                     .toString(),
+                 QStringLiteral("document_approval,expense_claim,handover_signoff,"
+                                "project_delivery"));
+    }
+
     void badArgumentsAreRefused()
     {
         QCOMPARE(run(CliBin, {QStringLiteral("verify"), QStringLiteral("request"),

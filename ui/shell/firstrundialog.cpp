@@ -4,6 +4,7 @@
 #include "messagelabel.h"
 #include "newpasswordfields.h"
 #include "store/store.h"
+#include "workflow/approvals.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
@@ -116,6 +118,14 @@ void FirstRunDialog::create()
         m_error->showMessage(admin.error().message, MessageLabel::Kind::Error);
         return;
     }
+    // The shipped workflow templates, named in the language the organisation
+    // is set up in; HR adapts them later.
+    auto actor = m_store.actorFor(*admin, m_store.nowMs());
+    const Status templates = actor ? Approvals(m_store).installDefaultTemplates(
+                                 *actor, QLocale().language() == QLocale::Chinese)
+                                   : Status(actor.error());
+    if (!templates)
+        m_error->showMessage(templates.error().message, MessageLabel::Kind::Error);
     m_createdLogin = login;
     accept();
 }

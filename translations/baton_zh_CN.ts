@@ -4092,6 +4092,22 @@ Shown now (SHA-256):
         <source>Edit the approval workflows and their steps</source>
         <translation>编辑审批流程及其环节</translation>
     </message>
+    <message>
+        <source>Move the Step to</source>
+        <translation>将审批环节转交给</translation>
+    </message>
+    <message>
+        <source>Move the Step</source>
+        <translation>转交审批环节</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Give the waiting step to someone else (an approver who is away)</source>
+        <translation>将待处理的审批环节转交他人（审批人不在岗时）</translation>
+    </message>
 </context>
 <context>
     <name>baton::AttachmentList</name>

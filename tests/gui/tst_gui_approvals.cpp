@@ -71,6 +71,7 @@ private Q_SLOTS:
     void financeSeesTheBlockedClaim();
     void newRequestValidatesAsYouType();
     void hrCreatesATemplateWithNamedPeople();
+    void hrMovesAStepOfSomeoneAway();
 
 private:
     // Signs in to the demo database the way a user does.
@@ -370,6 +371,41 @@ void TestGuiApprovals::hrCreatesATemplateWithNamedPeople()
     QCOMPARE(made->nodes.size(), 1);
     QCOMPARE(made->nodes.first().actor, NodeActor::Person);
     QCOMPARE(made->nodes.first().people.size(), 2);
+}
+
+void TestGuiApprovals::hrMovesAStepOfSomeoneAway()
+{
+    QVERIFY(signIn(QStringLiteral("lina")));
+    ApprovalsPage *page = openApprovals();
+    QVERIFY(page);
+    auto *move = child<QAction>(*page, "reassignAction");
+    QVERIFY(move && move->isVisible()); // HR may move steps
+    page->setView(ApprovalsPage::View::All);
+    const QString subject = QStringLiteral("Project team overtime meals");
+    const int row = rowWithSubject(*page->model(), subject);
+    QVERIFY(row >= 0);
+    QVERIFY(page->selectRequest(page->model()->requestAt(row).id));
+    const QUuid request = page->currentRequest();
+    QVERIFY(move->isEnabled()); // it waits on Jing Chen
+    bool picked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *picker = qobject_cast<EmployeePicker *>(QApplication::activeModalWidget());
+        if (!picker)
+            return;
+        picker->setFilterText(QStringLiteral("Sun"));
+        auto *found = picker->findChild<QListWidget *>();
+        for (int i = 0; found && i < found->count(); ++i)
+            if (found->item(i)->text().contains(QLatin1String("Hao Sun")))
+                found->item(i)->setSelected(true);
+        picked = picker->selectedIds().size() == 1;
+        picker->accept();
+    });
+    move->trigger();
+    QVERIFY(picked);
+    AppContext *context = m_session->context();
+    auto v = Approvals(context->store()).detail(context->actor(), request);
+    QVERIFY(v);
+    QCOMPARE(v->waitingOn, QStringLiteral("Hao Sun"));
 }
 
 QTEST_MAIN(TestGuiApprovals)

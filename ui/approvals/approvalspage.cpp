@@ -156,6 +156,9 @@ void ApprovalsPage::buildToolBar()
     m_returnAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_addApproverAction = add("addApproverAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
                               &ApprovalsPage::addApprover);
+    m_reassignAction = add("reassignAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+                           &ApprovalsPage::reassign);
+    m_reassignAction->setVisible(m_context.can(QString::fromLatin1(actions::ApprovalReassign)));
     m_toolBar->addSeparator();
     m_withdrawAction = add("withdrawAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
                            &ApprovalsPage::withdraw);
@@ -282,6 +285,7 @@ void ApprovalsPage::updateActions()
     const bool canDecide = !myWaitingStep().isNull();
     for (QAction *a : {m_approveAction, m_rejectAction, m_returnAction, m_addApproverAction})
         a->setEnabled(canDecide);
+    m_reassignAction->setEnabled(!movableStep().isNull());
     m_withdrawAction->setEnabled(mine && state == RequestProgress::State::InProgress
                                  && !v.progress.anyDecision);
     m_resubmitAction->setEnabled(mine && state == RequestProgress::State::Returned);
@@ -394,6 +398,31 @@ void ApprovalsPage::addApprover()
                   .addApprover(m_context.actor(), v.id, picker.selectedIds().constFirst()));
 }
 
+QUuid ApprovalsPage::movableStep() const
+{
+    const Approvals::RequestView &v = m_detail->request();
+    if (v.id.isNull() || v.progress.state != RequestProgress::State::InProgress
+        || !m_context.can(QString::fromLatin1(actions::ApprovalReassign)))
+        return {};
+    for (const Approvals::StepView &s : v.steps)
+        if (v.progress.waitingSteps.contains(s.id) && !s.assignee.isNull())
+            return s.id;
+    return {};
+}
+
+void ApprovalsPage::reassign()
+{
+    const QUuid step = movableStep();
+    if (step.isNull())
+        return;
+    EmployeePicker picker(m_context, tr("Move the Step to"), false, this);
+    if (picker.exec() != QDialog::Accepted || picker.selectedIds().isEmpty())
+        return;
+    showError(tr("Move the Step"),
+              Approvals(m_context.store())
+                  .reassign(m_context.actor(), step, picker.selectedIds().constFirst()));
+}
+
 void ApprovalsPage::markPaid()
 {
     const Approvals::RequestView v = m_detail->request();
@@ -450,6 +479,8 @@ void ApprovalsPage::retranslate()
     label(m_returnAction, tr("Return…"),
           tr("Send the request back to its submitter for more information"));
     label(m_addApproverAction, tr("Add Approver…"), tr("Ask someone else to approve it after you"));
+    label(m_reassignAction, tr("Move to…"),
+          tr("Give the waiting step to someone else (an approver who is away)"));
     label(m_withdrawAction, tr("Withdraw"), tr("Withdraw your request before anyone decides it"));
     label(m_resubmitAction, tr("Resubmit…"), tr("Change a returned request and send it again"));
     m_markPaidAction->setText(tr("Mark Paid"));

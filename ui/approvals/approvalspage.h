@@ -65,6 +65,10 @@ private:
     void resubmit();
     void withdraw();
     void addApprover();
+    void reassign();
+    // The waiting step of the shown request assigned to a person, which
+    // someone who may move steps (HR, the department manager) can move.
+    QUuid movableStep() const;
     void markPaid();
     void editTemplates();
     void showError(const QString &title, const Status &status);
@@ -91,6 +95,7 @@ private:
     QAction *m_returnAction = nullptr;
     QAction *m_withdrawAction = nullptr;
     QAction *m_addApproverAction = nullptr;
+    QAction *m_reassignAction = nullptr;
     QAction *m_resubmitAction = nullptr;
     QAction *m_markPaidAction = nullptr;
     QAction *m_templatesAction = nullptr;

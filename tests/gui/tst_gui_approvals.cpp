@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabBar>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void newRequestValidatesAsYouType();
     void hrCreatesATemplateWithNamedPeople();
     void hrMovesAStepOfSomeoneAway();
+    void submitterWithdrawsBeforeAnyDecision();
 
 private:
     // Signs in to the demo database the way a user does.
@@ -406,6 +408,42 @@ void TestGuiApprovals::hrMovesAStepOfSomeoneAway()
     auto v = Approvals(context->store()).detail(context->actor(), request);
     QVERIFY(v);
     QCOMPARE(v->waitingOn, QStringLiteral("Hao Sun"));
+}
+
+void TestGuiApprovals::submitterWithdrawsBeforeAnyDecision()
+{
+    QVERIFY(signIn(QStringLiteral("zhangwei")));
+    ApprovalsPage *page = openApprovals();
+    QVERIFY(page);
+    page->setView(ApprovalsPage::View::SubmittedByMe);
+    auto *withdraw = child<QAction>(*page, "withdrawAction");
+    QVERIFY(withdraw);
+    // Decided already: too late to withdraw.
+    const int decided = rowWithSubject(*page->model(), QStringLiteral("Personal phone bill"));
+    QVERIFY(decided >= 0);
+    QVERIFY(page->selectRequest(page->model()->requestAt(decided).id));
+    QVERIFY(!withdraw->isEnabled());
+    // Nobody has decided this one yet.
+    const int open = rowWithSubject(*page->model(), QStringLiteral("Project A requirements v2.1"));
+    QVERIFY(open >= 0);
+    QVERIFY(page->selectRequest(page->model()->requestAt(open).id));
+    const QUuid request = page->currentRequest();
+    QVERIFY(withdraw->isEnabled());
+    bool asked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = box->text().contains(QStringLiteral("Project A requirements v2.1"));
+        box->button(QMessageBox::Yes)->click();
+    });
+    withdraw->trigger();
+    QVERIFY(asked);
+    AppContext *context = m_session->context();
+    auto v = Approvals(context->store()).detail(context->actor(), request);
+    QVERIFY(v);
+    QCOMPARE(v->progress.state, RequestProgress::State::Withdrawn);
+    QTRY_VERIFY(!withdraw->isEnabled());
 }
 
 QTEST_MAIN(TestGuiApprovals)

@@ -69,7 +69,7 @@ bool Approvals::maySee(const Actor &viewer, const Record &request)
         .allowed;
 }
 
-Result<Approvals::RequestView> Approvals::view(const Record &request, bool withDetail)
+Result<Approvals::RequestView> Approvals::view(const Record &request, Depth depth)
 {
     RequestView v;
     v.id = request.id(u"id");
@@ -105,7 +105,7 @@ Result<Approvals::RequestView> Approvals::view(const Record &request, bool withD
             if (s.deadlineMs > 0 && (v.deadlineMs == 0 || s.deadlineMs < v.deadlineMs))
                 v.deadlineMs = s.deadlineMs;
         }
-        if (withDetail || s.state != QLatin1String(approval::Pending))
+        if (depth != Depth::DecidedSteps || s.state != QLatin1String(approval::Pending))
             v.steps.append(s);
     }
     v.waitingOn = waiting.join(QStringLiteral(", "));
@@ -116,7 +116,7 @@ Result<Approvals::RequestView> Approvals::view(const Record &request, bool withD
             return a.nodeIndex < b.nodeIndex;
         return a.id.toString() < b.id.toString();
     });
-    if (!withDetail)
+    if (depth != Depth::Evidence)
         return v;
     for (StepView &s : v.steps) {
         if (s.signature.isEmpty())
@@ -129,13 +129,17 @@ Result<Approvals::RequestView> Approvals::view(const Record &request, bool withD
             s.timestampMs = stamps->first().value(u"time_ms").toLongLong();
         }
     }
-    auto attachments = recordsWhere("approval_attachment", "request_id", v.id);
-    if (!attachments)
-        return attachments.error();
-    for (const Record &r : *attachments)
-        v.attachments.append({r.id(u"id"), r.id(u"step_id"), int(r.value(u"round").toLongLong()),
-                              r.text(u"name"), r.text(u"mime"), r.value(u"size").toLongLong(),
-                              r.text(u"sha256")});
+    Database &db = m_store.database();
+    SqlStatement &q = db.statement(
+        QStringLiteral("SELECT id, step_id, round, name, mime, size, sha256 FROM "
+                       "approval_attachment WHERE request_id=? AND retired=0 ORDER BY id"));
+    q.bind(0, idString(v.id));
+    if (!q.exec())
+        return db.errorFrom(q, tr("reading approvals"));
+    while (q.next())
+        v.attachments.append({parseId(q.text(0)), parseId(q.text(1)), int(q.int64(2)), q.text(3),
+                              q.text(4), q.int64(5), q.text(6)});
+    q.finish();
     return v;
 }
 
@@ -156,7 +160,9 @@ Result<QList<Approvals::RequestView>> Approvals::queue(const Actor &viewer, Queu
         auto request = record("approval_request", id);
         if (!request)
             return request.error();
-        auto v = view(*request, which == Queue::WaitingForMe || which == Queue::Done);
+        auto v = view(*request, which == Queue::WaitingForMe || which == Queue::Done
+                                    ? Depth::AllSteps
+                                    : Depth::DecidedSteps);
         if (!v)
             return v.error();
         const bool mine = !stepFor(viewer, *v).isNull(); // the viewer acts on it now
@@ -223,7 +229,7 @@ Result<Approvals::RequestView> Approvals::detail(const Actor &viewer, const QUui
         return request.error();
     if (request->isEmpty())
         return Error(QStringLiteral("approval.missing"), tr("The request does not exist here."));
-    auto v = view(*request, true);
+    auto v = view(*request, Depth::Evidence);
     if (!v)
         return v.error();
     bool involved = v->submitter == viewer.employeeId;

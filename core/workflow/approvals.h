@@ -220,7 +220,11 @@ private:
                                      const QHash<QString, QList<QUuid>> &chosen);
     Result<QList<Operation>> attachmentOps(const Actor &actor, const QUuid &requestId, int round,
                                            const QUuid &stepId, const QList<FileToAttach> &files);
-    Result<RequestView> view(const Record &request, bool withDetail);
+    // How much of a request to read: the lists need its decided steps, or
+    // all of them to know who it waits on; the detail also the time stamps
+    // and the attachments (their metadata: the bytes stay in the table).
+    enum class Depth { DecidedSteps, AllSteps, Evidence };
+    Result<RequestView> view(const Record &request, Depth depth);
     bool maySee(const Actor &viewer, const Record &request);
     QString nameOf(const QUuid &employee);
 

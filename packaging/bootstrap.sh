@@ -29,6 +29,7 @@ packages=(
     qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev libssl-dev libsqlite3-dev sqlite3 openssl
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+    libgmime-3.0-dev libicu-dev
     fonts-noto-cjk xvfb xauth
 )
 # The test command also runs the server's tests on PostgreSQL: its server

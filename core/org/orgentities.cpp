@@ -2,12 +2,14 @@
 
 #include "auth/accountentities.h"
 #include "customerentity.h"
+#include "handover/handoverentities.h"
 #include "oplog/uuidv7.h"
 #include "orgvalues.h"
 #include "policy/policy.h"
 #include "policy/roles.h"
 #include "store/entitydef.h"
 #include "store/rulecontext.h"
+#include "work/workentities.h"
 #include "workflow/approvalentities.h"
 
 #include <QCoreApplication>
@@ -262,6 +264,18 @@ public:
         return !op.fields.isEmpty();
     }
 
+    // Starting or cancelling a departure (issue 5: HR or the manager): the
+    // status moves to departing, or back to active, with the date.
+    static bool departureOnly(const Operation &op)
+    {
+        for (auto it = op.fields.constBegin(); it != op.fields.constEnd(); ++it)
+            if (it.key() != QLatin1String("status") && it.key() != QLatin1String("departure_date"))
+                return false;
+        const QJsonValue status = op.fields.value(QLatin1StringView("status"));
+        return op.fields.contains(QLatin1StringView("status"))
+               && (status == QLatin1String("departing") || status == QLatin1String("active"));
+    }
+
     QString action(const Operation &op) const override
     {
         using namespace actions;
@@ -272,6 +286,8 @@ public:
         case OpKind::Retire:
             return QString::fromLatin1(EmployeeRetire);
         case OpKind::Update:
+            if (departureOnly(op))
+                return QString::fromLatin1(HandoverManage);
             return QString::fromLatin1(contactOnly(op) ? EmployeeUpdateContact : EmployeeUpdate);
         }
         return QString::fromLatin1(EmployeeUpdate);
@@ -483,6 +499,8 @@ void registerCoreEntities()
     registerAccountEntities();
     registerCustomerEntity();
     registerApprovalEntities();
+    registerWorkEntities();
+    registerHandoverEntities();
 }
 
 } // namespace baton

@@ -53,6 +53,7 @@ QList<Grant> Policy::defaultGrants()
     // sales staff as owners, so others own none).
     for (Role r : {Role::HrOfficer, Role::GeneralManager})
         g.append({r, a(CustomerRead), Scope::All});
+    g.append({Role::HrOfficer, a(CustomerManage), Scope::All});
     // A department manager sees and keeps the contacts of their subtree.
     for (const char *action :
          {EmployeeRead, EmployeeUpdateContact, Export, CustomerRead, CustomerManage})
@@ -71,6 +72,20 @@ QList<Grant> Policy::defaultGrants()
     g.append({Role::HrOfficer, a(ApprovalReassign), Scope::All});
     g.append({Role::Finance, a(ApprovalPay), Scope::All});
     for (const char *action : {ApprovalRead, ApprovalSubmit, ApprovalDecide})
+        g.append({Role::Employee, a(action), Scope::Own});
+    // Work and handovers (issue 5): HR keeps everyone's, a department
+    // manager their subtree's, the general manager reads them all; an
+    // employee sees their own work, reports on their own tasks and adds to
+    // their own trail. A handover case is also seen by the people it names
+    // (its scope lists them).
+    for (const char *action :
+         {WorkRead, WorkAssign, TaskReport, TrailAdd, HandoverRead, HandoverManage}) {
+        g.append({Role::HrOfficer, a(action), Scope::All});
+        g.append({Role::DeptManager, a(action), Scope::Subtree});
+    }
+    for (const char *action : {WorkRead, HandoverRead})
+        g.append({Role::GeneralManager, a(action), Scope::All});
+    for (const char *action : {WorkRead, TaskReport, TrailAdd, HandoverRead})
         g.append({Role::Employee, a(action), Scope::Own});
     // Everyone sees their own archive and account, keeps their own contact
     // details and changes their own password.

@@ -105,7 +105,13 @@ QStringList knownActions()
             QLatin1StringView(ApprovalSubmit),
             QLatin1StringView(ApprovalDecide),
             QLatin1StringView(ApprovalReassign),
-            QLatin1StringView(ApprovalPay)};
+            QLatin1StringView(ApprovalPay),
+            QLatin1StringView(WorkRead),
+            QLatin1StringView(WorkAssign),
+            QLatin1StringView(TaskReport),
+            QLatin1StringView(TrailAdd),
+            QLatin1StringView(HandoverRead),
+            QLatin1StringView(HandoverManage)};
 }
 
 QString actionTitle(QStringView action)
@@ -137,6 +143,12 @@ QString actionTitle(QStringView action)
         {ApprovalDecide, QT_TRANSLATE_NOOP("Roles", "decide approval steps")},
         {ApprovalReassign, QT_TRANSLATE_NOOP("Roles", "move approval steps to someone else")},
         {ApprovalPay, QT_TRANSLATE_NOOP("Roles", "mark expense claims paid")},
+        {WorkRead, QT_TRANSLATE_NOOP("Roles", "see duties, tasks and work trails")},
+        {WorkAssign, QT_TRANSLATE_NOOP("Roles", "assign duties and tasks")},
+        {TaskReport, QT_TRANSLATE_NOOP("Roles", "report progress on tasks")},
+        {TrailAdd, QT_TRANSLATE_NOOP("Roles", "add to work trails")},
+        {HandoverRead, QT_TRANSLATE_NOOP("Roles", "see handover cases")},
+        {HandoverManage, QT_TRANSLATE_NOOP("Roles", "start and manage handovers")},
     };
     for (const auto &t : titles)
         if (action == QLatin1StringView(t.key))

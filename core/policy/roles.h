@@ -45,6 +45,14 @@ inline constexpr char ApprovalSubmit[] = "approval.submit";
 inline constexpr char ApprovalDecide[] = "approval.decide";
 inline constexpr char ApprovalReassign[] = "approval.reassign";
 inline constexpr char ApprovalPay[] = "approval.pay";
+// Work trail and handover (issue 5): duties, tasks and trail items are a
+// person's work; a handover case is their departure.
+inline constexpr char WorkRead[] = "work.read";
+inline constexpr char WorkAssign[] = "work.assign"; // duties, and tasks given to someone
+inline constexpr char TaskReport[] = "task.report"; // progress on one's own tasks
+inline constexpr char TrailAdd[] = "trail.add";
+inline constexpr char HandoverRead[] = "handover.read";
+inline constexpr char HandoverManage[] = "handover.manage";
 } // namespace actions
 
 QStringList knownActions();

@@ -289,6 +289,112 @@ QList<Migration> makeMigrations()
                          " ca_certificate TEXT,"
                          " created_ms INTEGER NOT NULL,"
                          " PRIMARY KEY (user_id, device))")}});
+
+    // Work trail and handover (issue 5). A duty is one person's
+    // responsibility for a period; tasks, their progress reports and the
+    // trail are found by person; a handover's items by case. document_blob
+    // is this device's content-addressed file store, not replicated: trail
+    // items name their files by SHA-256.
+    m.append({7,
+              "work trail and handover: duties, tasks, trail items, handover cases",
+              {QStringLiteral("CREATE TABLE duty ("
+                              " id TEXT PRIMARY KEY,"
+                              " employee_id TEXT NOT NULL,"
+                              " responsibility_id TEXT,"
+                              " title TEXT NOT NULL,"
+                              " detail TEXT,"
+                              " customer_id TEXT,"
+                              " project TEXT,"
+                              " valid_from TEXT NOT NULL,"
+                              " valid_to TEXT,"
+                              " handed_from_id TEXT," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX duty_employee ON duty(employee_id)"),
+               QStringLiteral("CREATE TABLE task ("
+                              " id TEXT PRIMARY KEY,"
+                              " owner_id TEXT NOT NULL,"
+                              " duty_id TEXT,"
+                              " customer_id TEXT,"
+                              " project TEXT,"
+                              " title TEXT NOT NULL,"
+                              " detail TEXT,"
+                              " status TEXT NOT NULL,"
+                              " progress INTEGER NOT NULL DEFAULT 0,"
+                              " start_date TEXT,"
+                              " due_date TEXT,"
+                              " done_date TEXT," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX task_owner ON task(owner_id)"),
+               QStringLiteral("CREATE TABLE task_update ("
+                              " id TEXT PRIMARY KEY,"
+                              " task_id TEXT NOT NULL,"
+                              " progress INTEGER NOT NULL,"
+                              " status TEXT NOT NULL,"
+                              " note TEXT,"
+                              " reported_by TEXT NOT NULL,"
+                              " reported_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX task_update_task ON task_update(task_id)"),
+          QStringLiteral("CREATE TABLE task_confirmation ("
+                         " id TEXT PRIMARY KEY,"
+                         " task_id TEXT NOT NULL,"
+                         " update_id TEXT,"
+                         " statement TEXT NOT NULL,"
+                         " progress INTEGER NOT NULL,"
+                         " confirmed_by TEXT NOT NULL,"
+                         " confirmed_ms INTEGER NOT NULL,"
+                         " signed_content TEXT NOT NULL,"
+                         " signature TEXT NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral(
+              "CREATE INDEX task_confirmation_task ON task_confirmation(task_id)"),
+               QStringLiteral("CREATE TABLE trail_item ("
+                              " id TEXT PRIMARY KEY,"
+                              " employee_id TEXT NOT NULL,"
+                              " kind TEXT NOT NULL,"
+                              " occurred_ms INTEGER NOT NULL,"
+                              " title TEXT NOT NULL,"
+                              " body TEXT,"
+                              " sender TEXT,"
+                              " recipients TEXT,"
+                              " conversation TEXT,"
+                              " customer_id TEXT,"
+                              " duty_id TEXT,"
+                              " source TEXT,"
+                              " content_hash TEXT NOT NULL,"
+                              " document_sha256 TEXT,"
+                              " document_size INTEGER,"
+                              " mime TEXT," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral(
+                   "CREATE INDEX trail_item_employee ON trail_item(employee_id, occurred_ms)"),
+               QStringLiteral("CREATE INDEX trail_item_hash ON trail_item(content_hash)"),
+               QStringLiteral("CREATE TABLE handover_case ("
+                              " id TEXT PRIMARY KEY,"
+                              " leaver_id TEXT NOT NULL,"
+                              " departure_date TEXT NOT NULL,"
+                              " supervisor_id TEXT NOT NULL,"
+                              " successors TEXT NOT NULL,"
+                              " status TEXT NOT NULL,"
+                              " request_id TEXT,"
+                              " reason TEXT,"
+                              " note TEXT,"
+                              " started_by TEXT,"
+                              " started_ms INTEGER NOT NULL,"
+                              " completed_ms INTEGER," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX handover_case_leaver ON handover_case(leaver_id)"),
+               QStringLiteral("CREATE TABLE handover_item ("
+                              " id TEXT PRIMARY KEY,"
+                              " case_id TEXT NOT NULL,"
+                              " kind TEXT NOT NULL,"
+                              " ref_id TEXT,"
+                              " title TEXT NOT NULL,"
+                              " detail TEXT,"
+                              " receiver_id TEXT,"
+                              " added_by TEXT,"
+                              " sort_order INTEGER NOT NULL DEFAULT 0," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX handover_item_case ON handover_item(case_id)"),
+               QStringLiteral("CREATE TABLE document_blob ("
+                              " sha256 TEXT PRIMARY KEY,"
+                              " size INTEGER NOT NULL,"
+                              " mime TEXT,"
+                              " content BLOB NOT NULL,"
+                              " stored_ms INTEGER NOT NULL)")}});
     return m;
 }
 

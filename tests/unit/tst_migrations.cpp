@@ -15,7 +15,7 @@ using test::RawSql;
 namespace {
 
 // The highest schema version for which representativeRows() knows rows.
-constexpr int RowsKnownUpTo = 6;
+constexpr int RowsKnownUpTo = 7;
 
 // Rows as an older Baton wrote them, valid at `version`: plain SQL, the way
 // the data sits in a user's file.
@@ -109,6 +109,24 @@ QStringList representativeRows(int version)
             "'01900000-0000-7000-8000-00000000000c', 1, 10, 'manager_review', 'Review', "
             "'01900000-0000-7000-8000-000000000004', 'pending', "
             "'1700000001200:000001:olddevice')");
+    }
+    if (version >= 7) {
+        sql << QStringLiteral(
+            "INSERT INTO duty (id, employee_id, title, valid_from, hlc) VALUES "
+            "('01900000-0000-7000-8000-00000000000e', '01900000-0000-7000-8000-000000000004', "
+            "'华东建材续约', '2024-01-01', '1700000001300:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO trail_item (id, employee_id, kind, occurred_ms, title, content_hash, "
+            "hlc) VALUES ('01900000-0000-7000-8000-00000000000f', "
+            "'01900000-0000-7000-8000-000000000004', 'note', 1700000001400, '合同草稿已发送', "
+            "'ab', '1700000001400:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO handover_case (id, leaver_id, departure_date, supervisor_id, successors, "
+            "status, started_by, started_ms, hlc) VALUES "
+            "('01900000-0000-7000-8000-000000000010', '01900000-0000-7000-8000-000000000004', "
+            "'2024-06-30', '01900000-0000-7000-8000-000000000004', '', 'open', "
+            "'01900000-0000-7000-8000-000000000004', 1700000001500, "
+            "'1700000001500:000000:olddevice')");
     }
     return sql;
 }

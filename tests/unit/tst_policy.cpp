@@ -43,15 +43,23 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("audit.verify"), yyy},
                 {QStringLiteral("export"), yyy},
                 {QStringLiteral("customer.read"), yyy},
+                {QStringLiteral("customer.manage"), yyy},
                 {QStringLiteral("workflow.manage"), yyy},
                 {QStringLiteral("approval.read"), yyy},
                 {QStringLiteral("approval.decide"), yyy},
-                {QStringLiteral("approval.reassign"), yyy}};
+                {QStringLiteral("approval.reassign"), yyy},
+                {QStringLiteral("work.read"), yyy},
+                {QStringLiteral("work.assign"), yyy},
+                {QStringLiteral("task.report"), yyy},
+                {QStringLiteral("trail.add"), yyy},
+                {QStringLiteral("handover.read"), yyy},
+                {QStringLiteral("handover.manage"), yyy}};
     case Role::GeneralManager:
-        return {{QStringLiteral("employee.read"), yyy},  {QStringLiteral("audit.read"), yyy},
-                {QStringLiteral("audit.verify"), yyy},   {QStringLiteral("export"), yyy},
-                {QStringLiteral("customer.read"), yyy},  {QStringLiteral("approval.read"), yyy},
-                {QStringLiteral("approval.decide"), yyy}};
+        return {{QStringLiteral("employee.read"), yyy},   {QStringLiteral("audit.read"), yyy},
+                {QStringLiteral("audit.verify"), yyy},    {QStringLiteral("export"), yyy},
+                {QStringLiteral("customer.read"), yyy},   {QStringLiteral("approval.read"), yyy},
+                {QStringLiteral("approval.decide"), yyy}, {QStringLiteral("work.read"), yyy},
+                {QStringLiteral("handover.read"), yyy}};
     case Role::Finance:
         return {{QStringLiteral("employee.read"), yyy}, {QStringLiteral("audit.read"), yyy},
                 {QStringLiteral("audit.verify"), yyy},  {QStringLiteral("export"), yyy},
@@ -65,7 +73,13 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("customer.manage"), QStringLiteral("yyn")},
                 {QStringLiteral("approval.read"), QStringLiteral("yyn")},
                 {QStringLiteral("approval.decide"), QStringLiteral("yyn")},
-                {QStringLiteral("approval.reassign"), QStringLiteral("yyn")}};
+                {QStringLiteral("approval.reassign"), QStringLiteral("yyn")},
+                {QStringLiteral("work.read"), QStringLiteral("yyn")},
+                {QStringLiteral("work.assign"), QStringLiteral("yyn")},
+                {QStringLiteral("task.report"), QStringLiteral("yyn")},
+                {QStringLiteral("trail.add"), QStringLiteral("yyn")},
+                {QStringLiteral("handover.read"), QStringLiteral("yyn")},
+                {QStringLiteral("handover.manage"), QStringLiteral("yyn")}};
     case Role::Employee:
         // Approvals: their own requests, and the steps assigned to them.
         return {{QStringLiteral("employee.read"), QStringLiteral("ynn")},
@@ -76,7 +90,11 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("customer.manage"), QStringLiteral("ynn")},
                 {QStringLiteral("approval.read"), QStringLiteral("ynn")},
                 {QStringLiteral("approval.submit"), QStringLiteral("ynn")},
-                {QStringLiteral("approval.decide"), QStringLiteral("ynn")}};
+                {QStringLiteral("approval.decide"), QStringLiteral("ynn")},
+                {QStringLiteral("work.read"), QStringLiteral("ynn")},
+                {QStringLiteral("task.report"), QStringLiteral("ynn")},
+                {QStringLiteral("trail.add"), QStringLiteral("ynn")},
+                {QStringLiteral("handover.read"), QStringLiteral("ynn")}};
     }
     return {};
 }
@@ -174,7 +192,13 @@ void TestPolicy::actionTableIsComplete()
                                   QStringLiteral("approval.submit"),
                                   QStringLiteral("approval.decide"),
                                   QStringLiteral("approval.reassign"),
-                                  QStringLiteral("approval.pay")};
+                                  QStringLiteral("approval.pay"),
+                                  QStringLiteral("work.read"),
+                                  QStringLiteral("work.assign"),
+                                  QStringLiteral("task.report"),
+                                  QStringLiteral("trail.add"),
+                                  QStringLiteral("handover.read"),
+                                  QStringLiteral("handover.manage")};
     QStringList known = knownActions();
     known.sort();
     QStringList sortedExpected = expected;

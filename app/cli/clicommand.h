@@ -50,5 +50,6 @@ int runAudit(const QStringList &args, QTextStream &out, QTextStream &err);
 int runSync(const QStringList &args, QTextStream &out, QTextStream &err);
 int runVerify(const QStringList &args, QTextStream &out, QTextStream &err);
 int runExport(const QStringList &args, QTextStream &out, QTextStream &err);
+int runImport(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace baton

@@ -35,6 +35,9 @@ QString usage()
                   "  export request ID --out DIR --database FILE\n"
                   "        Write a request's signed content, signatures (CMS, DER), time-stamp\n"
                   "        tokens and the CA certificate, for stock openssl.\n"
+                  "  import mail|chat|docs PATH... --employee NUMBER --database FILE\n"
+                  "        Add emails (.eml, mbox), chat exports (CSV, JSON) or documents to\n"
+                  "        an employee's work trail; print what was imported, skipped and why.\n"
                   "\n"
                   "Run baton-cli COMMAND --help for the options of a command.");
 }
@@ -71,6 +74,8 @@ int main(int argc, char *argv[])
         return runVerify(args, out, err);
     if (command == QLatin1String("export"))
         return runExport(args, out, err);
+    if (command == QLatin1String("import"))
+        return runImport(args, out, err);
     err << Tr::tr("Unknown command \"%1\".").arg(command) << Qt::endl << usage() << Qt::endl;
     return ExitUsage;
 }

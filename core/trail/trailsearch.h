@@ -1,0 +1,67 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+#include <QUuid>
+
+namespace baton {
+
+class Store;
+
+struct TrailQuery
+{
+    QString text;      // what the user typed; empty: every item
+    QUuid employee;    // null: everyone this replica holds
+    qint64 fromMs = 0; // 0: open
+    qint64 toMs = 0;   // exclusive; 0: open
+    QStringList kinds; // empty: all
+    QUuid customer;
+    QUuid duty;
+    int limit = 200;
+};
+
+struct TrailHit
+{
+    QUuid id;
+    QUuid employee;
+    QString kind;
+    qint64 occurredMs = 0;
+    QString title;
+    QString excerpt; // the start of the body
+    QString sender;
+    QString source;
+    QString documentSha256;
+};
+
+// Full-text search over the work trail (issue 5) with SQLite FTS5 and
+// Baton's own segmentation of Chinese (search/textsegmenter.h). The index
+// (trail_fts) is this device's, derived from trail_item and brought up to
+// date before each search, so items pulled by sync are found like local
+// ones. Trail items are append-only, so the index follows the table's
+// rowids; an item that leaves the replica drops out through the join.
+class TrailSearch
+{
+    Q_DECLARE_TR_FUNCTIONS(TrailSearch)
+public:
+    explicit TrailSearch(Store &store)
+        : m_store(store)
+    { }
+
+    // Indexes the items added since the last call; returns how many.
+    Result<qint64> catchUp();
+    // Newest first. Text is matched by words first and, when that finds
+    // nothing, by any run of characters (see TextSegmenter).
+    Result<QList<TrailHit>> search(const TrailQuery &query);
+
+private:
+    Result<QList<TrailHit>> run(const TrailQuery &query, const QString &match);
+    Status ensureIndex();
+
+    Store &m_store;
+    bool m_ready = false;
+};
+
+} // namespace baton

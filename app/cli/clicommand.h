@@ -51,5 +51,7 @@ int runSync(const QStringList &args, QTextStream &out, QTextStream &err);
 int runVerify(const QStringList &args, QTextStream &out, QTextStream &err);
 int runExport(const QStringList &args, QTextStream &out, QTextStream &err);
 int runImport(const QStringList &args, QTextStream &out, QTextStream &err);
+int runExportDossier(const QStringList &args, QTextStream &out, QTextStream &err);
+int runVerifyBundle(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace baton

@@ -3,9 +3,11 @@
 #include "clicommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 using namespace baton;
 
@@ -35,6 +37,12 @@ QString usage()
                   "  export request ID --out DIR --database FILE\n"
                   "        Write a request's signed content, signatures (CMS, DER), time-stamp\n"
                   "        tokens and the CA certificate, for stock openssl.\n"
+                  "  export dossier --employee NUMBER --database FILE --out DIR\n"
+                  "         [--from DATE --to DATE]\n"
+                  "        Write an employee's responsibility dossier (dossier.pdf) with its\n"
+                  "        evidence bundle.\n"
+                  "  verify bundle DIR\n"
+                  "        Check an evidence bundle offline; print a verdict per item.\n"
                   "  import mail|chat|docs PATH... --employee NUMBER --database FILE\n"
                   "        Add emails (.eml, mbox), chat exports (CSV, JSON) or documents to\n"
                   "        an employee's work trail; print what was imported, skipped and why.\n"
@@ -45,7 +53,17 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The dossier's PDF lays out text with QtGui's fonts, which want a
+    // QGuiApplication; without a display, the offscreen platform does.
+    const bool printing =
+        argc > 2 && qstrcmp(argv[1], "export") == 0 && qstrcmp(argv[2], "dossier") == 0;
+    if (printing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")
+        && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        printing ? std::make_unique<QGuiApplication>(argc, argv)
+                 : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Baton"));
     QCoreApplication::setApplicationName(QStringLiteral("baton-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
@@ -71,9 +89,11 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("sync"))
         return runSync(args, out, err);
     if (command == QLatin1String("verify"))
-        return runVerify(args, out, err);
+        return args.value(1) == QLatin1String("bundle") ? runVerifyBundle(args, out, err)
+                                                        : runVerify(args, out, err);
     if (command == QLatin1String("export"))
-        return runExport(args, out, err);
+        return args.value(1) == QLatin1String("dossier") ? runExportDossier(args, out, err)
+                                                         : runExport(args, out, err);
     if (command == QLatin1String("import"))
         return runImport(args, out, err);
     err << Tr::tr("Unknown command \"%1\".").arg(command) << Qt::endl << usage() << Qt::endl;

@@ -1,6 +1,7 @@
 #include "httpfront.h"
 
 #include "sync/syncwire.h"
+#include "util/logging.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -91,6 +92,11 @@ HttpFront::HttpFront(Store::Options storeOptions, SyncService::Options serviceOp
 {
     m_worker.setMaxThreadCount(1);
     m_worker.setExpiryTimeout(-1); // the same thread for the store's whole life
+    // Access ends on the departure day even for an account that makes no
+    // request that day: its sessions go within minutes of midnight.
+    m_cutoffTimer.setInterval(5 * 60 * 1000);
+    connect(&m_cutoffTimer, &QTimer::timeout, this, &HttpFront::endDepartedAccess);
+    m_cutoffTimer.start();
 
     for (const char *path : {"/healthz", "/v1/session", "/v1/ops", "/v1/history", "/v1/setup",
                              "/v1/proof/consistency", "/v1/proof/inclusion",
@@ -152,6 +158,18 @@ Status HttpFront::start()
                                  return m_service->start();
                              })
         .result();
+}
+
+void HttpFront::endDepartedAccess()
+{
+    // On the store's thread, between requests.
+    QtConcurrent::run(&m_worker, [this] {
+        if (!m_service)
+            return;
+        if (auto ended = m_service->endDepartedAccess(); !ended)
+            qCWarning(lcStore) << "ending departed accounts' access failed:"
+                               << ended.error().message;
+    });
 }
 
 HttpCall HttpFront::callFrom(const QHttpServerRequest &request)

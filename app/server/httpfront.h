@@ -11,6 +11,7 @@
 #include <QPromise>
 #include <QSslConfiguration>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
 
@@ -35,6 +36,7 @@ public:
                            const std::optional<QSslConfiguration> &tls);
 
 private:
+    void endDepartedAccess();
     static HttpCall callFrom(const QHttpServerRequest &request);
     QFuture<HttpReply> handle(HttpCall call);
     // Pushes wait here for the worker, which takes all waiting at once and
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<SyncService> m_service;
     QHttpServer m_http;
+    QTimer m_cutoffTimer;
 };
 
 } // namespace baton

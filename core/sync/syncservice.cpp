@@ -3,6 +3,7 @@
 #include "auth/authenticator.h"
 #include "evidence/merkletree.h"
 #include "evidence/sha256.h"
+#include "handover/accesscutoff.h"
 #include "oplog/uuidv7.h"
 #include "store/entitydef.h"
 #include "syncwire.h"
@@ -128,7 +129,17 @@ Status SyncService::start()
 {
     if (auto s = m_log.open(); !s)
         return s;
-    return m_authority.open();
+    if (auto s = m_authority.open(); !s)
+        return s;
+    if (auto ended = endDepartedAccess(); !ended)
+        return ended.error();
+    return {};
+}
+
+Result<int> SyncService::endDepartedAccess()
+{
+    return AccessCutoff::sweep(m_store,
+                               [this](const QUuid &user) { return m_sessions.revokeAll(user); });
 }
 
 void SyncService::parsePushBody(HttpCall &call)

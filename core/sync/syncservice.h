@@ -84,6 +84,10 @@ public:
 
     ServerLog &log() { return m_log; }
     const ServerAuthority &authority() const { return m_authority; }
+    // Accounts whose departure day has come: their sessions end and the
+    // audit trail says so (AccessCutoff). Run at start and every few
+    // minutes by baton-server.
+    Result<int> endDepartedAccess();
     ServerSessions &sessions() { return m_sessions; }
 
 private:

@@ -275,6 +275,18 @@ Result<QList<Operation>> Approvals::stepOps(const Actor &actor, const QUuid &req
 
 Result<QUuid> Approvals::submit(const Actor &actor, const RequestDraft &draft)
 {
+    QUuid requestId;
+    auto ops = submitOps(actor, draft, &requestId);
+    if (!ops)
+        return ops.error();
+    if (auto s = m_store.submit(*ops); !s)
+        return s.error();
+    return requestId;
+}
+
+Result<QList<Operation>> Approvals::submitOps(const Actor &actor, const RequestDraft &draft,
+                                              QUuid *requestIdOut)
+{
     if (actor.employeeId.isNull())
         return Error(QStringLiteral("approval.no_employee"),
                      tr("Requests are submitted by employees; this account is not one."));
@@ -306,9 +318,9 @@ Result<QUuid> Approvals::submit(const Actor &actor, const RequestDraft &draft)
         return steps.error();
     ops += *files;
     ops += *steps;
-    if (auto s = m_store.submit(ops); !s)
-        return s.error();
-    return requestId;
+    if (requestIdOut)
+        *requestIdOut = requestId;
+    return ops;
 }
 
 Status Approvals::withdraw(const Actor &actor, const QUuid &requestId)

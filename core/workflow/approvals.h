@@ -79,6 +79,10 @@ public:
 
     // ---- requests ----------------------------------------------------------
     Result<QUuid> submit(const Actor &actor, const RequestDraft &draft);
+    // The ops submit() applies, for a batch that does more (a handover's
+    // sign-off moves its case in the same change).
+    Result<QList<Operation>> submitOps(const Actor &actor, const RequestDraft &draft,
+                                       QUuid *requestId);
     // Before the first decision only.
     Status withdraw(const Actor &actor, const QUuid &requestId);
     // A returned request, changed and submitted again: a new round with new

@@ -4,6 +4,7 @@
 #include "common/appcontext.h"
 #include "common/filedialogs.h"
 #include "firstrundialog.h"
+#include "handover/accesscutoff.h"
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "store/store.h"
@@ -216,6 +217,10 @@ void DesktopSession::showMainWindow(const Session &session)
         m_context->sync().setTransportFactory(m_transportFactory);
     m_context->sync().activate();
     m_accessTimer.start();
+    // Departures whose day has come since this copy last looked enter its
+    // audit trail (their access has ended here by date already).
+    if (auto ended = AccessCutoff::sweep(*m_store); !ended)
+        qWarning("%s", qPrintable(ended.error().message));
     Q_EMIT signedIn();
 }
 

@@ -1,0 +1,238 @@
+#include "dossierpdf.h"
+
+#include "dossier/dossierdata.h"
+#include "handover/handoverentities.h"
+#include "work/workentities.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QDateTime>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextDocument>
+
+namespace baton {
+
+namespace {
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString when(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+              : QString();
+}
+
+QString table(const QStringList &headers, const QList<QStringList> &rows)
+{
+    QString h =
+        QStringLiteral("<table width=\"100%\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                       "style=\"border-collapse: collapse; border-color: #999;\"><tr>");
+    for (const QString &c : headers)
+        h += QStringLiteral("<th align=\"left\" bgcolor=\"#e8eef4\">%1</th>").arg(esc(c));
+    h += QStringLiteral("</tr>");
+    for (const QStringList &r : rows) {
+        h += QStringLiteral("<tr>");
+        for (const QString &c : r)
+            h += QStringLiteral("<td>%1</td>").arg(esc(c));
+        h += QStringLiteral("</tr>");
+    }
+    return h + QStringLiteral("</table>");
+}
+
+// Section titles, in order; the table of contents lists them.
+QStringList sections()
+{
+    return {DossierPdf::tr("Employee"),           DossierPdf::tr("Responsibilities over time"),
+            DossierPdf::tr("Tasks and progress"), DossierPdf::tr("Customers"),
+            DossierPdf::tr("Handover"),           DossierPdf::tr("Approvals and signatures"),
+            DossierPdf::tr("Work trail"),         DossierPdf::tr("How to verify this dossier")};
+}
+
+} // namespace
+
+QString DossierPdf::html(const DossierData &d, const QList<int> &pages)
+{
+    const Record &e = d.employee;
+    const QStringList titles = sections();
+    QString h = QStringLiteral("<html><body style=\"font-size: 9pt;\">");
+    h += QStringLiteral("<h1>%1</h1>")
+             .arg(esc(tr("Responsibility dossier: %1").arg(d.nameOf(e.id(u"id")))));
+    h += QStringLiteral("<p>%1</p>")
+             .arg(esc(tr("Period: %1 to %2. Made on %3.")
+                          .arg(d.from.isValid() ? d.from.toString(Qt::ISODate) : tr("the start"),
+                               d.to.isValid() ? d.to.toString(Qt::ISODate) : tr("today"),
+                               QDateTime::currentDateTime().toString(Qt::ISODate))));
+    h += QStringLiteral("<h2>%1</h2><table>").arg(esc(tr("Contents")));
+    for (int i = 0; i < titles.size(); ++i)
+        h += QStringLiteral("<tr><td width=\"90%\">%1. %2</td><td align=\"right\">%3</td></tr>")
+                 .arg(i + 1)
+                 .arg(esc(titles[i]),
+                      pages.value(i) > 0 ? QString::number(pages[i]) : QStringLiteral("…"));
+    h += QStringLiteral("</table>");
+    auto section = [&](int i) {
+        return QStringLiteral("<h2 style=\"page-break-before: %1\">%2. %3</h2>")
+            .arg(i == 0 ? QStringLiteral("always") : QStringLiteral("auto"))
+            .arg(i + 1)
+            .arg(esc(titles[i]));
+    };
+
+    h += section(0);
+    h += table({tr("Field"), tr("Value")}, {{tr("Name"), d.nameOf(e.id(u"id"))},
+                                            {tr("Department"), d.departmentName},
+                                            {tr("Position"), d.positionTitle},
+                                            {tr("Hired"), e.text(u"hire_date")},
+                                            {tr("Status"), e.text(u"status")},
+                                            {tr("Departure date"), e.text(u"departure_date")}});
+
+    h += section(1);
+    QList<QStringList> rows;
+    for (const Record &r : d.duties)
+        rows.append({r.text(u"title"), r.text(u"valid_from"),
+                     r.text(u"valid_to").isEmpty() ? tr("open") : r.text(u"valid_to"),
+                     r.text(u"project")});
+    h += rows.isEmpty() ? QStringLiteral("<p>%1</p>").arg(esc(tr("None recorded.")))
+                        : table({tr("Responsibility"), tr("From"), tr("To"), tr("Project")}, rows);
+
+    h += section(2);
+    rows.clear();
+    for (const Record &t : d.tasks)
+        rows.append({t.text(u"title"), t.text(u"project"), task::statusTitle(t.text(u"status")),
+                     QStringLiteral("%1%").arg(t.value(u"progress").toLongLong()),
+                     t.text(u"due_date"), d.nameOf(t.id(u"owner_id"))});
+    h += rows.isEmpty() ? QStringLiteral("<p>%1</p>").arg(esc(tr("None recorded.")))
+                        : table({tr("Task"), tr("Project"), tr("Status"), tr("Progress"), tr("Due"),
+                                 tr("Owner now")},
+                                rows);
+    if (!d.taskUpdates.isEmpty()) {
+        rows.clear();
+        for (const Record &u : d.taskUpdates)
+            rows.append({when(u.value(u"reported_ms").toLongLong()),
+                         QStringLiteral("%1%").arg(u.value(u"progress").toLongLong()),
+                         u.text(u"note"), d.nameOf(u.id(u"reported_by"))});
+        h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Progress reports")))
+             + table({tr("Time"), tr("Progress"), tr("Note"), tr("By")}, rows);
+    }
+
+    h += section(3);
+    rows.clear();
+    for (const Record &c : d.customers)
+        rows.append({c.text(u"name"), c.text(u"status"), d.nameOf(c.id(u"owner_id"))});
+    h += rows.isEmpty() ? QStringLiteral("<p>%1</p>").arg(esc(tr("None recorded.")))
+                        : table({tr("Customer"), tr("Status"), tr("Owner now")}, rows);
+
+    h += section(4);
+    if (d.cases.isEmpty())
+        h += QStringLiteral("<p>%1</p>").arg(esc(tr("No handover case.")));
+    for (const Record &c : d.cases) {
+        QStringList successors;
+        for (const QString &s : c.text(u"successors").split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            successors.append(d.nameOf(QUuid::fromString(s)));
+        h += QStringLiteral("<p>%1</p>")
+                 .arg(esc(tr("Departure %1; successors %2; supervisor %3; status: %4.")
+                              .arg(c.text(u"departure_date"), successors.join(QStringLiteral(", ")),
+                                   d.nameOf(c.id(u"supervisor_id")),
+                                   handover::statusTitle(c.text(u"status")))));
+        rows.clear();
+        int n = 0;
+        for (const Record &i : d.caseItems)
+            if (i.id(u"case_id") == c.id(u"id"))
+                rows.append({QString::number(++n), handover::itemKindTitle(i.text(u"kind")),
+                             i.text(u"title"), i.text(u"detail"), d.nameOf(i.id(u"receiver_id"))});
+        h += table({QStringLiteral("#"), tr("Kind"), tr("Item"), tr("Detail"), tr("Received by")},
+                   rows);
+    }
+
+    h += section(5);
+    rows.clear();
+    for (const DossierData::Decision &x : d.decisions)
+        rows.append({x.request.text(u"subject"), x.step.text(u"title"),
+                     d.nameOf(x.step.id(u"decided_by")), x.step.text(u"state"),
+                     x.step.text(u"opinion"), when(x.step.value(u"decided_ms").toLongLong()),
+                     x.timestampToken.isEmpty() ? tr("not yet") : tr("yes"),
+                     x.step.text(u"id").left(8)});
+    h += rows.isEmpty()
+             ? QStringLiteral("<p>%1</p>").arg(esc(tr("No signed decisions.")))
+             : table({tr("Request"), tr("Step"), tr("Signed by"), tr("Decision"), tr("Opinion"),
+                      tr("Signer's time"), tr("Trusted time"), tr("Step id")},
+                     rows);
+
+    h += section(6);
+    rows.clear();
+    for (const Record &t : d.trail)
+        rows.append({when(t.value(u"occurred_ms").toLongLong()), trail::kindTitle(t.text(u"kind")),
+                     t.text(u"title"), t.text(u"sender"), t.text(u"source")});
+    h += rows.isEmpty()
+             ? QStringLiteral("<p>%1</p>").arg(esc(tr("No trail items in the period.")))
+             : table({tr("Time"), tr("Kind"), tr("Title"), tr("From"), tr("Source")}, rows);
+
+    h += section(7);
+    h += QStringLiteral("<p>%1</p>")
+             .arg(esc(tr("This report comes with an evidence bundle: the records above as "
+                         "canonical JSON, each signed decision with its CMS signature and RFC "
+                         "3161 time stamp, the trail's files, and a manifest sealed by the "
+                         "organisation's time-stamping authority. Run \"baton-cli verify bundle "
+                         "DIR\", or follow HOW-TO-VERIFY.txt with stock openssl.")));
+    return h + QStringLiteral("</body></html>");
+}
+
+QByteArray DossierPdf::render(const DossierData &data)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    writer.setTitle(tr("Responsibility dossier: %1").arg(data.nameOf(data.employee.id(u"id"))));
+    writer.setCreator(QStringLiteral("Baton"));
+
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return {};
+    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
+    QTextDocument doc;
+    QFont font(QStringLiteral("Noto Sans CJK SC"));
+    font.setPointSizeF(9);
+    doc.setDefaultFont(font);
+    doc.documentLayout()->setPaintDevice(&writer);
+    const QSizeF pageSize(page.width(), page.height() - 60); // room for the page number
+    doc.setPageSize(pageSize);
+    // Twice: first to find the page each section starts on, then with those
+    // numbers in the contents (same length, so nothing moves).
+    doc.setHtml(html(data));
+    QList<int> pages;
+    const QStringList titles = sections();
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().headingLevel() != 2)
+            continue;
+        for (int i = 0; i < titles.size(); ++i)
+            if (b.text().endsWith(titles[i]) && pages.size() == i)
+                pages.append(
+                    int(doc.documentLayout()->blockBoundingRect(b).top() / pageSize.height()) + 1);
+    }
+    doc.setHtml(html(data, pages));
+    const int count = doc.pageCount();
+    for (int p = 0; p < count; ++p) {
+        if (p > 0)
+            writer.newPage();
+        painter.save();
+        painter.translate(0, -p * pageSize.height());
+        doc.drawContents(&painter,
+                         QRectF(0, p * pageSize.height(), pageSize.width(), pageSize.height()));
+        painter.restore();
+        painter.setFont(font);
+        painter.drawText(QRectF(0, page.height() - 50, page.width(), 50),
+                         Qt::AlignRight | Qt::AlignBottom,
+                         tr("Page %1 of %2").arg(p + 1).arg(count));
+    }
+    painter.end();
+    return bytes;
+}
+
+} // namespace baton

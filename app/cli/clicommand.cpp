@@ -27,7 +27,7 @@ bool CliCommand::parse(QCommandLineParser &parser, const QStringList &args, cons
     return true;
 }
 
-std::unique_ptr<Store> CliCommand::openStore(const QString &path)
+std::unique_ptr<Store> CliCommand::openStore(const QString &path, std::function<qint64()> clock)
 {
     if (path.isEmpty()) {
         m_err << tr("Give the database file with --database FILE.") << Qt::endl;
@@ -35,6 +35,7 @@ std::unique_ptr<Store> CliCommand::openStore(const QString &path)
     }
     Store::Options options;
     options.path = path;
+    options.wallClock = std::move(clock);
     auto store = Store::open(options);
     if (!store) {
         m_err << store.error().message << Qt::endl;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 
 namespace baton {
@@ -30,7 +31,8 @@ public:
     // Parses args (the sub-command's own, with the program name first);
     // prints usage errors. False: exit with ExitUsage.
     bool parse(QCommandLineParser &parser, const QStringList &args, const QString &usage);
-    std::unique_ptr<Store> openStore(const QString &path);
+    // clock: the store's wall clock (the demo company's history); default now.
+    std::unique_ptr<Store> openStore(const QString &path, std::function<qint64()> clock = {});
     int fail(const Error &error);
     // The first line of a password file, without its line ending (spaces
     // are part of a password). Empty and a message when it cannot be read.

@@ -5,11 +5,15 @@
 #include "sync/httptransport.h"
 #include "sync/syncwire.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QUrl>
+
+#include <atomic>
+#include <memory>
 
 namespace baton {
 
@@ -145,7 +149,12 @@ int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
     QString path = parser.value(QStringLiteral("database"));
     if (server && path.isEmpty())
         path = scratch.filePath(QStringLiteral("demo.db"));
-    auto store = cli.openStore(path);
+    // The demo's history includes a departure signed weeks ago: the store's
+    // clock is set back while the builder makes it (DemoOptions::shiftClock).
+    auto clockOffset = std::make_shared<std::atomic<qint64>>(0);
+    options.shiftClock = [clockOffset](qint64 ms) { clockOffset->store(ms); };
+    auto store = cli.openStore(
+        path, [clockOffset] { return QDateTime::currentMSecsSinceEpoch() - clockOffset->load(); });
     if (!store)
         return ExitFailed;
     QElapsedTimer timer;

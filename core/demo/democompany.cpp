@@ -1,5 +1,6 @@
 #include "democompany.h"
 #include "demoapprovals.h"
+#include "demowork.h"
 
 #include "auth/accounts.h"
 #include "auth/passwordhash.h"
@@ -15,6 +16,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 static void initDemoResources()
@@ -94,7 +96,10 @@ private:
     void planPeople();
     void planHistory();
     void planCustomers();
-    Status applyEvents();
+    // Applies the planned events up to untilMs, from where the last call
+    // stopped.
+    Status applyEvents(qint64 untilMs = std::numeric_limits<qint64>::max());
+    qsizetype m_applied = 0;
     Result<QList<DemoUser>> createAccounts();
     Status addAuditHistory();
 
@@ -549,16 +554,18 @@ void Builder::planCustomers()
     }
 }
 
-Status Builder::applyEvents()
+Status Builder::applyEvents(qint64 untilMs)
 {
-    std::stable_sort(m_events.begin(), m_events.end(), [](const Event &a, const Event &b) {
-        return a.atMs != b.atMs ? a.atMs < b.atMs : a.order < b.order;
-    });
+    if (m_applied == 0)
+        std::stable_sort(m_events.begin(), m_events.end(), [](const Event &a, const Event &b) {
+            return a.atMs != b.atMs ? a.atMs < b.atMs : a.order < b.order;
+        });
     QList<Operation> batch;
     qint64 lastMs = 0;
     quint32 counter = 0;
-    qsizetype done = 0;
-    for (const Event &e : std::as_const(m_events)) {
+    qsizetype done = m_applied;
+    for (; m_applied < m_events.size() && m_events[m_applied].atMs <= untilMs; ++m_applied) {
+        const Event &e = m_events[m_applied];
         Operation op;
         counter = e.atMs == lastMs ? counter + 1 : 0;
         lastMs = e.atMs;
@@ -695,7 +702,20 @@ Result<QList<DemoUser>> Builder::run()
     planPeople();
     planHistory();
     planCustomers();
-    if (auto s = applyEvents(); !s)
+    // Zheng Kai left 25 days ago; his handover was started, signed and
+    // approved 40 days ago. The store's clock goes back to that day while
+    // the history up to it, the accounts and his handover are written.
+    const bool departure = m_options.shiftClock && m_options.signedDecisions
+                           && m_cast.contains(QStringLiteral("former"));
+    const QDate departedOn = m_today.addDays(-25);
+    const qint64 handoverMs = msOf(m_today.addDays(-40), 10);
+    if (departure) {
+        event(msOf(departedOn, 18), QStringLiteral("employee"),
+              m_people[m_cast.value(QStringLiteral("former"))].id, OpKind::Update,
+              {{QStringLiteral("status"), QStringLiteral("departed")}});
+        m_options.shiftClock(std::max<qint64>(0, m_store.nowMs() - handoverMs));
+    }
+    if (auto s = applyEvents(departure ? handoverMs : std::numeric_limits<qint64>::max()); !s)
         return s.error();
     auto users = createAccounts();
     if (!users)
@@ -705,8 +725,21 @@ Result<QList<DemoUser>> Builder::run()
     QHash<QString, DemoAccount> logins;
     for (const DemoUser &u : std::as_const(*users))
         logins.insert(u.login, {m_userIds.value(u.login, m_admin), u.password});
+    if (departure) {
+        say(DemoCompany::tr("A departure handed over"));
+        const Status s = addDemoDeparture(m_store, logins, m_options.locale, departedOn);
+        m_options.shiftClock(0);
+        if (!s)
+            return s.error();
+        if (auto rest = applyEvents(); !rest)
+            return rest.error();
+    }
     say(DemoCompany::tr("Approvals and their signatures"));
     if (auto s = addDemoApprovals(m_store, logins, m_options.locale, m_options.signedDecisions); !s)
+        return s.error();
+    say(DemoCompany::tr("Duties, tasks, work trails and handovers"));
+    if (auto s = addDemoWork(m_store, logins, m_options.locale, m_options.signedDecisions, m_today);
+        !s)
         return s.error();
     if (auto s = addAuditHistory(); !s)
         return s.error();

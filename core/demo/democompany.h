@@ -25,6 +25,11 @@ struct DemoOptions
     // whose CA must certify the signers).
     bool signedDecisions = true;
     std::function<void(const QString &)> progress;
+    // Sets the store's clock back by the given milliseconds (0: now again),
+    // so that a departure can be started, signed and handed over weeks
+    // before its date, as it happened. Empty: the demo has no departed
+    // employee with a handover.
+    std::function<void(qint64 backMs)> shiftClock;
 };
 
 struct DemoUser

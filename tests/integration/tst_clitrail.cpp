@@ -121,8 +121,8 @@ private Q_SLOTS:
 
     void dossierExportsVerifiesAndCatchesAChange()
     {
-        // Wu Qiang's departure was handed over in full in the demo.
-        const QString wq = numberOf("wuqiang");
+        // Zheng Kai left after a handover signed and approved weeks before.
+        const QString wq = numberOf("zhengkai");
         QVERIFY(!wq.isEmpty());
         const QString out = m_dir.filePath(QStringLiteral("dossier"));
         const Run exported =

@@ -162,8 +162,8 @@ Status HttpFront::start()
 
 void HttpFront::endDepartedAccess()
 {
-    // On the store's thread, between requests.
-    QtConcurrent::run(&m_worker, [this] {
+    // On the store's thread, between requests; nobody waits for it.
+    (void)QtConcurrent::run(&m_worker, [this] {
         if (!m_service)
             return;
         if (auto ended = m_service->endDepartedAccess(); !ended)

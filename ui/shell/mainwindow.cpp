@@ -3,6 +3,7 @@
 #include "approvals/approvalspage.h"
 #include "audit/auditpage.h"
 #include "common/appcontext.h"
+#include "handovers/handoverspage.h"
 #include "modulepreviewpage.h"
 #include "people/peoplepage.h"
 #include "settings/settingspage.h"
@@ -117,6 +118,21 @@ void MainWindow::createPages(LanguageManager &languages)
         case Module::People:
             page = new PeoplePage(m_context, m_stack);
             break;
+        case Module::Handovers: {
+            auto *handovers = new HandoversPage(m_context, m_stack);
+            // A handover's sign-off is an approval request: shown in Approvals.
+            connect(handovers, &HandoversPage::openRequest, this, [this](const QUuid &request) {
+                auto *approvals = qobject_cast<ApprovalsPage *>(this->page(Module::Approvals));
+                if (!approvals || !showModule(Module::Approvals))
+                    return;
+                if (!approvals->selectRequest(request)) {
+                    approvals->setView(ApprovalsPage::View::All);
+                    approvals->selectRequest(request);
+                }
+            });
+            page = handovers;
+            break;
+        }
         case Module::Approvals: {
             auto *approvals = new ApprovalsPage(m_context, m_stack);
             connect(approvals, &ApprovalsPage::waitingCountChanged, this,

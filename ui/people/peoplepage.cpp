@@ -11,6 +11,8 @@
 #include "emptystatewidget.h"
 #include "organisationdialog.h"
 #include "policy/roles.h"
+#include "trail/casequestionsdialog.h"
+#include "trail/traildialog.h"
 
 #include <QAction>
 #include <QDir>
@@ -200,6 +202,18 @@ void PeoplePage::buildToolBar()
                                           QString(), this, &PeoplePage::showOrganisation);
     m_organisationAction->setObjectName(QStringLiteral("organisationAction"));
     m_organisationAction->setVisible(m_context.can(QString::fromLatin1(actions::OrgManage)));
+    bar->addSeparator();
+    const bool mayReadWork = m_context.can(QString::fromLatin1(actions::WorkRead));
+    m_trailAction = bar->addAction(QIcon::fromTheme(QStringLiteral("mail-message")), QString(),
+                                   this, &PeoplePage::showWorkTrail);
+    m_trailAction->setObjectName(QStringLiteral("workTrailAction"));
+    m_trailAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_trailAction->setEnabled(mayReadWork);
+    m_caseQuestionsAction = bar->addAction(QIcon::fromTheme(QStringLiteral("help-contents")),
+                                           QString(), this, &PeoplePage::showCaseQuestions);
+    m_caseQuestionsAction->setObjectName(QStringLiteral("caseQuestionsAction"));
+    m_caseQuestionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
+    m_caseQuestionsAction->setEnabled(mayReadWork);
     qobject_cast<QVBoxLayout *>(layout())->addWidget(bar);
 }
 
@@ -219,6 +233,14 @@ void PeoplePage::retranslate()
     m_exportAction->setToolTip(tr("Save the people listed, as filtered, to a CSV file"));
     m_organisationAction->setText(tr("Organisation…"));
     m_organisationAction->setToolTip(tr("Departments, branch stores and positions"));
+    m_trailAction->setText(tr("Work trail…"));
+    m_trailAction->setToolTip(
+        tr("The selected person's emails, chats and documents (%1)")
+            .arg(m_trailAction->shortcut().toString(QKeySequence::NativeText)));
+    m_caseQuestionsAction->setText(tr("Case questions…"));
+    m_caseQuestionsAction->setToolTip(
+        tr("Who was responsible on a date, what was handed over and who signed it (%1)")
+            .arg(m_caseQuestionsAction->shortcut().toString(QKeySequence::NativeText)));
     m_model->retranslate();
     updateEmptyState();
 }
@@ -378,6 +400,38 @@ void PeoplePage::showOrganisation()
     m_organisation->show();
     m_organisation->raise();
     m_organisation->activateWindow();
+}
+
+void PeoplePage::showWorkTrail()
+{
+    if (!m_context.can(QString::fromLatin1(actions::WorkRead)))
+        return;
+    if (m_shown.isNull()) {
+        showMessage(tr("Choose a person in the list first."), true);
+        return;
+    }
+    // One window per person: asking again brings it forward.
+    const QList<TrailDialog *> open = findChildren<TrailDialog *>();
+    for (TrailDialog *dialog : open) {
+        if (dialog->employee() == m_shown) {
+            dialog->show();
+            dialog->raise();
+            dialog->activateWindow();
+            return;
+        }
+    }
+    auto *dialog = new TrailDialog(m_context, m_shown, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void PeoplePage::showCaseQuestions()
+{
+    if (!m_context.can(QString::fromLatin1(actions::WorkRead)))
+        return;
+    auto *dialog = new CaseQuestionsDialog(m_context, m_shown, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void PeoplePage::showHeaderMenu(const QPoint &pos)

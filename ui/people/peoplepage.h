@@ -42,6 +42,10 @@ public Q_SLOTS:
     // Writes the list as it is filtered and sorted to a CSV file, audited.
     void exportTo(const QString &path);
     void showOrganisation();
+    // The selected person's work trail, and questions about a date after
+    // someone left (ui/trail), in windows of their own.
+    void showWorkTrail();
+    void showCaseQuestions();
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
@@ -77,6 +81,8 @@ private:
     QAction *m_newAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_organisationAction = nullptr;
+    QAction *m_trailAction = nullptr;
+    QAction *m_caseQuestionsAction = nullptr;
     QPointer<OrganisationDialog> m_organisation;
     EmployeeListExport *m_export = nullptr;
     QUuid m_shown;            // the employee in the detail pane

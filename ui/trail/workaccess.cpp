@@ -1,0 +1,26 @@
+#include "workaccess.h"
+
+#include "common/appcontext.h"
+#include "org/orgvalues.h"
+
+namespace baton::WorkAccess {
+
+bool reaches(AppContext &context, const char *action, const QUuid &employee, QString *name)
+{
+    const QString a = QString::fromLatin1(action);
+    if (employee.isNull() || !context.can(a))
+        return false;
+    auto e = context.directory().employee(employee, context.readScope(a));
+    if (!e)
+        return false;
+    if (name) {
+        const QJsonObject &r = e->record;
+        *name = QStringLiteral("%1 (%2)").arg(
+            org::displayName(r.value(QLatin1String("family_name")).toString(),
+                             r.value(QLatin1String("given_name")).toString()),
+            r.value(QLatin1String("number")).toString());
+    }
+    return true;
+}
+
+} // namespace baton::WorkAccess

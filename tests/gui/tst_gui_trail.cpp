@@ -3,8 +3,12 @@
 // and an email are imported in the background with a summary of what was
 // left out; search as you type, the kind filter, the full item, a document
 // saved out (audited); who was responsible on a date and the trail around it.
+#include "dossier/dossierdata.h"
+#include "dossier/evidencebundle.h"
+#include "dossierpdf.h"
 #include "people/optionaldateedit.h"
 #include "trail/casequestionsdialog.h"
+#include "trail/dossierexport.h"
 #include "trail/importsummarydialog.h"
 #include "trail/traildialog.h"
 #include "trail/trailimportjob.h"
@@ -99,6 +103,7 @@ private Q_SLOTS:
     void caseQuestionsShowTheTrailAroundTheDate();
     void cancelStopsTheImport();
     void nobodyElsesTrail();
+    void exportDossierWritesAVerifiableBundle();
     void screenshots();
 
 private:
@@ -125,6 +130,32 @@ void TestGuiTrail::init()
 void TestGuiTrail::cleanup()
 {
     m_f.reset();
+}
+
+void TestGuiTrail::exportDossierWritesAVerifiableBundle()
+{
+    const QUuid zhangWei = m_f->org.emp.value(QStringLiteral("E002"));
+    TrailImporter importer(*m_f->org.store, m_f->context->actor(), zhangWei);
+    QVERIFY(importer.run(TrailImporter::Kind::Mail, {data("mail/onboarding.eml")}));
+    const QString dir = m_dir.filePath(QStringLiteral("dossier-E002"));
+    const Status written = DossierExport::write(nullptr, *m_f->context, zhangWei, dir);
+    QVERIFY2(written, written ? "" : qPrintable(written.error().message));
+    auto verdict = EvidenceBundle::verify(dir);
+    QVERIFY(verdict && verdict->ok());
+    // The PDF: its contents name each section with the page it starts on.
+    QFile pdf(dir + QStringLiteral("/dossier.pdf"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.readAll().startsWith("%PDF-"));
+    auto data = DossierCollector(*m_f->org.store).collect(zhangWei, {}, {});
+    QVERIFY(data);
+    const QString html = DossierPdf::html(*data, {1, 2, 2, 2, 2, 2, 2, 3});
+    for (const char *section :
+         {"Responsibilities over time", "Handover", "Work trail", "How to verify this dossier"})
+        QVERIFY2(html.contains(QLatin1String(section)), section);
+    QVERIFY(html.contains(QStringLiteral("入职材料"))); // the imported email's subject
+    // Recorded as an export; the same folder again is refused.
+    QCOMPARE(auditFor(*m_f, QStringLiteral("export"), zhangWei).size(), 1);
+    QVERIFY(!DossierExport::write(nullptr, *m_f->context, zhangWei, dir));
 }
 
 TrailDialog *TestGuiTrail::openTrail(PeoplePage &page, const QString &number)

@@ -166,9 +166,10 @@ QString DossierPdf::html(const DossierData &d, const QList<int> &pages)
     for (const Record &t : d.trail)
         rows.append({when(t.value(u"occurred_ms").toLongLong()), trail::kindTitle(t.text(u"kind")),
                      t.text(u"title"), t.text(u"sender"), t.text(u"source")});
-    h += rows.isEmpty()
-             ? QStringLiteral("<p>%1</p>").arg(esc(tr("No trail items in the period.")))
-             : table({tr("Time"), tr("Kind"), tr("Title"), tr("From"), tr("Source")}, rows);
+    h += rows.isEmpty() ? QStringLiteral("<p>%1</p>").arg(esc(tr("No trail items in the period.")))
+                        : table({tr("Time"), tr("Kind"), tr("Title"),
+                                 tr("From", "the sender of a message"), tr("Source")},
+                                rows);
 
     h += section(7);
     h += QStringLiteral("<p>%1</p>")

@@ -12,6 +12,7 @@
 #include "organisationdialog.h"
 #include "policy/roles.h"
 #include "trail/casequestionsdialog.h"
+#include "trail/dossierexport.h"
 #include "trail/traildialog.h"
 
 #include <QAction>
@@ -214,6 +215,11 @@ void PeoplePage::buildToolBar()
     m_caseQuestionsAction->setObjectName(QStringLiteral("caseQuestionsAction"));
     m_caseQuestionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
     m_caseQuestionsAction->setEnabled(mayReadWork);
+    m_dossierAction = bar->addAction(QIcon::fromTheme(QStringLiteral("document-export")), QString(),
+                                     this, &PeoplePage::exportDossier);
+    m_dossierAction->setObjectName(QStringLiteral("exportDossierAction"));
+    m_dossierAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_dossierAction->setVisible(mayReadWork && m_context.can(QString::fromLatin1(actions::Export)));
     qobject_cast<QVBoxLayout *>(layout())->addWidget(bar);
 }
 
@@ -241,6 +247,10 @@ void PeoplePage::retranslate()
     m_caseQuestionsAction->setToolTip(
         tr("Who was responsible on a date, what was handed over and who signed it (%1)")
             .arg(m_caseQuestionsAction->shortcut().toString(QKeySequence::NativeText)));
+    m_dossierAction->setText(tr("Export dossier…"));
+    m_dossierAction->setToolTip(
+        tr("The selected person's responsibility dossier (PDF) with its evidence bundle (%1)")
+            .arg(m_dossierAction->shortcut().toString(QKeySequence::NativeText)));
     m_model->retranslate();
     updateEmptyState();
 }
@@ -432,6 +442,15 @@ void PeoplePage::showCaseQuestions()
     auto *dialog = new CaseQuestionsDialog(m_context, m_shown, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void PeoplePage::exportDossier()
+{
+    if (m_shown.isNull()) {
+        showMessage(tr("Choose a person in the list first."), true);
+        return;
+    }
+    DossierExport::run(this, m_context, m_shown);
 }
 
 void PeoplePage::showHeaderMenu(const QPoint &pos)

@@ -46,6 +46,7 @@ public Q_SLOTS:
     // someone left (ui/trail), in windows of their own.
     void showWorkTrail();
     void showCaseQuestions();
+    void exportDossier();
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &message);
@@ -83,6 +84,7 @@ private:
     QAction *m_organisationAction = nullptr;
     QAction *m_trailAction = nullptr;
     QAction *m_caseQuestionsAction = nullptr;
+    QAction *m_dossierAction = nullptr;
     QPointer<OrganisationDialog> m_organisation;
     EmployeeListExport *m_export = nullptr;
     QUuid m_shown;            // the employee in the detail pane

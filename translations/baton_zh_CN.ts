@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessCutoff</name>
+    <message>
+        <source>reading accounts</source>
+        <translation>读取账号</translation>
+    </message>
+    <message>
+        <source>reading the audit trail</source>
+        <translation>读取审计日志</translation>
+    </message>
+</context>
+<context>
     <name>AccountRules</name>
     <message>
         <source>account %1</source>
@@ -895,6 +906,15 @@ Commands:
   export request ID --out DIR --database FILE
         Write a request&apos;s signed content, signatures (CMS, DER), time-stamp
         tokens and the CA certificate, for stock openssl.
+  export dossier --employee NUMBER --database FILE --out DIR
+         [--from DATE --to DATE]
+        Write an employee&apos;s responsibility dossier (dossier.pdf) with its
+        evidence bundle.
+  verify bundle DIR
+        Check an evidence bundle offline; print a verdict per item.
+  import mail|chat|docs PATH... --employee NUMBER --database FILE
+        Add emails (.eml, mbox), chat exports (CSV, JSON) or documents to
+        an employee&apos;s work trail; print what was imported, skipped and why.
 
 Run baton-cli COMMAND --help for the options of a command.</source>
         <translation>用法：baton-cli COMMAND [选项]
@@ -914,6 +934,14 @@ Run baton-cli COMMAND --help for the options of a command.</source>
   export request ID --out DIR --database FILE
         写出申请的签名内容、签名（CMS，DER 格式）、时间戳令牌
         和 CA 证书，供标准 openssl 核验。
+  export dossier --employee NUMBER --database FILE --out DIR
+         [--from DATE --to DATE]
+        写出员工的责任档案（dossier.pdf）及其证据包。
+  verify bundle DIR
+        离线校验证据包，并逐项输出校验结果。
+  import mail|chat|docs PATH... --employee NUMBER --database FILE
+        将邮件（.eml、mbox）、聊天记录导出文件（CSV、JSON）或文档添加到
+        员工的工作轨迹，并列出已导入和已跳过的内容及原因。
 
 运行 baton-cli COMMAND --help 可查看某个命令的选项。</translation>
     </message>
@@ -1077,6 +1105,29 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>CaseQuestions</name>
+    <message>
+        <source>(someone not on this computer)</source>
+        <translation>（不在本机上的人员）</translation>
+    </message>
+    <message>
+        <source>Enter the date the problem concerns.</source>
+        <translation>请输入问题所涉及的日期。</translation>
+    </message>
+    <message>
+        <source>reading responsibilities</source>
+        <translation>读取岗位职责</translation>
+    </message>
+    <message>
+        <source>owner of the task &quot;%1&quot;</source>
+        <translation>任务“%1”的负责人</translation>
+    </message>
+    <message>
+        <source>owner of the customer &quot;%1&quot;</source>
+        <translation>客户“%1”的负责人</translation>
+    </message>
+</context>
+<context>
     <name>CertificateAuthority</name>
     <message>
         <source>The organisation&apos;s certificate authority could not be made.</source>
@@ -1101,6 +1152,69 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>A time-stamping certificate names its authority.</source>
         <translation>时间戳证书必须写明其颁发单位名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatParser</name>
+    <message>
+        <source>Skipped: not text (a message of type “%1”).</source>
+        <translation>已跳过：非文本消息（消息类型为“%1”）。</translation>
+    </message>
+    <message>
+        <source>The message has no time.</source>
+        <translation>该消息没有时间。</translation>
+    </message>
+    <message>
+        <source>The time “%1” could not be read. Use a form such as 2024-03-01 14:05:00, an ISO 8601 time or Unix seconds.</source>
+        <translation>无法识别时间“%1”。请使用 2024-03-01 14:05:00 这样的格式、ISO 8601 时间或 Unix 秒数。</translation>
+    </message>
+    <message>
+        <source>The message has no sender.</source>
+        <translation>该消息没有发送人。</translation>
+    </message>
+    <message>
+        <source>The message has no text.</source>
+        <translation>该消息没有文本内容。</translation>
+    </message>
+    <message>
+        <source>time (时间, 发送时间, date, timestamp)</source>
+        <translation>时间（时间、发送时间、date、timestamp）</translation>
+    </message>
+    <message>
+        <source>sender (发送人, 发送者, 姓名, from, name)</source>
+        <translation>发送人（发送人、发送者、姓名、from、name）</translation>
+    </message>
+    <message>
+        <source>content (内容, 消息内容, message, text)</source>
+        <translation>内容（内容、消息内容、message、text）</translation>
+    </message>
+    <message>
+        <source>The file has no column for %1. Its header row has: %2.</source>
+        <translation>文件中缺少%1列。其标题行包含：%2。</translation>
+    </message>
+    <message>
+        <source>The file could not be read as text: it is neither UTF-8, UTF-16 nor GB18030 (GBK).</source>
+        <translation>无法将该文件作为文本读取：其编码既不是 UTF-8、UTF-16，也不是 GB18030（GBK）。</translation>
+    </message>
+    <message>
+        <source>The file is empty: a chat export needs a header row naming its columns.</source>
+        <translation>文件为空：聊天记录导出文件需要一个标明各列名称的标题行。</translation>
+    </message>
+    <message>
+        <source>A quoted field opened on this line is never closed; the rest of the file was not read.</source>
+        <translation>从此行开始的带引号字段没有闭合；文件的其余部分未被读取。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 at character %2.</source>
+        <translation>该文件不是有效的 JSON：%1（位于第 %2 个字符）。</translation>
+    </message>
+    <message>
+        <source>The JSON holds no list of messages: expected an array, or an object with an array under “messages”, “msgs”, “data” or “records”.</source>
+        <translation>JSON 中没有消息列表：应为一个数组，或一个在“messages”、“msgs”、“data”或“records”下包含数组的对象。</translation>
+    </message>
+    <message>
+        <source>The entry is not a message object.</source>
+        <translation>该条目不是消息对象。</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1265,13 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>the authority&apos;s certificate is damaged</source>
         <translation>颁发机构的证书已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationContent</name>
+    <message>
+        <source>The signed confirmation is not in Baton&apos;s form.</source>
+        <translation>已签名的确认内容不符合 Baton 的格式。</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1540,14 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>Approvals and their signatures</source>
         <translation>审批及其签名</translation>
     </message>
+    <message>
+        <source>A departure handed over</source>
+        <translation>一名员工的离职交接</translation>
+    </message>
+    <message>
+        <source>Duties, tasks, work trails and handovers</source>
+        <translation>职责、任务、工作轨迹和工作交接</translation>
+    </message>
 </context>
 <context>
     <name>Directory</name>
@@ -1461,6 +1590,396 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>No employee has the number %1.</source>
         <translation>没有工号为 %1 的员工。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentBlobs</name>
+    <message>
+        <source>keeping a document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <source>reading a document</source>
+        <translation>读取文档</translation>
+    </message>
+    <message>
+        <source>The document %1 is not kept on this computer.</source>
+        <translation>本机上没有保存文档 %1。</translation>
+    </message>
+    <message>
+        <source>The document %1 kept on this computer has been changed.</source>
+        <translation>本机上保存的文档 %1 已被更改。</translation>
+    </message>
+</context>
+<context>
+    <name>DossierCollector</name>
+    <message>
+        <source>The employee does not exist.</source>
+        <translation>该员工不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>DossierCommand</name>
+    <message>
+        <source>&quot;%1&quot; is not a date: write it as YYYY-MM-DD.</source>
+        <translation>“%1”不是有效日期：请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli export dossier --employee NUMBER --database FILE --out DIR [--from DATE --to DATE]</source>
+        <translation>用法：baton-cli export dossier --employee NUMBER --database FILE --out DIR [--from DATE --to DATE]</translation>
+    </message>
+    <message>
+        <source>Number of the employee.</source>
+        <translation>员工工号。</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>New or empty folder for the dossier and its evidence.</source>
+        <translation>用于存放责任档案及其证据材料的新文件夹或空文件夹。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>First day of the period (YYYY-MM-DD).</source>
+        <translation>期间的第一天（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Last day of the period (YYYY-MM-DD).</source>
+        <translation>期间的最后一天（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The period ends (%1) before it begins (%2).</source>
+        <translation>期间的结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <source>Give an existing database file with --database FILE.</source>
+        <translation>请用 --database FILE 指定一个已存在的数据库文件。</translation>
+    </message>
+    <message>
+        <source>finding the employee</source>
+        <translation>查找员工</translation>
+    </message>
+    <message>
+        <source>There is no employee with the number %1.</source>
+        <translation>没有工号为 %1 的员工。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
+        <translation>无法生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Wrote the dossier of %1 (%2 items) to %3: dossier.pdf and its evidence.</source>
+        <translation>已将 %1 的责任档案（%2 项）写入 %3：dossier.pdf 及其证据材料。</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli verify bundle DIR</source>
+        <translation>用法：baton-cli verify bundle DIR</translation>
+    </message>
+    <message>
+        <source>OK      </source>
+        <translation>通过    </translation>
+    </message>
+    <message>
+        <source>FAILED  </source>
+        <translation>失败    </translation>
+    </message>
+    <message numerus="yes">
+        <source>VERIFIED: %n item(s) check out. CA fingerprint (SHA-256): %1</source>
+        <translation>
+            <numerusform>校验通过：全部 %n 项均已通过校验。CA 指纹（SHA-256）：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>FAILED: %n item(s) do not check out.</source>
+        <translation>
+            <numerusform>校验失败：%n 项未通过校验。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DossierExport</name>
+    <message>
+        <source>Export dossier into a new folder</source>
+        <translation>将责任档案导出到新文件夹</translation>
+    </message>
+    <message>
+        <source>Export dossier</source>
+        <translation>导出责任档案</translation>
+    </message>
+    <message>
+        <source>The dossier and its evidence are in %1. Send the whole folder; HOW-TO-VERIFY.txt in it says how anyone can check it.</source>
+        <translation>责任档案及其证据已保存在 %1。请发送整个文件夹；其中的 HOW-TO-VERIFY.txt 说明了任何人如何核验。</translation>
+    </message>
+    <message>
+        <source>Reading the records…</source>
+        <translation>正在读取记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printing the dossier (%n item(s))…</source>
+        <translation>
+            <numerusform>正在生成责任档案（%n 项）…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
+        <translation>无法生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Writing the evidence…</source>
+        <translation>正在写入证据…</translation>
+    </message>
+    <message>
+        <source>Writing the evidence: %1 of %2 files…</source>
+        <translation>正在写入证据：第 %1 个，共 %2 个文件…</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPdf</name>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Responsibilities over time</source>
+        <translation>各时期职责</translation>
+    </message>
+    <message>
+        <source>Tasks and progress</source>
+        <translation>任务与进度</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>工作交接</translation>
+    </message>
+    <message>
+        <source>Approvals and signatures</source>
+        <translation>审批与签名</translation>
+    </message>
+    <message>
+        <source>Work trail</source>
+        <translation>工作轨迹</translation>
+    </message>
+    <message>
+        <source>How to verify this dossier</source>
+        <translation>如何核验本档案</translation>
+    </message>
+    <message>
+        <source>Responsibility dossier: %1</source>
+        <translation>责任档案：%1</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2. Made on %3.</source>
+        <translation>期间：%1 至 %2。生成于 %3。</translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation>最早记录</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Departure date</source>
+        <translation>离职日期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>无记录。</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>岗位职责</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Owner now</source>
+        <translation>现负责人</translation>
+    </message>
+    <message>
+        <source>Progress reports</source>
+        <translation>进度汇报</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>汇报人</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>No handover case.</source>
+        <translation>无工作交接记录。</translation>
+    </message>
+    <message>
+        <source>Departure %1; successors %2; supervisor %3; status: %4.</source>
+        <translation>离职日期 %1；接任人 %2；主管 %3；状态：%4。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详细说明</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No signed decisions.</source>
+        <translation>无已签名的审批决定。</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s time</source>
+        <translation>签名人本地时间</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>可信时间</translation>
+    </message>
+    <message>
+        <source>Step id</source>
+        <translation>环节 ID</translation>
+    </message>
+    <message>
+        <source>No trail items in the period.</source>
+        <translation>该期间内没有工作轨迹记录。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>This report comes with an evidence bundle: the records above as canonical JSON, each signed decision with its CMS signature and RFC 3161 time stamp, the trail&apos;s files, and a manifest sealed by the organisation&apos;s time-stamping authority. Run &quot;baton-cli verify bundle DIR&quot;, or follow HOW-TO-VERIFY.txt with stock openssl.</source>
+        <translation>本报告附有证据包：上述记录的规范化 JSON、每项已签名审批决定及其 CMS 签名和 RFC 3161 时间戳、工作轨迹中的文件，以及一份经本组织时间戳服务封存的清单文件。运行“baton-cli verify bundle DIR”，或按照 HOW-TO-VERIFY.txt 使用标准 openssl 进行核验。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <comment>the sender of a message</comment>
+        <translation>发件人</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +2166,109 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>A departing or departed employee needs a departure date.</source>
         <translation>离职中或已离职的员工必须填写离职日期。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceBundle</name>
+    <message>
+        <source>This database syncs with a server, whose authority seals evidence: export the dossier on the server&apos;s database, or from Baton while signed in.</source>
+        <translation>此数据库与服务器同步，证据须由服务器的时间戳服务封存：请在服务器的数据库上导出责任档案，或登录 Baton 后从中导出。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not empty: choose an empty or new folder.</source>
+        <translation>文件夹 %1 不是空的：请选择一个空文件夹或新文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>This installation has no certificate authority yet.</source>
+        <translation>本机尚未设置证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>reading a document</source>
+        <translation>读取文档</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write the manifest.</source>
+        <translation>无法写入清单文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not an evidence bundle: it has no manifest.json.</source>
+        <translation>%1 不是证据包：其中没有 manifest.json。</translation>
+    </message>
+    <message>
+        <source>not a Baton evidence manifest</source>
+        <translation>不是 Baton 证据清单文件</translation>
+    </message>
+    <message>
+        <source>missing or unreadable</source>
+        <translation>缺失或无法读取</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint %1: compare it with the organisation&apos;s</source>
+        <translation>SHA-256 指纹 %1：请与本组织公布的指纹核对</translation>
+    </message>
+    <message>
+        <source>missing: the manifest is not sealed</source>
+        <translation>缺失：清单文件未封存</translation>
+    </message>
+    <message>
+        <source>manifest sealed at %1 by %2</source>
+        <translation>清单文件已于 %1 由 %2 封存</translation>
+    </message>
+    <message>
+        <source>not a path inside the bundle</source>
+        <translation>不是证据包内的路径</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>changed: its SHA-256 is not the one in the manifest</source>
+        <translation>已被更改：其 SHA-256 与清单文件中记录的不符</translation>
+    </message>
+    <message>
+        <source>SHA-256 matches</source>
+        <translation>SHA-256 一致</translation>
+    </message>
+    <message>
+        <source>not in the manifest</source>
+        <translation>未列入清单文件</translation>
+    </message>
+    <message>
+        <source>decision %1</source>
+        <translation>审批决定 %1</translation>
+    </message>
+    <message>
+        <source>content.json or signature.p7s is missing</source>
+        <translation>缺少 content.json 或 signature.p7s</translation>
+    </message>
+    <message>
+        <source>signed by %1</source>
+        <translation>签名人 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2 (signer&apos;s clock)</source>
+        <translation>%1，时间 %2（签名人本机时钟）</translation>
+    </message>
+    <message>
+        <source>trusted time %1</source>
+        <translation>可信时间 %1</translation>
+    </message>
+    <message>
+        <source>no trusted time yet</source>
+        <translation>尚无可信时间</translation>
+    </message>
+    <message>
+        <source>the step&apos;s record does not hold this signed content</source>
+        <translation>审批环节记录中没有此签名内容</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2575,239 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>HandoverLookup</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>(unknown person)</source>
+        <translation>（未知人员）</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverRules</name>
+    <message>
+        <source>The %1 chosen does not exist.</source>
+        <translation>所选%1不存在。</translation>
+    </message>
+    <message>
+        <source>The leaver cannot be their own %1.</source>
+        <translation>离职人员不能担任自己的%1。</translation>
+    </message>
+    <message>
+        <source>%1 is leaving the company too and cannot be the %2.</source>
+        <translation>%1 也将离职，不能担任%2。</translation>
+    </message>
+    <message>
+        <source>A handover case is kept for good; cancel it instead.</source>
+        <translation>工作交接记录将永久保留，不能删除；请改为取消。</translation>
+    </message>
+    <message>
+        <source>The leaver does not exist.</source>
+        <translation>该离职人员不存在。</translation>
+    </message>
+    <message>
+        <source>The departure date %1 is before %2 was hired (%3).</source>
+        <translation>离职日期 %1 早于 %2 的入职日期（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 has left already.</source>
+        <translation>%1 已经离职。</translation>
+    </message>
+    <message>
+        <source>A handover needs at least one successor.</source>
+        <translation>工作交接至少需要一名接任人。</translation>
+    </message>
+    <message>
+        <source>successor</source>
+        <translation>接任人</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>A handover for %1 is in progress already.</source>
+        <translation>%1 的工作交接已在进行中。</translation>
+    </message>
+    <message>
+        <source>The handover has been submitted for sign-off: its people and date no longer change.</source>
+        <translation>该工作交接已提交签批：相关人员和日期不能再更改。</translation>
+    </message>
+    <message>
+        <source>The handover has no sign-off.</source>
+        <translation>该工作交接没有签批。</translation>
+    </message>
+    <message>
+        <source>The handover sign-off is not complete: the leaver, the successors and the supervisor must all sign first.</source>
+        <translation>工作交接签批尚未完成：离职人员、接任人和主管须先全部签字。</translation>
+    </message>
+    <message>
+        <source>The handover case does not exist.</source>
+        <translation>该工作交接不存在。</translation>
+    </message>
+    <message>
+        <source>The checklist was submitted for sign-off and no longer changes.</source>
+        <translation>交接清单已提交签批，不能再更改。</translation>
+    </message>
+    <message>
+        <source>Only the leaver, HR and managers change a handover checklist.</source>
+        <translation>只有离职人员、人事人员和经理才能修改交接清单。</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Waiting for sign-off</source>
+        <translation>待签批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>岗位职责</translation>
+    </message>
+    <message>
+        <source>Waiting approval</source>
+        <translation>待处理审批</translation>
+    </message>
+    <message>
+        <source>Key document</source>
+        <translation>关键文件</translation>
+    </message>
+    <message>
+        <source>Asset to return</source>
+        <translation>待归还资产</translation>
+    </message>
+    <message>
+        <source>Account or credential</source>
+        <translation>账号或凭据</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Handovers</name>
+    <message>
+        <source>(unknown person)</source>
+        <translation>（未知人员）</translation>
+    </message>
+    <message>
+        <source>Choose who is leaving.</source>
+        <translation>请选择离职人员。</translation>
+    </message>
+    <message>
+        <source>Enter the departure date.</source>
+        <translation>请输入离职日期。</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor who approves the handover.</source>
+        <translation>请选择审批此工作交接的主管。</translation>
+    </message>
+    <message>
+        <source>A handover needs at least one successor.</source>
+        <translation>工作交接至少需要一名接任人。</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>已完成 %1%</translation>
+    </message>
+    <message>
+        <source>, overdue since %1</source>
+        <translation>，自 %1 起逾期</translation>
+    </message>
+    <message>
+        <source>, due %1</source>
+        <translation>，截止 %1</translation>
+    </message>
+    <message>
+        <source>, project %1</source>
+        <translation>，项目 %1</translation>
+    </message>
+    <message>
+        <source>reading the work trail</source>
+        <translation>读取工作轨迹</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Describe the item.</source>
+        <translation>请描述该事项。</translation>
+    </message>
+    <message>
+        <source>Handover of %1, leaving on %2.</source>
+        <translation>%1 的工作交接，离职日期 %2。</translation>
+    </message>
+    <message>
+        <source>nobody named</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>This handover has been submitted already.</source>
+        <translation>该工作交接已提交。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has nobody to receive it: choose a receiver first.</source>
+        <translation>“%1”没有接收人：请先选择接收人。</translation>
+    </message>
+    <message>
+        <source>There is no active handover sign-off workflow: add one under Approvals, Workflow templates.</source>
+        <translation>没有启用的工作交接签批流程：请在“审批 &gt; 流程模板”中添加。</translation>
+    </message>
+    <message>
+        <source>Handover of %1</source>
+        <translation>%1 的工作交接</translation>
+    </message>
+    <message>
+        <source>This handover is complete already.</source>
+        <translation>该工作交接已完成。</translation>
+    </message>
+    <message>
+        <source>The handover has not been submitted for sign-off yet.</source>
+        <translation>该工作交接尚未提交签批。</translation>
+    </message>
+    <message>
+        <source>The handover sign-off is not complete: the leaver, the successors and the supervisor must all sign first.</source>
+        <translation>工作交接签批尚未完成：离职人员、接任人和主管须先全部签字。</translation>
+    </message>
+    <message>
+        <source>This handover is %1 and can no longer be cancelled.</source>
+        <translation>该工作交接已处于“%1”状态，无法再取消。</translation>
+    </message>
+    <message>
+        <source>The handover case does not exist.</source>
+        <translation>该工作交接不存在。</translation>
+    </message>
+    <message>
+        <source>reading handovers</source>
+        <translation>读取工作交接</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>reading a record&apos;s history</source>
@@ -1972,6 +2827,83 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>The change is dated %1 ms ahead of this computer&apos;s clock (at most %2 ms allowed). Check the clock of device %3.</source>
         <translation>该更改的时间比本机时钟快 %1 毫秒（最多允许 %2 毫秒）。请检查设备 %3 的时钟。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>finding the administrator</source>
+        <translation>查找系统管理员</translation>
+    </message>
+    <message>
+        <source>The database has no active administrator to import as.</source>
+        <translation>数据库中没有可用于执行导入的在职系统管理员。</translation>
+    </message>
+    <message>
+        <source>finding the employee</source>
+        <translation>查找员工</translation>
+    </message>
+    <message>
+        <source>There is no employee with the number %1.</source>
+        <translation>没有工号为 %1 的员工。</translation>
+    </message>
+    <message>
+        <source>Usage: baton-cli import mail|chat|docs PATH... --employee NUMBER --database FILE</source>
+        <translation>用法：baton-cli import mail|chat|docs PATH... --employee NUMBER --database FILE</translation>
+    </message>
+    <message>
+        <source>Import what? &quot;%1&quot; is not mail, chat or docs.</source>
+        <translation>要导入什么？“%1”不是 mail、chat 或 docs。</translation>
+    </message>
+    <message>
+        <source>Number of the employee whose trail it is.</source>
+        <translation>工作轨迹所属员工的工号。</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>NUMBER</translation>
+    </message>
+    <message>
+        <source>Time zone of chat exports&apos; local times (default: this computer&apos;s).</source>
+        <translation>聊天记录导出文件中本地时间所用的时区（默认：本机时区）。</translation>
+    </message>
+    <message>
+        <source>ZONE</source>
+        <translation>ZONE</translation>
+    </message>
+    <message>
+        <source>Files or folders to import.</source>
+        <translation>要导入的文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Name at least one file or folder to import.</source>
+        <translation>请至少指定一个要导入的文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the employee&apos;s number with --employee NUMBER.</source>
+        <translation>请用 --employee NUMBER 指定员工工号。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone (for example Asia/Shanghai).</source>
+        <translation>“%1”不是有效的时区（例如 Asia/Shanghai）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n item(s) into the work trail of %1</source>
+        <translation>
+            <numerusform>已向 %1 的工作轨迹导入 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them file(s)</source>
+        <translation>
+            <numerusform>，其中 %n 项为文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n:</source>
+        <translation>
+            <numerusform>已跳过 %n 项：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2997,61 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>The checkpoint is for another log than the pinned one.</source>
         <translation>该检查点属于另一个日志，而非已固定的日志。</translation>
+    </message>
+</context>
+<context>
+    <name>MailParser</name>
+    <message>
+        <source>The data has no email headers (such as From, To, Subject or Date): it is not an email.</source>
+        <translation>数据中没有邮件头（如 From、To、Subject 或 Date）：不是电子邮件。</translation>
+    </message>
+    <message>
+        <source>Message %1 (at byte %2) has no headers: it is not an email.</source>
+        <translation>第 %1 封邮件（位于第 %2 字节）没有邮件头：不是电子邮件。</translation>
+    </message>
+    <message>
+        <source>Message %1 (at byte %2) does not start with email headers: it is not an email. A line starting with &quot;From &quot; in the message before it may have split that message in two.</source>
+        <translation>第 %1 封邮件（位于第 %2 字节）不是以邮件头开头：不是电子邮件。可能是上一封邮件中以 &quot;From &quot; 开头的某一行把该邮件拆成了两封。</translation>
+    </message>
+    <message>
+        <source>The email is cut off: it ends before its last part or its headers do. Nothing was imported.</source>
+        <translation>邮件不完整：在最后一个部分或邮件头结束之前就已中断。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Message %1 (at byte %2) is cut off: it ends before its last part or its headers do. It was not imported.</source>
+        <translation>第 %1 封邮件（位于第 %2 字节）不完整：在最后一个部分或邮件头结束之前就已中断。该邮件未导入。</translation>
+    </message>
+    <message>
+        <source>The email nests its parts too deeply to be read.</source>
+        <translation>邮件各部分的嵌套层级过深，无法读取。</translation>
+    </message>
+    <message>
+        <source>Message %1 (at byte %2) nests its parts too deeply to be read.</source>
+        <translation>第 %1 封邮件（位于第 %2 字节）各部分的嵌套层级过深，无法读取。</translation>
+    </message>
+    <message>
+        <source>The file is empty: it is not an email.</source>
+        <translation>文件为空：不是电子邮件。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2.</source>
+        <translation>无法读取文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty: it holds no email.</source>
+        <translation>文件 %1 为空：其中没有邮件。</translation>
+    </message>
+    <message>
+        <source>The file %1 is a single email, not an mbox file: import it as an .eml file.</source>
+        <translation>文件 %1 是单封邮件，而不是 mbox 文件：请将其作为 .eml 文件导入。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not an mbox file: no line starting with &quot;From &quot; begins a message in its first megabyte.</source>
+        <translation>文件 %1 不是 mbox 文件：其前 1 MB 内没有任何以 &quot;From &quot; 开头、作为邮件起始的行。</translation>
+    </message>
+    <message>
+        <source>The file starts with %1 bytes that belong to no message, before the first &quot;From &quot; line: they were skipped.</source>
+        <translation>文件开头、第一个 &quot;From &quot; 行之前有 %1 字节不属于任何邮件：已跳过这些内容。</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +4041,30 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>mark expense claims paid</source>
         <translation>将报销单标记为已付款</translation>
     </message>
+    <message>
+        <source>see duties, tasks and work trails</source>
+        <translation>查看职责、任务和工作轨迹</translation>
+    </message>
+    <message>
+        <source>assign duties and tasks</source>
+        <translation>分配职责和任务</translation>
+    </message>
+    <message>
+        <source>report progress on tasks</source>
+        <translation>汇报任务进度</translation>
+    </message>
+    <message>
+        <source>add to work trails</source>
+        <translation>添加工作轨迹记录</translation>
+    </message>
+    <message>
+        <source>see handover cases</source>
+        <translation>查看工作交接</translation>
+    </message>
+    <message>
+        <source>start and manage handovers</source>
+        <translation>发起和管理工作交接</translation>
+    </message>
 </context>
 <context>
     <name>ServerAuthority</name>
@@ -3547,6 +4558,25 @@ Shown now (SHA-256):
     </message>
 </context>
 <context>
+    <name>TaskConfirmations</name>
+    <message>
+        <source>Say what you confirm.</source>
+        <translation>请说明您确认的内容。</translation>
+    </message>
+    <message>
+        <source>The task does not exist.</source>
+        <translation>该任务不存在。</translation>
+    </message>
+    <message>
+        <source>The progress report is not one of this task&apos;s.</source>
+        <translation>该进度汇报不属于此任务。</translation>
+    </message>
+    <message>
+        <source>The device changed while signing.</source>
+        <translation>签名过程中设备发生了变化。</translation>
+    </message>
+</context>
+<context>
     <name>TimeStamp</name>
     <message>
         <source>The time stamp does not hold: %1.</source>
@@ -3585,6 +4615,171 @@ Shown now (SHA-256):
     <message>
         <source>The server&apos;s TLS certificate could not be made.</source>
         <translation>无法生成服务器的 TLS 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>TrailImporter</name>
+    <message>
+        <source>The file does not exist.</source>
+        <translation>文件不存在。</translation>
+    </message>
+    <message>
+        <source>reading the work trail</source>
+        <translation>读取工作轨迹</translation>
+    </message>
+    <message>
+        <source>Already in the work trail.</source>
+        <translation>已在工作轨迹中。</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>（无主题）</translation>
+    </message>
+    <message>
+        <source>attachment of &quot;%1&quot;</source>
+        <translation>“%1”的附件</translation>
+    </message>
+    <message>
+        <source>The message is larger than 512 MB.</source>
+        <translation>邮件超过 512 MB。</translation>
+    </message>
+    <message>
+        <source>%1, message %2</source>
+        <translation>%1，第 %2 封邮件</translation>
+    </message>
+    <message>
+        <source>The export is larger than 512 MB.</source>
+        <translation>导出文件超过 512 MB。</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>The file is larger than 512 MB.</source>
+        <translation>文件超过 512 MB。</translation>
+    </message>
+</context>
+<context>
+    <name>TrailSearch</name>
+    <message>
+        <source>Searching the work trail needs a SQLite database (a desktop&apos;s).</source>
+        <translation>搜索工作轨迹需要 SQLite 数据库（桌面端的数据库）。</translation>
+    </message>
+    <message>
+        <source>reading the work trail</source>
+        <translation>读取工作轨迹</translation>
+    </message>
+    <message>
+        <source>indexing the work trail</source>
+        <translation>为工作轨迹建立索引</translation>
+    </message>
+    <message>
+        <source>searching the work trail</source>
+        <translation>搜索工作轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>WorkRules</name>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>%1 %2 has left the company: their work goes to someone else.</source>
+        <translation>%1%2 已离职：其工作应交由他人负责。</translation>
+    </message>
+    <message>
+        <source>A responsibility cannot end before it begins.</source>
+        <translation>职责的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Progress is a percentage from 0 to 100.</source>
+        <translation>进度为 0 至 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>A task marked done is 100% complete.</source>
+        <translation>标记为已完成的任务，进度必须为 100%。</translation>
+    </message>
+    <message>
+        <source>A task cannot be due before it starts.</source>
+        <translation>任务的截止日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The task does not exist.</source>
+        <translation>该任务不存在。</translation>
+    </message>
+    <message>
+        <source>A progress report is made in one&apos;s own name.</source>
+        <translation>只能以本人名义汇报进度。</translation>
+    </message>
+    <message>
+        <source>A confirmation is made in one&apos;s own name.</source>
+        <translation>只能以本人名义进行确认。</translation>
+    </message>
+    <message>
+        <source>Only the owner&apos;s supervisors confirm their progress.</source>
+        <translation>只有任务负责人的上级才能确认其进度。</translation>
+    </message>
+    <message>
+        <source>The signed content does not match the confirmation.</source>
+        <translation>签名内容与确认内容不符。</translation>
+    </message>
+    <message>
+        <source>The confirmation is signed with %1&apos;s certificate, not with the supervisor&apos;s.</source>
+        <translation>该确认使用的是 %1 的证书签名，而不是上级的证书。</translation>
+    </message>
+    <message>
+        <source>A content hash is 64 lower-case hexadecimal digits.</source>
+        <translation>内容哈希值必须为 64 位小写十六进制数字。</translation>
+    </message>
+    <message>
+        <source>This item is in the work trail already.</source>
+        <translation>该记录已在工作轨迹中。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +4895,65 @@ Shown now (SHA-256):
     <message>
         <source>%1: only a node of named or chosen people can need all of them to sign.</source>
         <translation>%1：只有由指定人员或申请人自选人员处理的节点，才能要求全部人员签批（会签）。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AddItemDialog</name>
+    <message>
+        <source>Add to the Handover of %1</source>
+        <translation>添加到 %1 的工作交接</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>e.g. Laptop ThinkPad T14, asset tag 0231</source>
+        <translation>例如：ThinkPad T14 笔记本电脑，资产编号 0231</translation>
+    </message>
+    <message>
+        <source>Where it is, what to know, by when</source>
+        <translation>存放位置、注意事项、完成期限</translation>
+    </message>
+    <message>
+        <source>Who Receives It</source>
+        <translation>选择接收人</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>事项(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Detail:</source>
+        <translation>详细说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Receiver:</source>
+        <translation>接收人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Choose who takes it over</source>
+        <translation>请选择接收人</translation>
+    </message>
+    <message>
+        <source>Nobody: it goes back to the company</source>
+        <translation>无：归还公司</translation>
+    </message>
+    <message>
+        <source>Describe the item.</source>
+        <translation>请描述该事项。</translation>
+    </message>
+    <message>
+        <source>The leaver cannot receive their own handover.</source>
+        <translation>离职人员不能接收自己移交的事项。</translation>
+    </message>
+    <message>
+        <source>Nobody receives it yet: choose a receiver before the handover is submitted for sign-off.</source>
+        <translation>尚无接收人：请在工作交接提交签批前选择接收人。</translation>
     </message>
 </context>
 <context>
@@ -4540,6 +5794,185 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::CaseQuestionsDialog</name>
+    <message>
+        <source>Person:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <source>Choose the person</source>
+        <translation>选择人员</translation>
+    </message>
+    <message>
+        <source>Name or employee number</source>
+        <translation>姓名或工号</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Case questions</source>
+        <translation>责任追溯</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Words the problem is about, e.g. a contract or project</source>
+        <translation>问题涉及的关键词，例如合同或项目</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Responsible then</source>
+        <translation>当时的负责人</translation>
+    </message>
+    <message>
+        <source>On the handover checklist</source>
+        <translation>是否列入交接清单</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>签批</translation>
+    </message>
+    <message>
+        <source>Trail around the date</source>
+        <translation>该日期前后的工作轨迹</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>交接状态</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>离职日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>None on a checklist</source>
+        <translation>（交接清单中无）</translation>
+    </message>
+    <message>
+        <source>No one chosen</source>
+        <translation>未选择人员</translation>
+    </message>
+    <message>
+        <source>You may not see this person&apos;s work.</source>
+        <translation>您无权查看此人的工作。</translation>
+    </message>
+    <message>
+        <source>Choose the person the question is about.</source>
+        <translation>请选择问题所涉及的人员。</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>No duty valid on that date names it, and no owner of the customer or task was found.</source>
+        <translation>该日期没有任何有效职责涉及此事，也未找到该客户或任务的负责人。</translation>
+    </message>
+    <message>
+        <source>no one yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>No: this person has no handover case.</source>
+        <translation>否：此人没有工作交接记录。</translation>
+    </message>
+    <message>
+        <source>No: nothing on the handover checklist matches.</source>
+        <translation>否：交接清单中没有匹配的事项。</translation>
+    </message>
+    <message>
+        <source>Yes: matching checklist items: %1.</source>
+        <translation>是：匹配的清单事项共 %1 项。</translation>
+    </message>
+    <message>
+        <source>No handover sign-off.</source>
+        <translation>没有工作交接签批。</translation>
+    </message>
+    <message>
+        <source>Nothing in the work trail around the date.</source>
+        <translation>该日期前后的工作轨迹中没有记录。</translation>
+    </message>
+    <message>
+        <source>Double-click an item to read it in full.</source>
+        <translation>双击某条记录可查看完整内容。</translation>
+    </message>
+</context>
+<context>
     <name>baton::ConflictDetailPane</name>
     <message>
         <source>Field</source>
@@ -5295,10 +6728,395 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::HandoverDetailPane</name>
+    <message>
+        <source>Checklist</source>
+        <translation>交接清单</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>发起于 %1</translation>
+    </message>
+    <message>
+        <source>started %1 by %2</source>
+        <translation>由 %2 发起于 %1</translation>
+    </message>
+    <message>
+        <source>Checklist (%1)</source>
+        <translation>交接清单（%1）</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was submitted for sign-off.</source>
+        <translation>在提交签批前已取消。</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: the checklist can still change. Once submitted, the leaver, the successors and the supervisor each sign it.</source>
+        <translation>尚未提交：交接清单仍可修改。提交后，离职人员、接任人和主管将分别签字。</translation>
+    </message>
+    <message>
+        <source>%1 — waiting on %2 (%3)</source>
+        <translation>%1 — 等待 %2 处理（%3）</translation>
+    </message>
+    <message>
+        <source>%1 (decided by %2)</source>
+        <translation>%1（由 %2 决定）</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Round %1: %2</source>
+        <translation>第 %1 轮：%2</translation>
+    </message>
+    <message>
+        <source>Departure:</source>
+        <translation>离职日期：</translation>
+    </message>
+    <message>
+        <source>Successors:</source>
+        <translation>接任人：</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>主管：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>离职原因：</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>签批</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详细说明</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>审批环节</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>处理时间</translation>
+    </message>
+</context>
+<context>
+    <name>baton::HandoversModel</name>
+    <message>
+        <source>Reason: %1</source>
+        <translation>离职原因：%1</translation>
+    </message>
+    <message>
+        <source>The leaver&apos;s access has ended; the handover is not complete.</source>
+        <translation>离职人员的访问权限已终止，但工作交接尚未完成。</translation>
+    </message>
+    <message>
+        <source>Leaver</source>
+        <translation>离职人员</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>离职日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>交接清单</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>发起时间</translation>
+    </message>
+</context>
+<context>
+    <name>baton::HandoversPage</name>
+    <message>
+        <source>Not yet: the sign-off waits on %1 (%2).</source>
+        <translation>尚不能完成：签批正在等待 %1 处理（%2）。</translation>
+    </message>
+    <message>
+        <source>Not yet: the sign-off is not approved.</source>
+        <translation>尚不能完成：签批尚未通过。</translation>
+    </message>
+    <message>
+        <source>Move the work on the checklist to its receivers, once the sign-off is approved</source>
+        <translation>签批通过后，将交接清单上的工作移交给各接收人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 项工作交接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start Departure…</source>
+        <translation>办理离职…</translation>
+    </message>
+    <message>
+        <source>No handover matches &quot;%1&quot;</source>
+        <translation>没有与“%1”匹配的工作交接</translation>
+    </message>
+    <message>
+        <source>Search by the leaver&apos;s name or number, or their department.</source>
+        <translation>可按离职人员的姓名、工号或所在部门搜索。</translation>
+    </message>
+    <message>
+        <source>No departures in progress</source>
+        <translation>暂无进行中的离职</translation>
+    </message>
+    <message>
+        <source>When someone leaves, start their departure here: Baton lists their tasks, customers, responsibilities and waiting approvals for the successors to take over.</source>
+        <translation>员工离职时，请在此办理离职：Baton 会列出其任务、客户、岗位职责和待处理的审批，供接任人接手。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for sign-off</source>
+        <translation>暂无待签批的工作交接</translation>
+    </message>
+    <message>
+        <source>Handovers submitted for sign-off wait here until the leaver, the successors and the supervisor have signed.</source>
+        <translation>已提交签批的工作交接会在此等待，直至离职人员、接任人和主管全部签字。</translation>
+    </message>
+    <message>
+        <source>No completed handovers yet</source>
+        <translation>暂无已完成的工作交接</translation>
+    </message>
+    <message>
+        <source>Signed and completed handovers are kept here for good, with who received what.</source>
+        <translation>已签字并完成的工作交接会永久保存在此，并记录谁接收了哪些事项。</translation>
+    </message>
+    <message>
+        <source>No cancelled departures</source>
+        <translation>暂无已取消的离职</translation>
+    </message>
+    <message>
+        <source>A departure that does not happen is cancelled, not deleted: it stays here.</source>
+        <translation>未实际发生的离职只会被取消而不会被删除，并保留在此。</translation>
+    </message>
+    <message>
+        <source>No departures yet</source>
+        <translation>暂无离职记录</translation>
+    </message>
+    <message>
+        <source>Every departure you may see appears here: those of your department, and those that name you.</source>
+        <translation>您有权查看的所有离职都会显示在这里：您所在部门的离职，以及指定了您的离职。</translation>
+    </message>
+    <message>
+        <source>Handovers</source>
+        <translation>工作交接</translation>
+    </message>
+    <message>
+        <source>Departures and what each leaver hands over to whom, signed off by the leaver, the successors and the supervisor.</source>
+        <translation>员工离职及每位离职人员向谁移交了哪些工作，由离职人员、接任人和主管签批。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Waiting for sign-off</source>
+        <translation>待签批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Search leaver or department</source>
+        <translation>搜索离职人员或部门</translation>
+    </message>
+    <message>
+        <source>Start one or several departures, with their pre-filled handover checklists</source>
+        <translation>为一名或多名员工办理离职，并预填其交接清单</translation>
+    </message>
+    <message>
+        <source>Add Item…</source>
+        <translation>添加事项…</translation>
+    </message>
+    <message>
+        <source>Add a line to the checklist</source>
+        <translation>向交接清单添加一项</translation>
+    </message>
+    <message>
+        <source>Change Receiver…</source>
+        <translation>更改接收人…</translation>
+    </message>
+    <message>
+        <source>Give the selected line to someone else</source>
+        <translation>将所选事项改由其他人接收</translation>
+    </message>
+    <message>
+        <source>Remove Item</source>
+        <translation>删除事项</translation>
+    </message>
+    <message>
+        <source>Take the selected line off the checklist</source>
+        <translation>从交接清单中删除所选事项</translation>
+    </message>
+    <message>
+        <source>Submit for Sign-off</source>
+        <translation>提交签批</translation>
+    </message>
+    <message>
+        <source>Send the checklist to the leaver, the successors and the supervisor to sign; it no longer changes after that</source>
+        <translation>将交接清单发送给离职人员、接任人和主管签字；此后清单不能再更改</translation>
+    </message>
+    <message>
+        <source>Complete Handover</source>
+        <translation>完成交接</translation>
+    </message>
+    <message>
+        <source>Cancel Departure…</source>
+        <translation>取消离职…</translation>
+    </message>
+    <message>
+        <source>The departure does not happen: keep the case, marked cancelled</source>
+        <translation>该离职不再进行：保留记录并标记为已取消</translation>
+    </message>
+    <message>
+        <source>Open Sign-off in Approvals</source>
+        <translation>在“审批”中打开签批</translation>
+    </message>
+    <message>
+        <source>Show the handover&apos;s sign-off request in Approvals</source>
+        <translation>在“审批”中显示此工作交接的签批申请</translation>
+    </message>
+    <message>
+        <source>Who Receives It</source>
+        <translation>选择接收人</translation>
+    </message>
+    <message>
+        <source>Change Receiver</source>
+        <translation>更改接收人</translation>
+    </message>
+    <message>
+        <source>Cancel Departure</source>
+        <translation>取消离职</translation>
+    </message>
+    <message>
+        <source>Cancel the departure of %1? They stay employed and their access no longer ends; the case is kept, marked cancelled. A sign-off nobody has decided yet is withdrawn.</source>
+        <translation>取消 %1 的离职？该员工将继续在职，其访问权限不再终止；该记录会保留并标记为已取消。尚无人审批的签批申请将被撤回。</translation>
+    </message>
+</context>
+<context>
     <name>baton::HttpFront</name>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ImportProgressDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Importing into the work trail: %1 of %2</source>
+        <translation>正在导入工作轨迹：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancelling after the items being written…</source>
+        <translation>正在取消，当前记录写入完成后即停止…</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Nothing more could be imported: %1</source>
+        <translation>无法继续导入：%1</translation>
+    </message>
+    <message>
+        <source>Items imported: %1 (of which files: %2).</source>
+        <translation>已导入记录：%1 项（其中文件 %2 个）。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; what was imported before stays in the work trail.</source>
+        <translation>导入已取消；此前已导入的内容仍保留在工作轨迹中。</translation>
+    </message>
+    <message>
+        <source>Left out: %1. Each is listed below with the reason.</source>
+        <translation>未导入：%1 项。下方逐项列出了原因。</translation>
+    </message>
+    <message>
+        <source>Nothing was left out.</source>
+        <translation>没有遗漏任何内容。</translation>
+    </message>
+    <message>
+        <source>File or message</source>
+        <translation>文件或消息</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -5596,6 +7414,49 @@ Entry: %2</source>
     <message>
         <source>Employees: %1</source>
         <translation>员工人数：%1</translation>
+    </message>
+    <message>
+        <source>Work trail…</source>
+        <translation>工作轨迹…</translation>
+    </message>
+    <message>
+        <source>The selected person&apos;s emails, chats and documents (%1)</source>
+        <translation>所选人员的邮件、聊天记录和文档（%1）</translation>
+    </message>
+    <message>
+        <source>Case questions…</source>
+        <translation>责任追溯…</translation>
+    </message>
+    <message>
+        <source>Who was responsible on a date, what was handed over and who signed it (%1)</source>
+        <translation>查询某一日期由谁负责、移交了什么以及由谁签字（%1）</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation>请先在列表中选择一名人员。</translation>
+    </message>
+    <message>
+        <source>Export dossier…</source>
+        <translation>导出责任档案…</translation>
+    </message>
+    <message>
+        <source>The selected person&apos;s responsibility dossier (PDF) with its evidence bundle (%1)</source>
+        <translation>所选人员的责任档案（PDF）及证据包（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>baton::PersonField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>不指定人员</translation>
     </message>
 </context>
 <context>
@@ -6196,6 +8057,159 @@ Changes are kept here and sent when the server answers again.</source>
     </message>
 </context>
 <context>
+    <name>baton::StartDepartureDialog</name>
+    <message>
+        <source>&amp;Add Another Departure</source>
+        <translation>再添加一项离职(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Departures to start:</source>
+        <translation>待办理的离职：</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start Departure</source>
+        <translation>办理离职</translation>
+    </message>
+    <message>
+        <source>Who Is Leaving</source>
+        <translation>选择离职人员</translation>
+    </message>
+    <message>
+        <source>Nobody chosen yet</source>
+        <translation>尚未选择人员</translation>
+    </message>
+    <message>
+        <source>Choose Successors</source>
+        <translation>选择接任人</translation>
+    </message>
+    <message>
+        <source>Who takes the work over</source>
+        <translation>由谁接手工作</translation>
+    </message>
+    <message>
+        <source>Choose the Supervisor</source>
+        <translation>选择主管</translation>
+    </message>
+    <message>
+        <source>Who approves the handover</source>
+        <translation>由谁审批工作交接</translation>
+    </message>
+    <message>
+        <source>e.g. Resigned, contract ended</source>
+        <translation>例如：主动辞职、合同到期</translation>
+    </message>
+    <message>
+        <source>The first day without access: the leaver&apos;s account stops working on this date.</source>
+        <translation>无访问权限的第一天：离职人员的账号自该日起停用。</translation>
+    </message>
+    <message>
+        <source>Keep this departure in the list and enter another one; all of them start together</source>
+        <translation>将此离职保留在列表中并录入下一项；所有离职将一并开始办理</translation>
+    </message>
+    <message>
+        <source>&amp;Leaver:</source>
+        <translation>离职人员(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Departure date:</source>
+        <translation>离职日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Successors:</source>
+        <translation>接任人(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;upervisor:</source>
+        <translation>主管(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>离职原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Choose who is leaving.</source>
+        <translation>请选择离职人员。</translation>
+    </message>
+    <message>
+        <source>%1 has left already.</source>
+        <translation>%1 已经离职。</translation>
+    </message>
+    <message>
+        <source>The departure of %1 is in the list already.</source>
+        <translation>%1 的离职已在列表中。</translation>
+    </message>
+    <message>
+        <source>Enter the departure date.</source>
+        <translation>请输入离职日期。</translation>
+    </message>
+    <message>
+        <source>The departure date %1 is before %2 was hired (%3).</source>
+        <translation>离职日期 %1 早于 %2 的入职日期（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 is leaving and cannot be their own successor.</source>
+        <translation>%1 即将离职，不能担任自己的接任人。</translation>
+    </message>
+    <message>
+        <source>%1 is leaving and cannot approve their own handover.</source>
+        <translation>%1 即将离职，不能审批自己的工作交接。</translation>
+    </message>
+    <message>
+        <source>%1 is leaving the company too and cannot be a successor.</source>
+        <translation>%1 也将离职，不能担任接任人。</translation>
+    </message>
+    <message>
+        <source>%1 is leaving the company too and cannot be the supervisor.</source>
+        <translation>%1 也将离职，不能担任主管。</translation>
+    </message>
+    <message>
+        <source>%1 is leaving too (a departure in the list) and cannot take the work over.</source>
+        <translation>%1 也将离职（列表中已有其离职），不能接手工作。</translation>
+    </message>
+    <message>
+        <source>Choose at least one successor.</source>
+        <translation>请至少选择一名接任人。</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor who approves the handover.</source>
+        <translation>请选择审批此工作交接的主管。</translation>
+    </message>
+    <message>
+        <source>Start All</source>
+        <translation>全部开始</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>%1, leaving %2; successors %3; supervisor %4</source>
+        <translation>%1，离职日期 %2；接任人 %3；主管 %4</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>已开始：%1</translation>
+    </message>
+    <message>
+        <source>Not started: %1 — %2</source>
+        <translation>未开始：%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1
+Double-click to change it in the form</source>
+        <translation>%1
+双击可在表单中修改</translation>
+    </message>
+    <message>
+        <source>%1 of %2 departures started. Those not started are marked in the list with the reason: double-click one to change it, or remove it.</source>
+        <translation>%2 项离职中已开始办理 %1 项。未开始的项已在列表中标明原因：双击可修改，也可将其移除。</translation>
+    </message>
+</context>
+<context>
     <name>baton::Store</name>
     <message>
         <source>reading the device id</source>
@@ -6687,6 +8701,229 @@ Changes are kept here and sent when the server answers again.</source>
     <message>
         <source>the keychain did not answer</source>
         <translation>钥匙串没有响应</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TrailDialog</name>
+    <message>
+        <source>You may not see this person&apos;s work trail.</source>
+        <translation>您无权查看此人的工作轨迹。</translation>
+    </message>
+    <message>
+        <source>Work trail</source>
+        <translation>工作轨迹</translation>
+    </message>
+    <message>
+        <source>Work trail: %1</source>
+        <translation>工作轨迹：%1</translation>
+    </message>
+    <message>
+        <source>Work trail of %1</source>
+        <translation>%1 的工作轨迹</translation>
+    </message>
+    <message>
+        <source>Search titles, text, senders and sources (%1)</source>
+        <translation>搜索标题、正文、发送人和来源（%1）</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Import mail…</source>
+        <translation>导入邮件…</translation>
+    </message>
+    <message>
+        <source>Emails saved as .eml files or mbox mailboxes</source>
+        <translation>保存为 .eml 文件或 mbox 邮箱的邮件</translation>
+    </message>
+    <message>
+        <source>Import chat…</source>
+        <translation>导入聊天记录…</translation>
+    </message>
+    <message>
+        <source>Chat exports (WeCom, DingTalk) as CSV or JSON</source>
+        <translation>以 CSV 或 JSON 格式导出的聊天记录（企业微信、钉钉）</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <source>Any files, or every file in a folder</source>
+        <translation>任意文件，或某个文件夹中的所有文件</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>The newest %1 items; narrow the search to see older ones.</source>
+        <translation>仅显示最新的 %1 条记录；缩小搜索范围可查看更早的记录。</translation>
+    </message>
+    <message>
+        <source>Items: %1</source>
+        <translation>记录数：%1</translation>
+    </message>
+    <message>
+        <source>Import mail</source>
+        <translation>导入邮件</translation>
+    </message>
+    <message>
+        <source>Email (*.eml *.mbox *.mbx);;All files (*)</source>
+        <translation>邮件 (*.eml *.mbox *.mbx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a chat export</source>
+        <translation>导入聊天记录导出文件</translation>
+    </message>
+    <message>
+        <source>Chat exports (*.csv *.json);;All files (*)</source>
+        <translation>聊天记录导出文件 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import every file in a folder</source>
+        <translation>导入文件夹中的所有文件</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TrailImportJob</name>
+    <message>
+        <source>Importing into the work trail…</source>
+        <translation>正在导入工作轨迹…</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TrailItemDialog</name>
+    <message>
+        <source>Work trail item</source>
+        <translation>工作轨迹记录</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TrailItemPane</name>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>发送人：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Conversation:</source>
+        <translation>会话：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>文档：</translation>
+    </message>
+    <message>
+        <source>Save document…</source>
+        <translation>保存文档…</translation>
+    </message>
+    <message>
+        <source>Save the document&apos;s file as it was imported</source>
+        <translation>按导入时的原样保存该文档的文件</translation>
+    </message>
+    <message>
+        <source>Choose an item to read it in full.</source>
+        <translation>请选择一条记录以查看完整内容。</translation>
+    </message>
+    <message>
+        <source>This item is not on this computer.</source>
+        <translation>本机上没有此记录。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>（无文本）</translation>
+    </message>
+    <message>
+        <source>No text could be read from this document; save it to open it with another program.</source>
+        <translation>无法从此文档中读取文本；请将其保存后用其他程序打开。</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The document was saved to %1.</source>
+        <translation>文档已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>This item has no document.</source>
+        <translation>此记录没有文档。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>Saved the document &quot;%1&quot; of the work trail as %2</source>
+        <translation>已将工作轨迹中的文档“%1”另存为 %2</translation>
+    </message>
+    <message>
+        <source>The save could not be recorded in the audit trail, so the file was removed: %1</source>
+        <translation>保存操作无法记入审计日志，因此已删除保存的文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>baton::TrailModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
 </context>
 <context>

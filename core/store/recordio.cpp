@@ -172,6 +172,11 @@ const StoredRecord *RecordIO::cached(const EntityDef &def, const QUuid &id)
 
 void RecordIO::keep(const EntityDef &def, const QUuid &id, StoredRecord record)
 {
+    // Append-only records never change after they are written, and some are
+    // large (trail items, attachments): an import of a mailbox would keep
+    // thousands of bodies here for nothing.
+    if (def.appendOnly)
+        return;
     if (m_recent.size() >= CacheGeneration) {
         m_older = std::exchange(m_recent, {});
         m_recent.reserve(CacheGeneration);

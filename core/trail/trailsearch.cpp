@@ -12,7 +12,25 @@ constexpr char WatermarkKey[] = "trail.fts_rowid";
 constexpr int IndexBatch = 2000;
 constexpr int ExcerptChars = 240;
 
+// Above this many matching items, a query walks the person's items newest
+// first instead (see run()).
+constexpr int CommonWordMatches = 20000;
+
 } // namespace
+
+Result<bool> TrailSearch::matchesMoreThan(const QString &match, int count)
+{
+    Database &db = m_store.database();
+    SqlStatement &q = db.statement(QStringLiteral(
+        "SELECT count(*) FROM (SELECT 1 FROM trail_fts WHERE trail_fts MATCH ? LIMIT ?)"));
+    q.bind(0, match);
+    q.bind(1, qint64(count) + 1);
+    if (!q.exec() || !q.next())
+        return db.errorFrom(q, tr("searching the work trail"));
+    const bool more = q.int64(0) > count;
+    q.finish();
+    return more;
+}
 
 Status TrailSearch::ensureIndex()
 {
@@ -117,9 +135,26 @@ Result<QList<TrailHit>> TrailSearch::run(const TrailQuery &query, const QString 
             "SELECT t.id, t.employee_id, t.kind, t.occurred_ms, t.title, substr(t.body, 1, %1), "
             "t.sender, t.source, t.document_sha256 FROM ")
             .arg(ExcerptChars);
-    sql += match.isEmpty() ? QStringLiteral("trail_item t WHERE t.retired=0")
-                           : QStringLiteral("trail_fts f JOIN trail_item t ON t.rowid=f.rowid "
-                                            "WHERE trail_fts MATCH ? AND t.retired=0");
+    // Which side drives. For most words the full-text index does (CROSS
+    // JOIN): walking a person's items newest first and testing each against
+    // the index takes seconds when the word is rare. For a word in a great
+    // many items, sorting all of them is what takes long, and that walk
+    // finds the newest few at once.
+    bool indexDrives = true;
+    if (!match.isEmpty() && !query.employee.isNull()) {
+        auto many = matchesMoreThan(match, CommonWordMatches);
+        if (!many)
+            return many.error();
+        indexDrives = !*many;
+    }
+    if (match.isEmpty())
+        sql += QStringLiteral("trail_item t WHERE t.retired=0");
+    else if (indexDrives)
+        sql += QStringLiteral("trail_fts f CROSS JOIN trail_item t ON t.rowid=f.rowid WHERE "
+                              "trail_fts MATCH ? AND t.retired=0");
+    else
+        sql += QStringLiteral("trail_item t INDEXED BY trail_item_employee CROSS JOIN trail_fts f "
+                              "ON f.rowid=t.rowid WHERE trail_fts MATCH ? AND t.retired=0");
     if (!query.employee.isNull())
         sql += QStringLiteral(" AND t.employee_id=?");
     if (query.fromMs)

@@ -58,6 +58,7 @@ public:
 
 private:
     Result<QList<TrailHit>> run(const TrailQuery &query, const QString &match);
+    Result<bool> matchesMoreThan(const QString &match, int count);
     Status ensureIndex();
 
     Store &m_store;

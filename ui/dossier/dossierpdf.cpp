@@ -55,7 +55,7 @@ QStringList sections()
 
 } // namespace
 
-QString DossierPdf::html(const DossierData &d, const QList<int> &pages)
+QString DossierPdf::coverHtml(const DossierData &d, const QList<int> &pages)
 {
     const Record &e = d.employee;
     const QStringList titles = sections();
@@ -72,13 +72,18 @@ QString DossierPdf::html(const DossierData &d, const QList<int> &pages)
         h += QStringLiteral("<tr><td width=\"90%\">%1. %2</td><td align=\"right\">%3</td></tr>")
                  .arg(i + 1)
                  .arg(esc(titles[i]),
-                      pages.value(i) > 0 ? QString::number(pages[i]) : QStringLiteral("…"));
+                      pages.value(i) > 0 ? QString::number(pages[i]) : QStringLiteral("\u2026"));
     h += QStringLiteral("</table>");
+    return h + QStringLiteral("</body></html>");
+}
+
+QString DossierPdf::bodyHtml(const DossierData &d)
+{
+    const Record &e = d.employee;
+    const QStringList titles = sections();
+    QString h = QStringLiteral("<html><body style=\"font-size: 9pt;\">");
     auto section = [&](int i) {
-        return QStringLiteral("<h2 style=\"page-break-before: %1\">%2. %3</h2>")
-            .arg(i == 0 ? QStringLiteral("always") : QStringLiteral("auto"))
-            .arg(i + 1)
-            .arg(esc(titles[i]));
+        return QStringLiteral("<h2>%1. %2</h2>").arg(i + 1).arg(esc(titles[i]));
     };
 
     h += section(0);
@@ -181,6 +186,15 @@ QString DossierPdf::html(const DossierData &d, const QList<int> &pages)
     return h + QStringLiteral("</body></html>");
 }
 
+QString DossierPdf::html(const DossierData &data, const QList<int> &pages)
+{
+    QString cover = coverHtml(data, pages);
+    cover.chop(int(QStringLiteral("</body></html>").size()));
+    QString body = bodyHtml(data);
+    body.remove(0, body.indexOf(QLatin1String("<h2")));
+    return cover + body;
+}
+
 QByteArray DossierPdf::render(const DossierData &data)
 {
     QByteArray bytes;
@@ -197,40 +211,49 @@ QByteArray DossierPdf::render(const DossierData &data)
     if (!painter.begin(&writer))
         return {};
     const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
-    QTextDocument doc;
     QFont font(QStringLiteral("Noto Sans CJK SC"));
     font.setPointSizeF(9);
-    doc.setDefaultFont(font);
-    doc.documentLayout()->setPaintDevice(&writer);
     const QSizeF pageSize(page.width(), page.height() - 60); // room for the page number
-    doc.setPageSize(pageSize);
-    // Twice: first to find the page each section starts on, then with those
-    // numbers in the contents (same length, so nothing moves).
-    doc.setHtml(html(data));
+    auto layOut = [&](QTextDocument &doc, const QString &html) {
+        doc.setDefaultFont(font);
+        doc.documentLayout()->setPaintDevice(&writer);
+        doc.setPageSize(pageSize);
+        doc.setHtml(html);
+    };
+    // The body is laid out once; the cover with its contents (small) is laid
+    // out again once the body says on which page each section starts.
+    QTextDocument cover, body;
+    layOut(cover, coverHtml(data));
+    const int coverPages = cover.pageCount();
+    layOut(body, bodyHtml(data));
     QList<int> pages;
     const QStringList titles = sections();
-    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+    for (QTextBlock b = body.begin(); b.isValid(); b = b.next()) {
         if (b.blockFormat().headingLevel() != 2)
             continue;
         for (int i = 0; i < titles.size(); ++i)
             if (b.text().endsWith(titles[i]) && pages.size() == i)
                 pages.append(
-                    int(doc.documentLayout()->blockBoundingRect(b).top() / pageSize.height()) + 1);
+                    int(body.documentLayout()->blockBoundingRect(b).top() / pageSize.height()) + 1
+                    + coverPages);
     }
-    doc.setHtml(html(data, pages));
-    const int count = doc.pageCount();
-    for (int p = 0; p < count; ++p) {
-        if (p > 0)
-            writer.newPage();
-        painter.save();
-        painter.translate(0, -p * pageSize.height());
-        doc.drawContents(&painter,
-                         QRectF(0, p * pageSize.height(), pageSize.width(), pageSize.height()));
-        painter.restore();
-        painter.setFont(font);
-        painter.drawText(QRectF(0, page.height() - 50, page.width(), 50),
-                         Qt::AlignRight | Qt::AlignBottom,
-                         tr("Page %1 of %2").arg(p + 1).arg(count));
+    layOut(cover, coverHtml(data, pages));
+    const int count = cover.pageCount() + body.pageCount();
+    int number = 0;
+    for (QTextDocument *doc : {&cover, &body}) {
+        for (int p = 0; p < doc->pageCount(); ++p) {
+            if (number > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(0, -p * pageSize.height());
+            doc->drawContents(
+                &painter, QRectF(0, p * pageSize.height(), pageSize.width(), pageSize.height()));
+            painter.restore();
+            painter.setFont(font);
+            painter.drawText(QRectF(0, page.height() - 50, page.width(), 50),
+                             Qt::AlignRight | Qt::AlignBottom,
+                             tr("Page %1 of %2").arg(++number).arg(count));
+        }
     }
     painter.end();
     return bytes;

@@ -19,6 +19,12 @@ public:
     // The same report as HTML (what render() lays out), for tests and
     // previews.
     static QString html(const DossierData &data, const QList<int> &pages = {});
+
+private:
+    // The title page with the contents (pages: where each section starts),
+    // and the sections.
+    static QString coverHtml(const DossierData &data, const QList<int> &pages = {});
+    static QString bodyHtml(const DossierData &data);
 };
 
 } // namespace baton

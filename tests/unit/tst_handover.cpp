@@ -3,166 +3,30 @@
 // pre-filled checklist, items added by HR and the leaver, signed sign-off,
 // reassignment in one change, cancellation, bad input, and the cut-off on
 // the departure day.
-#include "dossier/dossierdata.h"
-#include "dossier/evidencebundle.h"
 #include "evidence/cmssignature.h"
 #include "handover/accesscutoff.h"
 #include "handover/casequestions.h"
 #include "handover/handoverentities.h"
 #include "handover/handovers.h"
+#include "handoverfixture.h"
 #include "testorg.h"
 #include "unittools.h"
 #include "work/taskconfirmation.h"
 #include "work/workentities.h"
 #include "workflow/approvals.h"
 
-#include <QDirIterator>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
 using namespace baton;
 using namespace baton::test;
 
-class TstHandover : public QObject
+class TstHandover : public HandoverFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<TestOrg> org;
-    QHash<QString, SigningKeys::Unlocked> signers;
-
-    QUuid emp(const char *number) { return org->emp.value(QLatin1String(number)); }
-    Actor actor(const char *login)
-    {
-        auto a = org->store->actorFor(org->user.value(QLatin1String(login)), org->clockMs);
-        return a ? *a : Actor();
-    }
-    const SigningKeys::Unlocked &signer(const char *login)
-    {
-        const QString name = QLatin1String(login);
-        if (!signers.contains(name)) {
-            SigningKeys keys(*org->store);
-            const QString password = QStringLiteral("password-") + name;
-            const QUuid user = org->user.value(name);
-            [&] {
-                QVERIFY(keys.ensureKey(user, name, password));
-                QVERIFY(keys.certify(user, name, SigningKeys::localAuthority(*org->store)));
-            }();
-            signers.insert(name, *keys.unlock(user, password));
-        }
-        return signers[name];
-    }
-    Status create(const char *login, const char *entity, const QJsonObject &fields,
-                  QUuid *id = nullptr)
-    {
-        const QUuid made = createUuidV7();
-        if (id)
-            *id = made;
-        org->tick();
-        const bool appendOnly = QLatin1String(entity) == QLatin1String("task_update")
-                                || QLatin1String(entity) == QLatin1String("trail_item")
-                                || QLatin1String(entity) == QLatin1String("task_confirmation");
-        return org->submitAs(QLatin1String(login), QLatin1String(entity), made,
-                             appendOnly ? OpKind::Append : OpKind::Create, fields);
-    }
-    Status update(const char *login, const char *entity, const QUuid &id, const QJsonObject &fields)
-    {
-        org->tick();
-        return org->submitAs(QLatin1String(login), QLatin1String(entity), id, OpKind::Update,
-                             fields);
-    }
-    Record read(const char *entity, const QUuid &id)
-    {
-        auto r = org->store->readRecord(QLatin1String(entity), id);
-        return r ? *r : Record();
-    }
-    DepartureDraft zhangWeiLeaves()
-    {
-        DepartureDraft d;
-        d.leaver = emp("E002");
-        d.departureDate = QDate(2026, 1, 31);
-        d.successors = {emp("E006")};
-        d.supervisor = emp("E001");
-        d.reason = QStringLiteral("Resigned");
-        return d;
-    }
-
-    // Zhang Wei's work: two open tasks (one overdue), one done, a customer,
-    // a duty, an approval step waiting on him and a document in his trail.
-    struct Work
-    {
-        QUuid overdueTask, openTask, doneTask, customer, duty, step, request;
-    } work;
-
-    void giveZhangWeiWork()
-    {
-        const QString e2 = idString(emp("E002"));
-        for (const char *n : {"E002", "E006"})
-            QVERIFY(update("lina", "employee", emp(n), {{QStringLiteral("is_sales"), true}}));
-        QVERIFY(create("chenjing", "task",
-                       {{QStringLiteral("owner_id"), e2},
-                        {QStringLiteral("title"), QStringLiteral("Project A delivery item 7")},
-                        {QStringLiteral("project"), QStringLiteral("Project A")},
-                        {QStringLiteral("due_date"), QStringLiteral("2025-12-20")},
-                        {QStringLiteral("progress"), 40}},
-                       &work.overdueTask));
-        QVERIFY(create("chenjing", "task",
-                       {{QStringLiteral("owner_id"), e2},
-                        {QStringLiteral("title"), QStringLiteral("Q1 requirements document")},
-                        {QStringLiteral("due_date"), QStringLiteral("2026-03-31")}},
-                       &work.openTask));
-        QVERIFY(create("chenjing", "task",
-                       {{QStringLiteral("owner_id"), e2},
-                        {QStringLiteral("title"), QStringLiteral("Kick-off meeting")},
-                        {QStringLiteral("status"), QStringLiteral("done")},
-                        {QStringLiteral("progress"), 100}},
-                       &work.doneTask));
-        QVERIFY(create("chenjing", "customer",
-                       {{QStringLiteral("name"), QStringLiteral("华东建材")},
-                        {QStringLiteral("owner_id"), e2}},
-                       &work.customer));
-        QVERIFY(create("lina", "duty",
-                       {{QStringLiteral("employee_id"), e2},
-                        {QStringLiteral("title"), QStringLiteral("Requirements and delivery of "
-                                                                 "project A")},
-                        {QStringLiteral("valid_from"), QStringLiteral("2024-01-01")}},
-                       &work.duty));
-        QVERIFY(create("zhangwei", "trail_item",
-                       {{QStringLiteral("employee_id"), e2},
-                        {QStringLiteral("kind"), QStringLiteral("document")},
-                        {QStringLiteral("occurred_ms"), org->clockMs},
-                        {QStringLiteral("title"), QStringLiteral("Project A acceptance plan.docx")},
-                        {QStringLiteral("source"), QStringLiteral("\\\\fs01\\projects\\A")},
-                        {QStringLiteral("content_hash"), QString(64, QLatin1Char('a'))},
-                        {QStringLiteral("document_sha256"), QString(64, QLatin1Char('a'))}}));
-        // An approval waiting on him: HR moves Liu Yang's claim's first
-        // step to him.
-        Approvals approvals(*org->store);
-        QVERIFY(approvals.installDefaultTemplates(actor("lina")));
-        auto templates = approvals.currentTemplates();
-        RequestDraft claim;
-        for (const WorkflowTemplate &t : *templates)
-            if (t.code == QLatin1String("document_approval"))
-                claim.templateId = t.id;
-        claim.subject = QStringLiteral("Supplier contract draft");
-        auto request = approvals.submit(actor("liuyang"), claim);
-        QVERIFY(request);
-        work.request = *request;
-        auto steps = Approvals::recordsWhere(*org->store, "approval_step", "request_id", *request);
-        QVERIFY(steps && !steps->isEmpty());
-        work.step = steps->first().id(u"id");
-        QVERIFY(approvals.reassign(actor("lina"), work.step, emp("E002")));
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        org = std::make_unique<TestOrg>();
-        signers.clear();
-        work = {};
-        QVERIFY(org->build());
-    }
+    void init() { setUp(); }
     void cleanup() { org.reset(); }
 
     void dutiesHaveValidityPeriods()
@@ -454,98 +318,6 @@ private Q_SLOTS:
                                     *caseId, OpKind::Retire, {});
         QVERIFY(!retire);
         QCOMPARE(retire.error().code, QStringLiteral("handover.kept"));
-    }
-
-    // The handover of handoverFromStartToReassignment, in short.
-    QUuid handOverZhangWei()
-    {
-        giveZhangWeiWork();
-        Handovers handovers(*org->store);
-        org->tick();
-        auto caseId = handovers.start(actor("lina"), zhangWeiLeaves());
-        org->tick();
-        if (!caseId || !handovers.submit(actor("lina"), *caseId))
-            return {};
-        Approvals approvals(*org->store);
-        const QUuid request = handovers.caseById(*caseId)->requestId;
-        for (const char *login : {"zhangwei", "liuyang", "chenjing"}) {
-            auto v = approvals.detail(actor("lina"), request);
-            org->tick();
-            if (!v || v->progress.waitingSteps.isEmpty()
-                || !approvals.decide(actor(login), v->progress.waitingSteps.first(),
-                                     Approvals::Decision::Approve, QStringLiteral("OK"),
-                                     signer(login)))
-                return {};
-            // Trusted time from the installation's own authority.
-            auto stamper = EvidenceBundle::localStamper(*org->store);
-            if (!stamper || !approvals.stampSignatures(actor(login), *stamper))
-                return {};
-        }
-        org->tick();
-        return handovers.complete(actor("chenjing"), *caseId) ? *caseId : QUuid();
-    }
-
-    void dossierBundleVerifiesAndAnyChangedByteFails()
-    {
-        QVERIFY(!handOverZhangWei().isNull());
-        auto data = DossierCollector(*org->store).collect(emp("E002"), {}, {});
-        QVERIFY2(data, data ? "" : qPrintable(data.error().message));
-        QCOMPARE(data->cases.size(), 1);
-        QCOMPARE(data->decisions.size(), 3);
-        QVERIFY(!data->decisions[0].timestampToken.isEmpty());
-        QCOMPARE(data->duties.size(), 1);
-        QCOMPARE(data->customers.size(), 1);
-        QCOMPARE(data->trail.size(), 1);
-        auto stamper = EvidenceBundle::localStamper(*org->store);
-        QVERIFY(stamper);
-        QTemporaryDir dir;
-        const QString bundle = dir.filePath(QStringLiteral("bundle"));
-        const Status written = EvidenceBundle::write(
-            *org->store, *data, QByteArrayLiteral("%PDF-1.4 dossier"), bundle, *stamper);
-        QVERIFY2(written, written ? "" : qPrintable(written.error().message));
-        auto verdict = EvidenceBundle::verify(bundle);
-        QVERIFY(verdict);
-        for (const EvidenceBundle::Item &i : verdict->items)
-            QVERIFY2(i.ok, qPrintable(i.item + QStringLiteral(": ") + i.detail));
-        QVERIFY(verdict->ok());
-        int decisions = 0;
-        for (const EvidenceBundle::Item &i : verdict->items)
-            decisions += i.item.startsWith(QLatin1String("decision")) ? 1 : 0;
-        QCOMPARE(decisions, 3);
-        // Writing into a folder that is not empty is refused.
-        QVERIFY(!EvidenceBundle::write(*org->store, *data, {}, bundle, *stamper));
-
-        // Any byte of any file changed: the verdict fails.
-        QStringList files;
-        QDirIterator it(bundle, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            files.append(it.next());
-        QVERIFY(files.size() > 15);
-        for (const QString &path : std::as_const(files)) {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::ReadWrite));
-            const QByteArray original = f.readAll();
-            QByteArray changed = original;
-            const qsizetype at = original.size() / 2;
-            changed[at] = char(changed[at] ^ 0x01);
-            QVERIFY(f.seek(0) && f.write(changed) == changed.size());
-            f.close();
-            auto broken = EvidenceBundle::verify(bundle);
-            QVERIFY2(!broken || !broken->ok(), qPrintable(path));
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            QVERIFY(f.write(original) == original.size());
-            f.close();
-        }
-        QVERIFY(EvidenceBundle::verify(bundle)->ok());
-        // A file added or taken away fails it too.
-        QFile extra(bundle + QStringLiteral("/records/note.json"));
-        QVERIFY(extra.open(QIODevice::WriteOnly));
-        extra.write("{}");
-        extra.close();
-        QVERIFY(!EvidenceBundle::verify(bundle)->ok());
-        QVERIFY(extra.remove());
-        QVERIFY(QFile::remove(bundle + QStringLiteral("/dossier.pdf")));
-        QVERIFY(!EvidenceBundle::verify(bundle)->ok());
     }
 
     void badDeparturesChangeNothing()

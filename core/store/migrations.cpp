@@ -332,18 +332,17 @@ QList<Migration> makeMigrations()
                               " reported_by TEXT NOT NULL,"
                               " reported_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
                QStringLiteral("CREATE INDEX task_update_task ON task_update(task_id)"),
-          QStringLiteral("CREATE TABLE task_confirmation ("
-                         " id TEXT PRIMARY KEY,"
-                         " task_id TEXT NOT NULL,"
-                         " update_id TEXT,"
-                         " statement TEXT NOT NULL,"
-                         " progress INTEGER NOT NULL,"
-                         " confirmed_by TEXT NOT NULL,"
-                         " confirmed_ms INTEGER NOT NULL,"
-                         " signed_content TEXT NOT NULL,"
-                         " signature TEXT NOT NULL," BATON_RECORD_COLUMNS ")"),
-          QStringLiteral(
-              "CREATE INDEX task_confirmation_task ON task_confirmation(task_id)"),
+               QStringLiteral("CREATE TABLE task_confirmation ("
+                              " id TEXT PRIMARY KEY,"
+                              " task_id TEXT NOT NULL,"
+                              " update_id TEXT,"
+                              " statement TEXT NOT NULL,"
+                              " progress INTEGER NOT NULL,"
+                              " confirmed_by TEXT NOT NULL,"
+                              " confirmed_ms INTEGER NOT NULL,"
+                              " signed_content TEXT NOT NULL,"
+                              " signature TEXT NOT NULL," BATON_RECORD_COLUMNS ")"),
+               QStringLiteral("CREATE INDEX task_confirmation_task ON task_confirmation(task_id)"),
                QStringLiteral("CREATE TABLE trail_item ("
                               " id TEXT PRIMARY KEY,"
                               " employee_id TEXT NOT NULL,"

@@ -65,6 +65,7 @@ private:
                    int done, const QString &project, QList<Operation> &ops);
     Status trailOf(const char *login, const QUuid &employee, int daysBack, QList<Operation> &ops);
     Status handOverWuQiang();
+    Status startOtherDeparture();
     // Starts, signs and completes a handover; sign false: submitted only.
     Status handOver(const char *leaver, const QDate &departure, const Text &reason,
                     const QList<std::pair<const char *, Text>> &extraItems);
@@ -497,7 +498,64 @@ Status DemoWork::run()
         return s;
     if (Status s = m_store.submit(ops); !s)
         return s;
-    return handOverWuQiang();
+    if (Status s = handOverWuQiang(); !s)
+        return s;
+    return startOtherDeparture();
+}
+
+// Someone else who is leaving: HR has started the handover and is still
+// completing the checklist (the Handovers page opens on open cases).
+Status DemoWork::startOtherDeparture()
+{
+    Database &db = m_store.database();
+    SqlStatement &q = db.statement(QStringLiteral(
+        "SELECT e.id, e.departure_date, e.department_id, e.manager_id, d.head_id FROM employee e "
+        "JOIN department d ON d.id=e.department_id LEFT JOIN app_user u ON u.employee_id=e.id "
+        "WHERE e.status='departing' AND e.retired=0 AND u.id IS NULL ORDER BY e.number"));
+    if (!q.exec())
+        return db.errorFrom(q, QStringLiteral("reading the demo company"));
+    QUuid leaver, department, supervisor;
+    QDate departure;
+    if (q.next()) {
+        leaver = parseId(q.text(0));
+        departure = QDate::fromString(q.text(1), Qt::ISODate);
+        department = parseId(q.text(2));
+        supervisor = parseId(q.text(3).isEmpty() ? q.text(4) : q.text(3));
+    }
+    q.finish();
+    if (leaver.isNull() || supervisor.isNull() || supervisor == leaver || !departure.isValid())
+        return {};
+    // A colleague in the same department, else one in the same position.
+    SqlStatement &colleagues = db.statement(QStringLiteral(
+        "SELECT id FROM employee WHERE status='active' AND retired=0 AND id<>? AND id<>? "
+        "ORDER BY department_id=? DESC, position_id=(SELECT position_id FROM employee WHERE "
+        "id=?) DESC, number LIMIT 1"));
+    colleagues.bind(0, idString(leaver));
+    colleagues.bind(1, idString(supervisor));
+    colleagues.bind(2, idString(department));
+    colleagues.bind(3, idString(leaver));
+    if (!colleagues.exec())
+        return db.errorFrom(colleagues, QStringLiteral("reading the demo company"));
+    const QUuid successor = colleagues.next() ? parseId(colleagues.text(0)) : QUuid();
+    colleagues.finish();
+    if (successor.isNull())
+        return {};
+    auto hr = actor("lina");
+    if (!hr)
+        return hr.error();
+    Handovers handovers(m_store);
+    auto caseId = handovers.start(*hr, {leaver,
+                                        departure,
+                                        {successor},
+                                        supervisor,
+                                        t({"另有发展", "Leaving for another company"})});
+    if (!caseId)
+        return caseId.error();
+    if (auto i = handovers.addItem(*hr, *caseId, QStringLiteral("asset"),
+                                   t({"归还工牌和工装", "Return the badge and uniform"}), {}, {});
+        !i)
+        return i.error();
+    return {};
 }
 
 } // namespace

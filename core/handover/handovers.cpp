@@ -517,12 +517,12 @@ Result<QList<HandoverCase>> Handovers::cases(const QUuid &leaver)
 {
     Database &db = m_store.database();
     SqlStatement &q = db.statement(
-        leaver.isNull()
-            ? QStringLiteral("SELECT id FROM handover_case WHERE retired=0 AND ?='' "
-                             "ORDER BY started_ms DESC")
-            : QStringLiteral("SELECT id FROM handover_case WHERE retired=0 AND leaver_id=? "
-                             "ORDER BY started_ms DESC"));
-    q.bind(0, leaver.isNull() ? QStringLiteral("") : idString(leaver));
+        leaver.isNull() ? QStringLiteral("SELECT id FROM handover_case WHERE retired=0 "
+                                         "ORDER BY started_ms DESC")
+                        : QStringLiteral("SELECT id FROM handover_case WHERE retired=0 AND "
+                                         "leaver_id=? ORDER BY started_ms DESC"));
+    if (!leaver.isNull())
+        q.bind(0, idString(leaver));
     if (!q.exec())
         return db.errorFrom(q, tr("reading handovers"));
     QList<QUuid> ids;

@@ -39,6 +39,15 @@ Status TrailSearch::ensureIndex()
     if (!m_store.database().dialect().isSqlite())
         return Error(QStringLiteral("search.unsupported"),
                      tr("Searching the work trail needs a SQLite database (a desktop's)."));
+    Database &db = m_store.database();
+    SqlStatement &q = db.statement(
+        QStringLiteral("SELECT 1 FROM sqlite_master WHERE type='table' AND name='trail_fts'"));
+    if (!q.exec())
+        return db.errorFrom(q, tr("reading the work trail"));
+    m_ready = q.next();
+    q.finish();
+    if (m_ready)
+        return {};
     // Contentless: the text lives in trail_item; the index keeps only what
     // FTS5 needs to match.
     Status s = m_store.transact([&]() -> Status {
@@ -52,10 +61,33 @@ Status TrailSearch::ensureIndex()
     return {};
 }
 
+Result<bool> TrailSearch::behind()
+{
+    auto mark = m_store.meta(QString::fromLatin1(WatermarkKey));
+    if (!mark)
+        return mark.error();
+    Database &db = m_store.database();
+    SqlStatement &q =
+        db.statement(QStringLiteral("SELECT EXISTS(SELECT 1 FROM trail_item WHERE rowid>?)"));
+    q.bind(0, mark->toLongLong());
+    if (!q.exec() || !q.next())
+        return db.errorFrom(q, tr("reading the work trail"));
+    const bool newer = q.int64(0) != 0;
+    q.finish();
+    return newer;
+}
+
 Result<qint64> TrailSearch::catchUp()
 {
     if (Status s = ensureIndex(); !s)
         return s.error();
+    // Most searches find the index up to date: no write transaction for them
+    // (one is taken per keystroke otherwise).
+    auto newer = behind();
+    if (!newer)
+        return newer.error();
+    if (!*newer)
+        return 0;
     qint64 total = 0;
     for (;;) {
         qint64 added = 0;

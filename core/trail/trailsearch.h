@@ -60,6 +60,7 @@ private:
     Result<QList<TrailHit>> run(const TrailQuery &query, const QString &match);
     Result<bool> matchesMoreThan(const QString &match, int count);
     Status ensureIndex();
+    Result<bool> behind(); // items added since the index last caught up?
 
     Store &m_store;
     bool m_ready = false;

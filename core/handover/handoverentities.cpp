@@ -33,11 +33,11 @@ QString nameOf(const Record &employee)
 RecordScope caseScope(RuleContext &ctx, const Record &c)
 {
     const QUuid leaver = c.id(u"leaver_id");
-    RecordScope s{leaver, {}, {}, handover::parseSuccessors(c.text(u"successors"))};
-    s.alsoEmployees.append(c.id(u"supervisor_id"));
+    QUuid department;
     if (auto e = ctx.record(QStringLiteral("employee"), leaver); e && e->exists())
-        s.departmentId = e->values.id(u"department_id");
-    return s;
+        department = e->values.id(u"department_id");
+    return handover::caseScope(leaver, department, handover::parseSuccessors(c.text(u"successors")),
+                               c.id(u"supervisor_id"));
 }
 
 // Someone who can take work over: exists, is not the leaver, is not leaving.
@@ -282,6 +282,14 @@ QString handover::itemKindTitle(const QString &kind)
         if (kind == QLatin1String(t.key))
             return QCoreApplication::translate("HandoverRules", t.title);
     return kind;
+}
+
+RecordScope handover::caseScope(const QUuid &leaver, const QUuid &leaverDepartment,
+                                const QList<QUuid> &successors, const QUuid &supervisor)
+{
+    RecordScope s{leaver, {}, leaverDepartment, successors};
+    s.alsoEmployees.append(supervisor);
+    return s;
 }
 
 QList<QUuid> handover::parseSuccessors(const QString &field)

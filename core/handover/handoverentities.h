@@ -1,5 +1,7 @@
 #pragma once
 
+#include "policy/recordscope.h"
+
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -34,6 +36,12 @@ inline constexpr char Credential[] = "credential";
 inline constexpr char Note[] = "note";
 QStringList itemKinds();
 QString itemKindTitle(const QString &kind); // translated
+
+// Whom a case is about, for the policy (its rules, and the UI asking what
+// a user may do with it): the leaver and their department, the successors
+// and the supervisor.
+RecordScope caseScope(const QUuid &leaver, const QUuid &leaverDepartment,
+                      const QList<QUuid> &successors, const QUuid &supervisor);
 
 // The successors field: ids separated by spaces.
 QList<QUuid> parseSuccessors(const QString &field);

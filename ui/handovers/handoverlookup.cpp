@@ -63,10 +63,8 @@ void HandoverLookup::clear()
 
 RecordScope HandoverLookup::scope(const HandoverCase &c)
 {
-    RecordScope s{c.leaver, {}, {}, c.successors};
-    s.alsoEmployees.append(c.supervisor);
-    s.departmentId = employee(c.leaver).id(u"department_id");
-    return s;
+    return handover::caseScope(c.leaver, employee(c.leaver).id(u"department_id"), c.successors,
+                               c.supervisor);
 }
 
 bool HandoverLookup::may(const char *action, const HandoverCase &c)

@@ -5,6 +5,7 @@
 #include "employmenthistoryview.h"
 #include "emptystatewidget.h"
 #include "org/orgvalues.h"
+#include "work/employeeworkview.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,11 +35,13 @@ EmployeeDetailPane::EmployeeDetailPane(AppContext &context, QWidget *parent)
 
     m_form = new EmployeeForm(context, this);
     m_history = new EmploymentHistoryView(context, this);
+    m_work = new EmployeeWorkView(context, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_form, QString());
     m_tabs->addTab(m_history, QString());
+    m_tabs->addTab(m_work, QString());
 
     auto *details = new QWidget(this);
     auto *headerRow = new QHBoxLayout;
@@ -63,7 +66,9 @@ EmployeeDetailPane::EmployeeDetailPane(AppContext &context, QWidget *parent)
     connect(m_form, &EmployeeForm::loaded, this, &EmployeeDetailPane::updateHeader);
     connect(m_form, &EmployeeForm::saved, this, [this](const QUuid &id) {
         m_history->setEmployee(id);
+        m_work->setEmployee(id);
         m_tabs->setTabEnabled(m_tabs->indexOf(m_history), true);
+        m_tabs->setTabEnabled(m_tabs->indexOf(m_work), true);
     });
     clear();
     retranslate();
@@ -80,9 +85,10 @@ void EmployeeDetailPane::retranslate()
 {
     m_tabs->setTabText(m_tabs->indexOf(m_form), tr("Archive"));
     m_tabs->setTabText(m_tabs->indexOf(m_history), tr("Employment history"));
+    m_tabs->setTabText(m_tabs->indexOf(m_work), tr("Responsibilities and tasks"));
     m_placeholder->setTitle(tr("No one selected"));
-    m_placeholder->setMessage(tr("Select a person in the list to see their archive and "
-                                 "employment history."));
+    m_placeholder->setMessage(tr("Select a person in the list to see their archive, "
+                                 "employment history, responsibilities and tasks."));
     if (m_stack->currentIndex() == 1)
         updateHeader();
 }
@@ -91,7 +97,9 @@ void EmployeeDetailPane::showEmployee(const QUuid &id)
 {
     m_form->showEmployee(id);
     m_history->setEmployee(id);
+    m_work->setEmployee(id);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_history), true);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_work), true);
     m_stack->setCurrentIndex(1);
 }
 
@@ -99,7 +107,9 @@ void EmployeeDetailPane::startNew(const QUuid &departmentId)
 {
     m_form->startNew(departmentId);
     m_history->setEmployee({});
+    m_work->setEmployee({});
     m_tabs->setTabEnabled(m_tabs->indexOf(m_history), false);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_work), false);
     m_tabs->setCurrentWidget(m_form);
     m_stack->setCurrentIndex(1);
 }
@@ -108,6 +118,7 @@ void EmployeeDetailPane::clear()
 {
     m_form->clear();
     m_history->setEmployee({});
+    m_work->setEmployee({});
     m_stack->setCurrentIndex(0);
 }
 

@@ -13,9 +13,11 @@ class AppContext;
 class EmployeeForm;
 class EmploymentHistoryView;
 class EmptyStateWidget;
+class EmployeeWorkView;
 
-// The right side of People: who is selected, their archive and their
-// employment history, or a hint when nobody is.
+// The right side of People: who is selected, their archive, their
+// employment history and their responsibilities and tasks, or a hint when
+// nobody is.
 class EmployeeDetailPane : public QWidget
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     void clear();
     EmployeeForm *form() const { return m_form; }
     EmploymentHistoryView *history() const { return m_history; }
+    EmployeeWorkView *work() const { return m_work; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -37,6 +40,7 @@ private:
 
     EmployeeForm *m_form = nullptr;
     EmploymentHistoryView *m_history = nullptr;
+    EmployeeWorkView *m_work = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_status = nullptr;

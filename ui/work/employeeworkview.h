@@ -1,0 +1,77 @@
+#pragma once
+
+#include "work/workarchive.h"
+
+#include <QUuid>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+class QTextBrowser;
+class QTreeWidget;
+
+namespace baton {
+
+class AppContext;
+
+// An employee's work in their archive (issue 5, item 1): the
+// responsibilities they held over time (who answered for what, from when
+// to when, handed over by whom), their tasks (overdue in red, those they
+// handed over on leaving at the end), and the selected task's progress
+// reports and signed confirmations. The owner reports progress, a
+// supervisor gives tasks and confirms progress with a signature.
+class EmployeeWorkView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EmployeeWorkView(AppContext &context, QWidget *parent = nullptr);
+
+    void setEmployee(const QUuid &id);
+    QUuid employee() const { return m_employee; }
+    QTreeWidget *dutiesView() const { return m_duties; }
+    QTreeWidget *tasksView() const { return m_tasks; }
+    QTextBrowser *historyView() const { return m_history; }
+    QAction *newTaskAction() const { return m_newTask; }
+    QAction *reportAction() const { return m_report; }
+    QAction *confirmAction() const { return m_confirm; }
+    bool selectTask(const QUuid &id);
+    QUuid currentTask() const;
+
+public Q_SLOTS:
+    void newTask();
+    void reportProgress();
+    void confirmProgress();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void reload();
+    void showDuties();
+    void showTasks();
+    void showHistory();
+    void updateActions();
+    const TaskSummary *current() const;
+
+    AppContext &m_context;
+    QUuid m_employee;
+    QString m_name;
+    bool m_mayRead = false;
+    bool m_mayAssign = false;
+    QList<DutyPeriod> m_dutyList;
+    QList<TaskSummary> m_taskList;
+    QStackedWidget *m_stack;
+    QLabel *m_hidden;
+    QLabel *m_dutiesTitle;
+    QLabel *m_tasksTitle;
+    QTreeWidget *m_duties;
+    QTreeWidget *m_tasks;
+    QTextBrowser *m_history;
+    QAction *m_newTask;
+    QAction *m_report;
+    QAction *m_confirm;
+};
+
+} // namespace baton

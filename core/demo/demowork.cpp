@@ -4,6 +4,8 @@
 #include "oplog/uuidv7.h"
 #include "store/store.h"
 #include "trail/documentblobs.h"
+#include "work/taskconfirmation.h"
+#include "work/workarchive.h"
 #include "work/workentities.h"
 #include "workflow/approvals.h"
 
@@ -65,6 +67,7 @@ private:
                    int done, const QString &project, QList<Operation> &ops);
     Status trailOf(const char *login, const QUuid &employee, int daysBack, QList<Operation> &ops);
     Status handOverWuQiang();
+    Status progressOf(const char *owner, const char *supervisor);
     Status startOtherDeparture();
     // Starts, signs and completes a handover; sign false: submitted only.
     Status handOver(const char *leaver, const QDate &departure, const Text &reason,
@@ -498,6 +501,10 @@ Status DemoWork::run()
         return s;
     if (Status s = m_store.submit(ops); !s)
         return s;
+    if (Status s = progressOf("zhangwei", "chenjing"); !s)
+        return s;
+    if (Status s = progressOf("liuyang", "chenjing"); !s)
+        return s;
     if (Status s = handOverWuQiang(); !s)
         return s;
     return startOtherDeparture();
@@ -505,6 +512,73 @@ Status DemoWork::run()
 
 // Someone else who is leaving: HR has started the handover and is still
 // completing the checklist (the Handovers page opens on open cases).
+// The owner reports progress on their tasks every other week; the
+// supervisor confirms the latest reports and the finished tasks, signed.
+Status DemoWork::progressOf(const char *owner, const char *supervisor)
+{
+    const QUuid employee = employeeOf(owner);
+    auto tasks = WorkArchive(m_store).tasks(employee);
+    if (!tasks)
+        return tasks.error();
+    const Text notes[] = {
+        {"与客户开会确认范围，已形成会议纪要",
+         "Met the customer to agree the scope; minutes filed"},
+        {"初稿完成，等待客户确认", "First draft done, waiting for the customer's confirmation"},
+        {"按评审意见修改，补充了验收标准", "Revised after the review; acceptance criteria added"}};
+    QList<Operation> ops;
+    QList<std::pair<QUuid, QUuid>> toConfirm; // task, report
+    int n = 0;
+    for (const TaskSummary &each : std::as_const(*tasks)) {
+        if (each.progress == 0 || each.status == QLatin1String(task::Cancelled))
+            continue;
+        QUuid last;
+        for (int k = 2; k >= 0; --k) {
+            const qint64 progress = std::max<qint64>(5, each.progress - 25 * k);
+            const QDate day = (each.done.isValid() ? each.done : m_today).addDays(-3 - 14 * k);
+            last = createUuidV7();
+            ops.append(
+                op(owner, "task_update", OpKind::Append,
+                   {{QStringLiteral("task_id"), idString(each.id)},
+                    {QStringLiteral("progress"), progress},
+                    {QStringLiteral("status"),
+                     progress == 100 ? QLatin1String(task::Done) : QLatin1String(task::InProgress)},
+                    {QStringLiteral("note"), t(notes[(n + 2 - k) % 3])},
+                    {QStringLiteral("reported_by"), idString(employee)},
+                    {QStringLiteral("reported_ms"), msOf(day, 17)}},
+                   last));
+        }
+        if (n++ % 2 == 0 || each.status == QLatin1String(task::Done))
+            toConfirm.append({each.id, last});
+    }
+    if (Status s = m_store.submit(ops); !s)
+        return s;
+    if (!m_sign)
+        return {};
+    auto key = signer(supervisor);
+    if (!key)
+        return key.error();
+    auto who = actor(supervisor);
+    if (!who)
+        return who.error();
+    TaskConfirmations confirmations(m_store);
+    for (const auto &[taskId, reportId] : std::as_const(toConfirm)) {
+        auto r = m_store.readRecord(QStringLiteral("task_update"), reportId);
+        auto title = m_store.readRecord(QStringLiteral("task"), taskId);
+        if (!r || !title)
+            return !r ? r.error() : title.error();
+        const qint64 progress = r->value(u"progress").toLongLong();
+        const QString statement =
+            progress == 100
+                ? t({"%1：已完成，确认", "%1: done, confirmed"}).arg(title->text(u"title"))
+                : t({"%1：进度%2%属实", "%1: %2% done, as reported"})
+                      .arg(title->text(u"title"))
+                      .arg(progress);
+        if (auto c = confirmations.confirm(*who, taskId, reportId, statement, *key); !c)
+            return c.error();
+    }
+    return {};
+}
+
 Status DemoWork::startOtherDeparture()
 {
     Database &db = m_store.database();

@@ -179,7 +179,8 @@ Result<CaseAnswer> CaseQuestions::answer(const CaseQuestion &q)
         }
     }
 
-    // The trail around the date.
+    // The trail around the date: trail items, and the approvals, reports
+    // and confirmations of the person then.
     TrailQuery tq;
     tq.employee = q.employee;
     tq.text = topic.isEmpty() ? customerName : topic;
@@ -187,13 +188,14 @@ Result<CaseAnswer> CaseQuestions::answer(const CaseQuestion &q)
     tq.fromMs = q.date.startOfDay(q.zone).toMSecsSinceEpoch() - q.trailDays * dayMs;
     tq.toMs = q.date.startOfDay(q.zone).toMSecsSinceEpoch() + (q.trailDays + 1) * dayMs;
     tq.limit = 100;
-    auto hits = TrailSearch(m_store).search(tq);
+    WorkTimeline timeline(m_store);
+    auto hits = timeline.search(tq, q.scope);
     if (!hits)
         return hits.error();
     // Nothing names it: what the person did around the date, all the same.
     if (hits->isEmpty() && !tq.text.isEmpty()) {
         tq.text.clear();
-        hits = TrailSearch(m_store).search(tq);
+        hits = timeline.search(tq, q.scope);
         if (!hits)
             return hits.error();
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trail/trailsearch.h"
+#include "trail/worktimeline.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
@@ -24,6 +24,10 @@ struct CaseQuestion
     QString topic;      // optional words, matched in duties, checklist and trail
     int trailDays = 30; // trail items this many days either side of the date
     QTimeZone zone = QTimeZone::systemTimeZone(); // where the date's day is
+    // What the asker may see of the approvals, progress reports and
+    // confirmations around the date. Callers decide who may ask about whom,
+    // as for the rest of the answer; the window passes the user's scopes.
+    TimelineScope scope = TimelineScope::everything();
 };
 
 // The answers on one screen (issue 5, item 7).
@@ -67,6 +71,8 @@ struct CaseAnswer
     // Who confirmed and approved that handover.
     QList<Signature> signOff;
 
+    // The person's trail items, approvals, progress reports and
+    // confirmations around the date, newest first.
     QList<TrailHit> trailAround;
 };
 

@@ -228,7 +228,8 @@ Result<QList<TrailHit>> TrailSearch::run(const TrailQuery &query, const QString 
     QList<TrailHit> hits;
     while (q.next())
         hits.append({parseId(q.text(0)), parseId(q.text(1)), q.text(2), q.int64(3), q.text(4),
-                     q.text(5).simplified(), q.text(6), q.text(7), q.text(8)});
+                     q.text(5).simplified(), q.text(6), q.text(7), q.text(8),
+                     QStringLiteral("trail_item")});
     q.finish();
     return hits;
 }

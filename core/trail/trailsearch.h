@@ -34,6 +34,9 @@ struct TrailHit
     QString sender;
     QString source;
     QString documentSha256;
+    // Where the record lives: trail_item, or for the other records a
+    // person's trail shows (trail/worktimeline.h) their table.
+    QString entity;
 };
 
 // Full-text search over the work trail (issue 5) with SQLite FTS5 and

@@ -15,7 +15,9 @@
 #include "trail/trailitempane.h"
 #include "trail/trailmodel.h"
 #include "tst_gui_peoplefixture.h"
+#include "work/taskconfirmation.h"
 #include "work/workentities.h"
+#include "workflow/approvals.h"
 
 #include <QAction>
 #include <QApplication>
@@ -100,6 +102,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void importSearchFilterAndSave();
+    void approvalsReportsAndConfirmationsAmongTheItems();
     void caseQuestionsShowTheTrailAroundTheDate();
     void cancelStopsTheImport();
     void nobodyElsesTrail();
@@ -293,6 +296,159 @@ void TestGuiTrail::importSearchFilterAndSave()
     // Esc closes the window (and it goes away).
     QTest::keyClick(dialog, Qt::Key_Escape);
     QTRY_VERIFY(!dialog);
+}
+
+// Zhang Wei's decision on a request, his progress report and his
+// manager's signed confirmation of it, listed with his chat messages and
+// read in full.
+void TestGuiTrail::approvalsReportsAndConfirmationsAmongTheItems()
+{
+    test::TestOrg &org = m_f->org;
+    const QUuid zhangWei = org.emp.value(QStringLiteral("E002"));
+    auto actor = [&](const char *login) {
+        return *org.store->actorFor(org.user.value(QLatin1String(login)), org.clockMs);
+    };
+    auto signer = [&](const char *login) {
+        SigningKeys keys(*org.store);
+        const QString name = QLatin1String(login);
+        const QString password = QStringLiteral("password-") + name;
+        const QUuid user = org.user.value(name);
+        [&] {
+            QVERIFY(keys.ensureKey(user, name, password));
+            QVERIFY(keys.certify(user, name, SigningKeys::localAuthority(*org.store)));
+        }();
+        return *keys.unlock(user, password);
+    };
+    {
+        TrailImporter importer(*org.store, m_f->context->actor(), zhangWei);
+        importer.setTimeZone(QTimeZone("Asia/Shanghai"));
+        QVERIFY(importer.run(TrailImporter::Kind::Chat, {data("chat/wecom.csv")}));
+    }
+    // Liu Yang's request, moved to Zhang Wei, who approves it.
+    Approvals approvals(*org.store);
+    QVERIFY(approvals.installDefaultTemplates(actor("lina")));
+    RequestDraft draft;
+    const auto templates = approvals.currentTemplates();
+    QVERIFY(templates);
+    for (const WorkflowTemplate &t : *templates)
+        if (t.code == QLatin1String("document_approval"))
+            draft.templateId = t.id;
+    draft.subject = QStringLiteral("Supplier contract draft");
+    org.tick();
+    auto request = approvals.submit(actor("liuyang"), draft);
+    QVERIFY(request);
+    const QUuid step = Approvals::recordsWhere(*org.store, "approval_step", "request_id", *request)
+                           ->first()
+                           .id(u"id");
+    org.tick();
+    QVERIFY(approvals.reassign(actor("lina"), step, zhangWei));
+    org.tick();
+    const QString opinion = QStringLiteral("供应商合同已核对，同意");
+    QVERIFY(approvals.decide(actor("zhangwei"), step, Approvals::Decision::Approve, opinion,
+                             signer("zhangwei")));
+    // His report on a task, confirmed by Chen Jing.
+    const QUuid task = createUuidV7();
+    org.tick();
+    QVERIFY(org.submitAs(QStringLiteral("chenjing"), QStringLiteral("task"), task, OpKind::Create,
+                         {{QStringLiteral("owner_id"), idString(zhangWei)},
+                          {QStringLiteral("title"), QStringLiteral("Q1 requirements document")}})
+                .ok());
+    const QUuid report = createUuidV7();
+    org.tick();
+    QVERIFY(org.submitAs(QStringLiteral("zhangwei"), QStringLiteral("task_update"), report,
+                         OpKind::Append,
+                         {{QStringLiteral("task_id"), idString(task)},
+                          {QStringLiteral("progress"), 60},
+                          {QStringLiteral("status"), QStringLiteral("in_progress")},
+                          {QStringLiteral("note"), QStringLiteral("Draft sent for review")},
+                          {QStringLiteral("reported_by"), idString(zhangWei)},
+                          {QStringLiteral("reported_ms"), org.clockMs}})
+                .ok());
+    org.tick();
+    auto confirmation = TaskConfirmations(*org.store)
+                            .confirm(actor("chenjing"), task, report,
+                                     QStringLiteral("需求初稿已交付"), signer("chenjing"));
+    QVERIFY(confirmation);
+
+    TrailDialog dialog(*m_f->context, zhangWei);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // The five chat messages and the three records, newest first.
+    TrailModel *model = dialog.model();
+    QCOMPARE(model->rowCount(), 8);
+    QCOMPARE(model->hitAt(0).id, *confirmation);
+    QCOMPARE(model->hitAt(1).id, report);
+    QCOMPARE(model->hitAt(2).id, step);
+    QCOMPARE(kinds(*model),
+             (QSet<QString>{QStringLiteral("chat"), QStringLiteral("approval"),
+                            QStringLiteral("report"), QStringLiteral("confirmation")}));
+    QCOMPARE(model->index(2, TrailModel::KindColumn).data().toString(), QStringLiteral("Approval"));
+    QCOMPARE(model->index(1, TrailModel::KindColumn).data().toString(),
+             QStringLiteral("Progress report"));
+
+    // The kind filter offers them: approvals only.
+    auto *kind = child<QComboBox>(dialog, "trailKindFilter");
+    for (const char *k : {"approval", "report", "confirmation"})
+        QVERIFY2(kind->findData(QLatin1String(k)) > 0, k);
+    QCOMPARE(kind->itemText(kind->findData(QStringLiteral("confirmation"))),
+             QStringLiteral("Confirmation"));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("approval")));
+    QCOMPARE(model->rowCount(), 1);
+
+    // The decision in full.
+    QVERIFY(dialog.selectItem(step));
+    TrailItemPane *pane = dialog.itemPane();
+    QCOMPARE(pane->itemId(), step);
+    QCOMPARE(pane->entity(), QStringLiteral("approval_step"));
+    const Record stepRecord = *org.store->readRecord(QStringLiteral("approval_step"), step);
+    QCOMPARE(child<QLabel>(*pane, "trailItemTitle")->text(),
+             QStringLiteral("Approved: Supplier contract draft"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventSubject")->text(),
+             QStringLiteral("Supplier contract draft"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventNode")->text(), stepRecord.text(u"title"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventDecision")->text(), QStringLiteral("Approved"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventWho")->text(), QStringLiteral("Wei Zhang"));
+    QVERIFY(!child<QLabel>(*pane, "trailEventTime")->text().isEmpty());
+    QVERIFY(
+        child<QLabel>(*pane, "trailEventSignature")->text().contains(QStringLiteral("zhangwei")));
+    QVERIFY(
+        child<QLabel>(*pane, "trailEventSignature")->text().endsWith(QStringLiteral("verified")));
+    QCOMPARE(pane->bodyText(), opinion);
+    QVERIFY(!child<QPushButton>(*pane, "saveDocumentButton")->isEnabled());
+    QVERIFY(!child<QLabel>(*pane, "trailItemSender")->isVisible());
+    if (const QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        kind->setCurrentIndex(0);
+        QVERIFY(dialog.selectItem(step));
+        QCoreApplication::processEvents();
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/trail-approval.png")));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("approval")));
+    }
+
+    // The confirmation in full.
+    kind->setCurrentIndex(0);
+    QVERIFY(dialog.selectItem(*confirmation));
+    QCOMPARE(pane->entity(), QStringLiteral("task_confirmation"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventStatement")->text(), QStringLiteral("需求初稿已交付"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventProgress")->text(), QStringLiteral("60%"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventWho")->text(), QStringLiteral("Jing Chen"));
+    QCOMPARE(child<QLabel>(*pane, "trailEventOwner")->text(), QStringLiteral("Wei Zhang"));
+    QVERIFY(
+        child<QLabel>(*pane, "trailEventSignature")->text().contains(QStringLiteral("chenjing")));
+    QVERIFY(
+        !pane->findChild<QLabel *>(QStringLiteral("trailEventNode"))); // the decision's rows went
+
+    // A search finds 合同 in the chat and in the opinion alike; a chat
+    // message then shows as before.
+    auto *search = child<QLineEdit>(dialog, "trailSearch");
+    search->setText(QStringLiteral("合同"));
+    dialog.search();
+    QCOMPARE(titles(*model),
+             (QStringList{QStringLiteral("Approved: Supplier contract draft"), Contract}));
+    QVERIFY(dialog.selectItem(model->hitAt(1).id));
+    QCOMPARE(pane->entity(), QStringLiteral("trail_item"));
+    QCOMPARE(pane->bodyText(), Contract);
+    QVERIFY(child<QLabel>(*pane, "trailItemSender")->isVisible());
+    QVERIFY(!pane->findChild<QWidget *>(QStringLiteral("trailEventFields"))->isVisible());
 }
 
 void TestGuiTrail::caseQuestionsShowTheTrailAroundTheDate()

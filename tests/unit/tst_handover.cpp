@@ -419,6 +419,66 @@ private Q_SLOTS:
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("policy.denied"));
     }
+
+    // The trail around the date holds the person's approvals, progress
+    // reports and confirmations too, as far as the asker may see them.
+    void caseQuestionsListApprovalsReportsAndConfirmations()
+    {
+        giveZhangWeiWork();
+        org->tick();
+        QVERIFY(Approvals(*org->store)
+                    .decide(actor("zhangwei"), work.step, Approvals::Decision::Approve,
+                            QStringLiteral("供应商合同已核对"), signer("zhangwei")));
+        QUuid report;
+        QVERIFY(create("zhangwei", "task_update",
+                       {{QStringLiteral("task_id"), idString(work.openTask)},
+                        {QStringLiteral("progress"), 30},
+                        {QStringLiteral("status"), QStringLiteral("in_progress")},
+                        {QStringLiteral("note"), QStringLiteral("Outline agreed")},
+                        {QStringLiteral("reported_by"), idString(emp("E002"))},
+                        {QStringLiteral("reported_ms"), org->clockMs + 1000}},
+                       &report));
+        org->tick();
+        auto confirmed = TaskConfirmations(*org->store)
+                             .confirm(actor("chenjing"), work.openTask, report,
+                                      QStringLiteral("Outline agreed"), signer("chenjing"));
+        QVERIFY2(confirmed, confirmed ? "" : qPrintable(confirmed.error().message));
+        auto ids = [](const QList<TrailHit> &hits) {
+            QList<QUuid> out;
+            for (const TrailHit &h : hits)
+                out.append(h.id);
+            return out;
+        };
+
+        CaseQuestions questions(*org->store);
+        CaseQuestion q;
+        q.employee = emp("E002");
+        q.zone = QTimeZone::utc();
+        q.date = QDateTime::fromMSecsSinceEpoch(org->clockMs, QTimeZone::utc()).date();
+        // The topic is found in the decision's opinion.
+        q.topic = QStringLiteral("合同");
+        auto a = questions.answer(q);
+        QVERIFY2(a, a ? "" : qPrintable(a.error().message));
+        QCOMPARE(ids(a->trailAround), QList<QUuid>{work.step});
+        QCOMPARE(a->trailAround[0].kind, QStringLiteral("approval"));
+        // Without one: everything around the date, newest first, the trail
+        // document (the acceptance plan) among them.
+        q.topic.clear();
+        a = questions.answer(q);
+        QVERIFY(a);
+        QCOMPARE(a->trailAround.size(), 4);
+        QCOMPARE(ids(a->trailAround).mid(0, 3), (QList<QUuid>{*confirmed, report, work.step}));
+        QCOMPARE(a->trailAround[3].kind, QStringLiteral("document"));
+        // His manager sees it all; a colleague may not see his work at all.
+        q.scope = TimelineScope::of(*org->store, actor("chenjing"));
+        QCOMPARE(questions.answer(q)->trailAround.size(), 4);
+        q.scope = TimelineScope::of(*org->store, actor("liuyang"));
+        QVERIFY(questions.answer(q)->trailAround.isEmpty());
+        // Months away from the date: none of it.
+        q.scope = TimelineScope::everything();
+        q.date = q.date.addDays(90);
+        QVERIFY(questions.answer(q)->trailAround.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHandover)

@@ -342,6 +342,8 @@ void CaseQuestionsDialog::answer()
     q.customer = m_customer->currentData().toUuid();
     q.task = m_task->currentData().toUuid();
     q.topic = m_topic->text().trimmed();
+    q.scope = {m_context.readScope(QString::fromLatin1(actions::WorkRead)),
+               m_context.readScope(QString::fromLatin1(actions::ApprovalRead))};
     auto a = CaseQuestions(m_context.store()).answer(q);
     if (!a) {
         showMessage(a.error().message, true);
@@ -401,7 +403,7 @@ void CaseQuestionsDialog::openTrailItem(const QModelIndex &index)
 {
     if (!index.isValid() || index.row() >= m_trailModel->rowCount())
         return;
-    auto *dialog = new TrailItemDialog(m_context, m_trailModel->hitAt(index.row()).id, this);
+    auto *dialog = new TrailItemDialog(m_context, m_trailModel->hitAt(index.row()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -8,7 +8,6 @@
 #include "trailimportjob.h"
 #include "trailitempane.h"
 #include "trailmodel.h"
-#include "work/workentities.h"
 #include "workaccess.h"
 
 #include <QCheckBox>
@@ -39,7 +38,7 @@ TrailDialog::TrailDialog(AppContext &context, const QUuid &employee, QWidget *pa
     : QDialog(parent)
     , m_context(context)
     , m_employee(employee)
-    , m_searcher(context.store())
+    , m_timeline(context.store())
     , m_header(new QLabel(this))
     , m_search(new QLineEdit(this))
     , m_kind(new QComboBox(this))
@@ -81,7 +80,7 @@ TrailDialog::TrailDialog(AppContext &context, const QUuid &employee, QWidget *pa
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
     m_kind->addItem(QString(), QString());
-    for (const QString &k : trail::kinds())
+    for (const QString &k : WorkTimeline::allKinds())
         m_kind->addItem(QString(), k);
     for (OptionalDateEdit *d : {m_from, m_to})
         d->setMaximumWidth(200);
@@ -184,7 +183,7 @@ void TrailDialog::retranslate()
             .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     m_kind->setItemText(0, tr("All kinds"));
     for (int i = 1; i < m_kind->count(); ++i)
-        m_kind->setItemText(i, trail::kindTitle(m_kind->itemData(i).toString()));
+        m_kind->setItemText(i, WorkTimeline::kindTitle(m_kind->itemData(i).toString()));
     m_from->checkBox()->setText(tr("From"));
     m_to->checkBox()->setText(tr("To"));
     m_importMail->setText(tr("Import mail…"));
@@ -222,7 +221,9 @@ void TrailDialog::search()
         q.fromMs = m_from->date().startOfDay().toMSecsSinceEpoch();
     if (m_to->date().isValid())
         q.toMs = m_to->date().addDays(1).startOfDay().toMSecsSinceEpoch();
-    auto hits = m_searcher.search(q);
+    const TimelineScope scope{m_context.readScope(QString::fromLatin1(actions::WorkRead)),
+                              m_context.readScope(QString::fromLatin1(actions::ApprovalRead))};
+    auto hits = m_timeline.search(q, scope);
     if (!hits) {
         showMessage(hits.error().message, true);
         return;
@@ -260,7 +261,10 @@ bool TrailDialog::selectItem(const QUuid &id)
 void TrailDialog::showCurrent()
 {
     const QModelIndex index = m_view->currentIndex();
-    m_pane->showItem(index.isValid() ? m_model->hitAt(index.row()).id : QUuid());
+    if (index.isValid())
+        m_pane->showHit(m_model->hitAt(index.row()));
+    else
+        m_pane->showItem({});
 }
 
 void TrailDialog::chooseFiles(TrailImporter::Kind kind)
@@ -343,7 +347,15 @@ void TrailDialog::updateButtons()
 
 void TrailDialog::onDataChanged(const QSet<QString> &entities)
 {
-    if (entities.isEmpty() || entities.contains(QStringLiteral("trail_item")))
+    // What the trail lists: its items, and the records WorkTimeline adds.
+    static const QStringList listed = {
+        QStringLiteral("trail_item"),        QStringLiteral("approval_request"),
+        QStringLiteral("approval_step"),     QStringLiteral("task_update"),
+        QStringLiteral("task_confirmation"), QStringLiteral("task")};
+    bool touched = entities.isEmpty();
+    for (const QString &e : listed)
+        touched = touched || entities.contains(e);
+    if (touched)
         search();
 }
 

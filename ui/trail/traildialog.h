@@ -2,7 +2,7 @@
 
 #include "importsummarydialog.h"
 #include "trail/trailimporter.h"
-#include "trail/trailsearch.h"
+#include "trail/worktimeline.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -26,7 +26,8 @@ class TrailModel;
 
 // One person's work trail (issue 5) in a window of its own: search as you
 // type, by kind and period, newest first, each item in full beside the
-// list; documents saved out; email, chat exports and documents imported in
+// list, the person's approvals, progress reports and confirmations among
+// the trail items; documents saved out; email, chat exports and documents imported in
 // the background with progress, Cancel and a summary of what was left out.
 class TrailDialog : public QDialog
 {
@@ -75,7 +76,7 @@ private:
     QString m_name;
     bool m_mayRead = false;
     bool m_mayImport = false;
-    TrailSearch m_searcher;
+    WorkTimeline m_timeline;
     QLabel *m_header;
     QLineEdit *m_search;
     QComboBox *m_kind;

@@ -3,6 +3,7 @@
 #include "approvals/approvalformat.h"
 #include "common/appcontext.h"
 #include "common/filedialogs.h"
+#include "policy/roles.h"
 #include "trail/documentblobs.h"
 #include "work/workentities.h"
 
@@ -57,6 +58,7 @@ TrailItemPane::TrailItemPane(AppContext &context, QWidget *parent)
     , m_context(context)
     , m_title(new QLabel(this))
     , m_fields(new QWidget(this))
+    , m_eventFields(new QWidget(this))
     , m_body(new QPlainTextEdit(this))
     , m_save(new QPushButton(this))
 {
@@ -81,6 +83,10 @@ TrailItemPane::TrailItemPane(AppContext &context, QWidget *parent)
     m_conversation = addRow("trailItemConversation");
     m_source = addRow("trailItemSource");
     m_document = addRow("trailItemDocument");
+    m_eventFields->setObjectName(QStringLiteral("trailEventFields"));
+    auto *eventForm = new QFormLayout(m_eventFields);
+    eventForm->setContentsMargins(0, 0, 0, 0);
+    m_eventFields->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -89,6 +95,7 @@ TrailItemPane::TrailItemPane(AppContext &context, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_fields);
+    layout->addWidget(m_eventFields);
     layout->addWidget(m_body, 1);
     layout->addLayout(buttons);
     connect(m_save, &QPushButton::clicked, this, &TrailItemPane::chooseFile);
@@ -114,7 +121,10 @@ void TrailItemPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
-        showItem(m_id);
+        if (m_entity.isEmpty() || m_entity == QLatin1String("trail_item"))
+            showItem(m_id);
+        else
+            showRecord(m_entity, m_id);
     }
     QWidget::changeEvent(event);
 }
@@ -132,11 +142,22 @@ QString TrailItemPane::bodyText() const
     return m_body->toPlainText();
 }
 
+void TrailItemPane::showHit(const TrailHit &hit)
+{
+    if (hit.entity.isEmpty() || hit.entity == QLatin1String("trail_item"))
+        showItem(hit.id);
+    else
+        showRecord(hit.entity, hit.id);
+}
+
 void TrailItemPane::showItem(const QUuid &id)
 {
     m_id = {};
+    m_entity.clear();
     m_sha256.clear();
     m_fileName.clear();
+    clearEventRows();
+    m_eventFields->hide();
     Record r;
     if (!id.isNull()) {
         auto read = m_context.store().readRecord(QStringLiteral("trail_item"), id);
@@ -156,6 +177,7 @@ void TrailItemPane::showItem(const QUuid &id)
         return;
     }
     m_id = id;
+    m_entity = QStringLiteral("trail_item");
     m_title->setText(r.text(u"title"));
     const QString sha = r.text(u"document_sha256");
     QString document;
@@ -187,6 +209,107 @@ void TrailItemPane::showItem(const QUuid &id)
     m_sha256 = sha;
     m_fileName = safeFileName(r.text(u"title"), r.text(u"mime"));
     m_save->setEnabled(!m_sha256.isEmpty());
+}
+
+void TrailItemPane::clearEventRows()
+{
+    auto *form = static_cast<QFormLayout *>(m_eventFields->layout());
+    while (form->rowCount() > 0)
+        form->removeRow(0);
+}
+
+void TrailItemPane::addEventRow(const QString &caption, const char *name, const QString &value)
+{
+    if (value.isEmpty())
+        return;
+    auto *label = new QLabel(value, m_eventFields);
+    label->setObjectName(QLatin1String(name));
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setTextFormat(Qt::PlainText);
+    static_cast<QFormLayout *>(m_eventFields->layout())->addRow(caption, label);
+}
+
+// An approval, a progress report or a confirmation: its rows differ by
+// kind, so they are made afresh for each.
+void TrailItemPane::showRecord(const QString &entity, const QUuid &id)
+{
+    m_id = {};
+    m_entity.clear();
+    m_sha256.clear();
+    m_fileName.clear();
+    m_save->setEnabled(false);
+    m_fields->hide();
+    clearEventRows();
+    const TimelineScope scope{m_context.readScope(QString::fromLatin1(actions::WorkRead)),
+                              m_context.readScope(QString::fromLatin1(actions::ApprovalRead))};
+    auto read = WorkTimeline(m_context.store()).entry(entity, id, scope);
+    if (!read) {
+        m_title->setText(read.error().message);
+        m_eventFields->hide();
+        m_body->clear();
+        m_body->setPlaceholderText({});
+        return;
+    }
+    const TimelineEntry &e = *read;
+    m_id = id;
+    m_entity = entity;
+    const QString time = ApprovalFormat::time(e.occurredMs);
+    const QString progress = e.progress >= 0 ? tr("%1%").arg(e.progress) : QString();
+    QString signature;
+    if (!e.isSigned)
+        signature = tr("Not signed");
+    else if (e.signatureValid)
+        signature = tr("Signed with %1's certificate; verified").arg(e.signer);
+    else
+        signature = tr("Signed, but the signature does not check out: %1").arg(e.signatureProblem);
+    QString empty;
+    if (entity == QLatin1String("approval_request")) {
+        m_title->setText(e.subject);
+        addEventRow(tr("Kind:"), "trailEventKind", tr("Approval request"));
+        addEventRow(tr("Workflow:"), "trailEventWorkflow", e.workflow);
+        addEventRow(tr("Submitted by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        addEventRow(tr("Amount:"), "trailEventAmount", ApprovalFormat::money(e.amount, e.currency));
+        addEventRow(tr("State:"), "trailEventState", e.state);
+        empty = tr("(no text)");
+    } else if (entity == QLatin1String("approval_step")) {
+        m_title->setText(tr("%1: %2").arg(e.state, e.subject));
+        addEventRow(tr("Kind:"), "trailEventKind", tr("Approval decision"));
+        addEventRow(tr("Request:"), "trailEventSubject", e.subject);
+        addEventRow(tr("Node:"), "trailEventNode", e.node);
+        addEventRow(tr("Decision:"), "trailEventDecision", e.state);
+        addEventRow(tr("Decided by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        addEventRow(tr("Trusted time:"), "trailEventTrustedTime",
+                    ApprovalFormat::time(e.trustedMs));
+        addEventRow(tr("From address:"), "trailEventAddress", e.decidedFrom);
+        addEventRow(tr("Signature:"), "trailEventSignature", signature);
+        empty = tr("(no opinion)");
+    } else if (entity == QLatin1String("task_update")) {
+        m_title->setText(tr("Progress report on \"%1\"").arg(e.subject));
+        addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));
+        addEventRow(tr("Task:"), "trailEventSubject", e.subject);
+        addEventRow(tr("Progress:"), "trailEventProgress", progress);
+        addEventRow(tr("Status:"), "trailEventState", e.state);
+        addEventRow(tr("Reported by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        empty = tr("(no note)");
+    } else {
+        m_title->setText(tr("Confirmation of \"%1\"").arg(e.subject));
+        addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));
+        addEventRow(tr("Task:"), "trailEventSubject", e.subject);
+        addEventRow(tr("Work of:"), "trailEventOwner", e.taskOwnerName);
+        addEventRow(tr("Statement:"), "trailEventStatement", e.text);
+        addEventRow(tr("Progress:"), "trailEventProgress", progress);
+        addEventRow(tr("Confirmed by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        addEventRow(tr("Signature:"), "trailEventSignature", signature);
+        empty = tr("(no statement)");
+    }
+    m_eventFields->show();
+    m_body->setPlainText(e.text);
+    m_body->setPlaceholderText(empty);
 }
 
 void TrailItemPane::chooseFile()
@@ -233,6 +356,11 @@ QString TrailItemPane::saveDocumentTo(const QString &path)
 }
 
 TrailItemDialog::TrailItemDialog(AppContext &context, const QUuid &id, QWidget *parent)
+    : TrailItemDialog(
+        context, TrailHit{id, {}, {}, 0, {}, {}, {}, {}, {}, QStringLiteral("trail_item")}, parent)
+{ }
+
+TrailItemDialog::TrailItemDialog(AppContext &context, const TrailHit &hit, QWidget *parent)
     : QDialog(parent)
     , m_pane(new TrailItemPane(context, this))
 {
@@ -253,7 +381,7 @@ TrailItemDialog::TrailItemDialog(AppContext &context, const QUuid &id, QWidget *
         message->setStyleSheet(isError ? QStringLiteral("color: #b71c1c;") : QString());
         message->setVisible(!text.isEmpty());
     });
-    m_pane->showItem(id);
+    m_pane->showHit(hit);
     resize(640, 520);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trail/worktimeline.h"
+
 #include <QDialog>
 #include <QUuid>
 #include <QWidget>
@@ -15,15 +17,22 @@ class AppContext;
 // One trail item in full: what it is, when, from and to whom, where it came
 // from, and its whole text; a document's bytes can be saved to a file
 // (recorded in the audit trail as an export, like every file that leaves).
+// The approvals, progress reports and confirmations the trail also lists
+// are shown in full too: who, when, what was decided or stated, and whether
+// the signature checks out.
 class TrailItemPane : public QWidget
 {
     Q_OBJECT
 public:
     explicit TrailItemPane(AppContext &context, QWidget *parent = nullptr);
 
-    // A null id clears the pane.
+    // A trail item; a null id clears the pane.
     void showItem(const QUuid &id);
+    // Whatever the trail lists (a trail item or one of the other records).
+    void showHit(const TrailHit &hit);
     QUuid itemId() const { return m_id; }
+    // The record's table (trail_item, approval_step, ...); empty when clear.
+    QString entity() const { return m_entity; }
     QString documentSha256() const { return m_sha256; }
     QString bodyText() const;
 
@@ -42,9 +51,13 @@ private:
     void retranslate();
     void chooseFile();
     QLabel *addRow(const char *name);
+    void showRecord(const QString &entity, const QUuid &id);
+    void clearEventRows();
+    void addEventRow(const QString &caption, const char *name, const QString &value);
 
     AppContext &m_context;
     QUuid m_id;
+    QString m_entity;
     QString m_sha256;
     QString m_fileName; // suggested when saving
     QLabel *m_title;
@@ -57,6 +70,7 @@ private:
     QLabel *m_conversation = nullptr;
     QLabel *m_source = nullptr;
     QLabel *m_document = nullptr;
+    QWidget *m_eventFields; // rows made for the record shown
     QPlainTextEdit *m_body;
     QPushButton *m_save;
 };
@@ -68,6 +82,7 @@ class TrailItemDialog : public QDialog
     Q_OBJECT
 public:
     TrailItemDialog(AppContext &context, const QUuid &id, QWidget *parent = nullptr);
+    TrailItemDialog(AppContext &context, const TrailHit &hit, QWidget *parent = nullptr);
     TrailItemPane *pane() const { return m_pane; }
 
 private:

@@ -1,6 +1,6 @@
 #include "trailmodel.h"
 
-#include "work/workentities.h"
+#include "trail/worktimeline.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -65,8 +65,8 @@ void TrailModel::setUpView(QTableView *view)
     const QFontMetrics metrics = view->fontMetrics();
     const int em = metrics.horizontalAdvance(QLatin1Char('M'));
     int kindWidth = 0;
-    for (const QString &k : trail::kinds())
-        kindWidth = std::max(kindWidth, metrics.horizontalAdvance(trail::kindTitle(k)));
+    for (const QString &k : WorkTimeline::allKinds())
+        kindWidth = std::max(kindWidth, metrics.horizontalAdvance(WorkTimeline::kindTitle(k)));
     header->resizeSection(TimeColumn,
                           metrics.horizontalAdvance(QStringLiteral("2024-03-01 14:05")) + em);
     header->resizeSection(KindColumn, kindWidth + em);
@@ -92,7 +92,7 @@ QVariant TrailModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return shortTime(h.occurredMs);
         case KindColumn:
-            return trail::kindTitle(h.kind);
+            return WorkTimeline::kindTitle(h.kind);
         case TitleColumn:
             return h.title;
         case SenderColumn:

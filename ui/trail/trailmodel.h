@@ -10,6 +10,9 @@ namespace baton {
 
 // Trail items as the search returns them (newest first): when, what kind,
 // the title, who sent it and where it came from. Times in the viewer's zone.
+// Approvals, progress reports and confirmations (WorkTimeline) are rows like
+// the others: who acted is the sender, the workflow node, task status or
+// whose work the source.
 class TrailModel : public QAbstractTableModel
 {
     Q_OBJECT

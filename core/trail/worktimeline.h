@@ -1,0 +1,131 @@
+#pragma once
+
+#include "policy/policy.h"
+#include "trailsearch.h"
+#include "util/result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+#include <QUuid>
+
+namespace baton {
+
+class Store;
+
+// The records already in Baton that belong in a person's work trail beside
+// the trail items (issue 5): approvals, progress reports and supervisors'
+// confirmations. Their kinds, as TrailHit::kind gives them.
+namespace timeline {
+inline constexpr char Approval[] = "approval";
+inline constexpr char Report[] = "report";
+inline constexpr char Confirmation[] = "confirmation";
+} // namespace timeline
+
+// What a reader may see of these records: work.read covers progress reports
+// and confirmations (and the trail items), approval.read the approvals.
+struct TimelineScope
+{
+    ReadScope work;
+    ReadScope approvals;
+
+    static TimelineScope everything() { return {ReadScope::everything(), ReadScope::everything()}; }
+    // reader's scopes as of now.
+    static TimelineScope of(Store &store, const Actor &reader);
+};
+
+// One of those records in full, for the item pane.
+struct TimelineEntry
+{
+    QString entity; // approval_request, approval_step, task_update, task_confirmation
+    QUuid id;
+    QString kind;
+    qint64 occurredMs = 0;
+    QUuid who; // submitter, approver, reporter or confirmer
+    QString whoName;
+    // The request's subject (a request or a decision on it) or the task's
+    // title (a report or a confirmation).
+    QString subject;
+    QString workflow;     // a request: its workflow's name
+    qint64 amount = 0;    // a request, minor units
+    QString currency;     // a request
+    QString node;         // a decision: the node's title
+    QString state;        // translated: a request's progress, a decision, a task's status
+    QString text;         // the request's body, the opinion, the report's note or the statement
+    qint64 progress = -1; // a report or confirmation, percent
+    QUuid taskOwner;      // a confirmation: whose work it confirms
+    QString taskOwnerName;
+    QString decidedFrom; // a decision: the addresses it was made from, when recorded
+    bool isSigned = false;
+    bool signatureValid = false; // checked now against the organisation's CA
+    QString signer;              // the certificate's common name (the login)
+    QString signatureProblem;    // translated, when it does not check out
+    qint64 trustedMs = 0;        // a decision: the time-stamping authority's time, once stamped
+};
+
+// One person's timeline: their trail items (TrailSearch) merged by time with
+// the approvals they submitted or decided, the progress reports they wrote
+// and the confirmations of their work or made by them as a supervisor, all
+// filtered alike by period, kind, text, customer and responsibility.
+//
+// A confirmation of a report belongs to the report's writer; one of a task
+// as a whole, to the task's owner now (a task handed over takes those with
+// it); both also to the supervisor who confirmed.
+//
+// Everything returned honours the scope given: a reader who may not see the
+// person's work (work.read) gets nothing, and a record they may not see
+// (an approval out of their approval.read) is left out, as if it were not
+// there.
+class WorkTimeline
+{
+    Q_DECLARE_TR_FUNCTIONS(WorkTimeline)
+public:
+    explicit WorkTimeline(Store &store);
+
+    // The kinds of these records, and every kind the trail shows (trail
+    // items' first).
+    static QStringList kinds();
+    static QStringList allKinds();
+    static bool isTimelineKind(const QString &kind);
+    // Translated, for trail items' kinds too.
+    static QString kindTitle(const QString &kind);
+
+    // Trail items and events of query.employee, newest first, at most
+    // query.limit. A null employee gives trail items only (to a reader who
+    // sees everyone's work): the events are a person's.
+    Result<QList<TrailHit>> search(const TrailQuery &query, const TimelineScope &scope);
+    // The events alone, newest first, every one in the period (a person has
+    // few).
+    Result<QList<TrailHit>> events(const TrailQuery &query, const TimelineScope &scope);
+    // One event in full; an error when it is unknown or out of scope.
+    Result<TimelineEntry> entry(const QString &entity, const QUuid &id, const TimelineScope &scope);
+
+    // Indexes new trail items (TrailSearch::catchUp).
+    Result<qint64> catchUp() { return m_trail.catchUp(); }
+
+private:
+    static QString decisionTitle(const QString &state); // translated
+    void forget(); // names and departments change: each read starts afresh
+    Result<QUuid> departmentOf(const QUuid &employee);
+    Result<bool> seesWorkOf(const ReadScope &scope, const QUuid &employee);
+    Result<bool> seesRequest(const ReadScope &scope, const QUuid &request);
+    QString nameOf(const QUuid &employee);
+    Status addRequests(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addDecisions(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addReports(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addConfirmations(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Result<TimelineEntry> requestEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> decisionEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> reportEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> confirmationEntry(const QUuid &id, const TimelineScope &scope);
+    void checkSignature(const QString &content, const QString &signature, qint64 atMs,
+                        TimelineEntry &e);
+
+    Store &m_store;
+    TrailSearch m_trail;
+    QHash<QUuid, QString> m_names;
+    QHash<QUuid, QUuid> m_departments;
+};
+
+} // namespace baton

@@ -40,20 +40,32 @@ Status TrailSearch::ensureIndex()
         return Error(QStringLiteral("search.unsupported"),
                      tr("Searching the work trail needs a SQLite database (a desktop's)."));
     Database &db = m_store.database();
-    SqlStatement &q = db.statement(
-        QStringLiteral("SELECT 1 FROM sqlite_master WHERE type='table' AND name='trail_fts'"));
-    if (!q.exec())
+    SqlStatement &q = db.statement(QStringLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('trail_fts', "
+        "'trail_key')"));
+    if (!q.exec() || !q.next())
         return db.errorFrom(q, tr("reading the work trail"));
-    m_ready = q.next();
+    m_ready = q.int64(0) == 2;
     q.finish();
     if (m_ready)
         return {};
     // Contentless: the text lives in trail_item; the index keeps only what
-    // FTS5 needs to match.
+    // FTS5 needs to match. trail_key holds what a search filters and sorts
+    // by, a few dozen bytes a row: trail_item's rows carry the bodies, so
+    // testing thousands of matches against them read megabytes. An index
+    // from before trail_key is built again from the start.
     Status s = m_store.transact([&]() -> Status {
-        return m_store.database().exec(QStringLiteral(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS trail_fts USING fts5(words, grams, content='', "
-            "tokenize='unicode61 remove_diacritics 2')"));
+        for (const char *sql :
+             {"DROP TABLE IF EXISTS trail_fts", "DROP TABLE IF EXISTS trail_key",
+              "CREATE VIRTUAL TABLE trail_fts USING fts5(words, grams, content='', "
+              "tokenize='unicode61 remove_diacritics 2')",
+              "CREATE TABLE trail_key (rowid INTEGER PRIMARY KEY, employee_id TEXT NOT NULL, "
+              "occurred_ms INTEGER NOT NULL, kind TEXT NOT NULL, customer_id TEXT, duty_id TEXT)",
+              "CREATE INDEX trail_key_employee ON trail_key(employee_id, occurred_ms)",
+              "CREATE INDEX trail_key_time ON trail_key(occurred_ms)"})
+            if (Status e = db.exec(QString::fromLatin1(sql)); !e)
+                return e;
+        return m_store.setMeta(QString::fromLatin1(WatermarkKey), QStringLiteral("0"));
     });
     if (!s)
         return s;
@@ -98,7 +110,8 @@ Result<qint64> TrailSearch::catchUp()
                 return mark.error();
             const qint64 from = mark->toLongLong();
             SqlStatement &q = db.statement(QStringLiteral(
-                "SELECT rowid, title, body, sender, recipients, conversation, source "
+                "SELECT rowid, title, body, sender, recipients, conversation, source, "
+                "employee_id, occurred_ms, kind, customer_id, duty_id "
                 "FROM trail_item WHERE rowid>? ORDER BY rowid LIMIT ?"));
             q.bind(0, from);
             q.bind(1, IndexBatch);
@@ -108,19 +121,28 @@ Result<qint64> TrailSearch::catchUp()
             {
                 qint64 rowid;
                 search::IndexText text;
+                QString employee;
+                qint64 occurredMs;
+                QString kind;
+                QString customer;
+                QString duty;
             };
             QList<Row> rows;
             while (q.next()) {
                 QStringList parts;
                 for (int c = 1; c <= 6; ++c)
                     parts.append(q.text(c));
-                rows.append({q.int64(0), search::segmentForIndex(parts.join(QLatin1Char('\n')))});
+                rows.append({q.int64(0), search::segmentForIndex(parts.join(QLatin1Char('\n'))),
+                             q.text(7), q.int64(8), q.text(9), q.text(10), q.text(11)});
             }
             q.finish();
             if (rows.isEmpty())
                 return {};
             SqlStatement &insert = db.statement(
                 QStringLiteral("INSERT INTO trail_fts (rowid, words, grams) VALUES (?,?,?)"));
+            SqlStatement &key = db.statement(QStringLiteral(
+                "INSERT INTO trail_key (rowid, employee_id, occurred_ms, kind, customer_id, "
+                "duty_id) VALUES (?,?,?,?,?,?)"));
             for (const Row &r : rows) {
                 insert.bind(0, r.rowid);
                 insert.bind(1, r.text.words);
@@ -128,6 +150,15 @@ Result<qint64> TrailSearch::catchUp()
                 if (!insert.exec())
                     return db.errorFrom(insert, tr("indexing the work trail"));
                 insert.finish();
+                key.bind(0, r.rowid);
+                key.bind(1, r.employee);
+                key.bind(2, r.occurredMs);
+                key.bind(3, r.kind);
+                key.bind(4, r.customer);
+                key.bind(5, r.duty);
+                if (!key.exec())
+                    return db.errorFrom(key, tr("indexing the work trail"));
+                key.finish();
             }
             added = rows.size();
             return m_store.setMeta(QString::fromLatin1(WatermarkKey),
@@ -161,12 +192,30 @@ Result<QList<TrailHit>> TrailSearch::search(const TrailQuery &query)
 
 Result<QList<TrailHit>> TrailSearch::run(const TrailQuery &query, const QString &match)
 {
+    // Two steps: which items, newest first, from trail_key and the index
+    // alone; then those items' text from trail_item. An item that left the
+    // replica (or was retired) after it was indexed is skipped by the
+    // second step, and the first asks for more.
+    const int limit = std::max(1, query.limit);
+    int candidates = limit;
+    for (;;) {
+        auto rowids = matchingRows(query, match, candidates);
+        if (!rowids)
+            return rowids.error();
+        auto hits = itemsOf(*rowids, limit);
+        if (!hits)
+            return hits.error();
+        if (hits->size() >= limit || rowids->size() < candidates)
+            return hits;
+        candidates = candidates * 2 + limit;
+    }
+}
+
+Result<QList<qint64>> TrailSearch::matchingRows(const TrailQuery &query, const QString &match,
+                                                int limit)
+{
     // Built from fixed pieces; every value is bound.
-    QString sql =
-        QStringLiteral(
-            "SELECT t.id, t.employee_id, t.kind, t.occurred_ms, t.title, substr(t.body, 1, %1), "
-            "t.sender, t.source, t.document_sha256 FROM ")
-            .arg(ExcerptChars);
+    QString sql = QStringLiteral("SELECT k.rowid FROM ");
     // Which side drives. For most words the full-text index does (CROSS
     // JOIN): walking a person's items newest first and testing each against
     // the index takes seconds when the word is rare. For a word in a great
@@ -180,30 +229,30 @@ Result<QList<TrailHit>> TrailSearch::run(const TrailQuery &query, const QString 
         indexDrives = !*many;
     }
     if (match.isEmpty())
-        sql += QStringLiteral("trail_item t WHERE t.retired=0");
+        sql += QStringLiteral("trail_key k WHERE 1");
     else if (indexDrives)
-        sql += QStringLiteral("trail_fts f CROSS JOIN trail_item t ON t.rowid=f.rowid WHERE "
-                              "trail_fts MATCH ? AND t.retired=0");
+        sql += QStringLiteral("trail_fts f CROSS JOIN trail_key k ON k.rowid=f.rowid WHERE "
+                              "trail_fts MATCH ?");
     else
-        sql += QStringLiteral("trail_item t INDEXED BY trail_item_employee CROSS JOIN trail_fts f "
-                              "ON f.rowid=t.rowid WHERE trail_fts MATCH ? AND t.retired=0");
+        sql += QStringLiteral("trail_key k INDEXED BY trail_key_employee CROSS JOIN trail_fts f "
+                              "ON f.rowid=k.rowid WHERE trail_fts MATCH ?");
     if (!query.employee.isNull())
-        sql += QStringLiteral(" AND t.employee_id=?");
+        sql += QStringLiteral(" AND k.employee_id=?");
     if (query.fromMs)
-        sql += QStringLiteral(" AND t.occurred_ms>=?");
+        sql += QStringLiteral(" AND k.occurred_ms>=?");
     if (query.toMs)
-        sql += QStringLiteral(" AND t.occurred_ms<?");
+        sql += QStringLiteral(" AND k.occurred_ms<?");
     if (!query.customer.isNull())
-        sql += QStringLiteral(" AND t.customer_id=?");
+        sql += QStringLiteral(" AND k.customer_id=?");
     if (!query.duty.isNull())
-        sql += QStringLiteral(" AND t.duty_id=?");
+        sql += QStringLiteral(" AND k.duty_id=?");
     if (!query.kinds.isEmpty()) {
         QStringList marks;
         for (qsizetype i = 0; i < query.kinds.size(); ++i)
             marks.append(QStringLiteral("?"));
-        sql += QStringLiteral(" AND t.kind IN (%1)").arg(marks.join(QLatin1Char(',')));
+        sql += QStringLiteral(" AND k.kind IN (%1)").arg(marks.join(QLatin1Char(',')));
     }
-    sql += QStringLiteral(" ORDER BY t.occurred_ms DESC LIMIT ?");
+    sql += QStringLiteral(" ORDER BY k.occurred_ms DESC, k.rowid DESC LIMIT ?");
 
     Database &db = m_store.database();
     SqlStatement &q = db.statement(sql);
@@ -222,15 +271,37 @@ Result<QList<TrailHit>> TrailSearch::run(const TrailQuery &query, const QString 
         q.bind(i++, idString(query.duty));
     for (const QString &k : query.kinds)
         q.bind(i++, k);
-    q.bind(i++, qint64(std::max(1, query.limit)));
+    q.bind(i++, qint64(limit));
     if (!q.exec())
         return db.errorFrom(q, tr("searching the work trail"));
-    QList<TrailHit> hits;
+    QList<qint64> rowids;
     while (q.next())
-        hits.append({parseId(q.text(0)), parseId(q.text(1)), q.text(2), q.int64(3), q.text(4),
-                     q.text(5).simplified(), q.text(6), q.text(7), q.text(8),
-                     QStringLiteral("trail_item")});
+        rowids.append(q.int64(0));
     q.finish();
+    return rowids;
+}
+
+Result<QList<TrailHit>> TrailSearch::itemsOf(const QList<qint64> &rowids, int limit)
+{
+    Database &db = m_store.database();
+    SqlStatement &q = db.statement(
+        QStringLiteral("SELECT id, employee_id, kind, occurred_ms, title, substr(body, 1, %1), "
+                       "sender, source, document_sha256 FROM trail_item WHERE rowid=? AND "
+                       "retired=0")
+            .arg(ExcerptChars));
+    QList<TrailHit> hits;
+    for (qint64 rowid : rowids) {
+        if (hits.size() >= limit)
+            break;
+        q.bind(0, rowid);
+        if (!q.exec())
+            return db.errorFrom(q, tr("searching the work trail"));
+        if (q.next())
+            hits.append({parseId(q.text(0)), parseId(q.text(1)), q.text(2), q.int64(3), q.text(4),
+                         q.text(5).simplified(), q.text(6), q.text(7), q.text(8),
+                         QStringLiteral("trail_item")});
+        q.finish();
+    }
     return hits;
 }
 

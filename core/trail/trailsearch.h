@@ -41,10 +41,11 @@ struct TrailHit
 
 // Full-text search over the work trail (issue 5) with SQLite FTS5 and
 // Baton's own segmentation of Chinese (search/textsegmenter.h). The index
-// (trail_fts) is this device's, derived from trail_item and brought up to
-// date before each search, so items pulled by sync are found like local
-// ones. Trail items are append-only, so the index follows the table's
-// rowids; an item that leaves the replica drops out through the join.
+// (trail_fts, and trail_key for filtering and sorting) is this device's,
+// derived from trail_item and brought up to date before each search, so
+// items pulled by sync are found like local ones. Trail items are
+// append-only, so the index follows the table's rowids; an item that leaves
+// the replica is skipped when its text is read.
 class TrailSearch
 {
     Q_DECLARE_TR_FUNCTIONS(TrailSearch)
@@ -61,6 +62,10 @@ public:
 
 private:
     Result<QList<TrailHit>> run(const TrailQuery &query, const QString &match);
+    // The rowids of up to limit matching items, newest first.
+    Result<QList<qint64>> matchingRows(const TrailQuery &query, const QString &match, int limit);
+    // Those items that are still here and not retired, in that order.
+    Result<QList<TrailHit>> itemsOf(const QList<qint64> &rowids, int limit);
     Result<bool> matchesMoreThan(const QString &match, int count);
     Status ensureIndex();
     Result<bool> behind(); // items added since the index last caught up?

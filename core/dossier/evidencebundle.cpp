@@ -6,8 +6,10 @@
 #include "evidence/timestamp.h"
 #include "oplog/canonicaljson.h"
 #include "oplog/uuidv7.h"
+#include "serverevidence.h"
 #include "store/store.h"
 #include "sync/serverauthority.h"
+#include "sync/syncclient.h"
 #include "workflow/decisioncontent.h"
 #include "workflow/signingkeys.h"
 
@@ -50,9 +52,15 @@ std::optional<QByteArray> readFile(const QString &path)
     return f.readAll();
 }
 
-QString howTo()
+constexpr char LogDir[] = "log";
+constexpr char CheckpointFile[] = "log/checkpoint";
+constexpr char VerifierKeyFile[] = "log/verifier-key";
+constexpr char LogKeyPemFile[] = "log/key.pem";
+constexpr char ProofsDir[] = "log/proofs";
+
+QString howTo(bool withLog)
 {
-    return QStringLiteral(
+    QString text = QStringLiteral(
         "Baton evidence bundle\n"
         "=====================\n"
         "\n"
@@ -74,8 +82,48 @@ QString howTo()
         "   content.json names the request, the decision, the opinion, the signer and\n"
         "   the SHA-256 of the document signed; records/approval_step/<step>.json holds\n"
         "   the same content as its signed_content.\n"
-        "\n"
+        "\n");
+    if (withLog)
+        text += QStringLiteral(
+            "5. The server log: the server keeps every change it accepts in an\n"
+            "   append-only Merkle log (RFC 6962) and signs its state, a checkpoint\n"
+            "   (c2sp.org/tlog-checkpoint: origin, size, root) in a signed note with\n"
+            "   its Ed25519 log key. log/checkpoint is one such checkpoint;\n"
+            "   log/verifier-key is the key as one line, <origin>+<key id>+<key>, and\n"
+            "   log/key.pem the same public key as PEM. Compare the verifier key with\n"
+            "   the one the organisation publishes (baton-server init prints it as\n"
+            "   \"Log key\"). The checkpoint's signature, with stock openssl 3:\n"
+            "     head -n 3 log/checkpoint > checkpoint.txt\n"
+            "     tail -n 1 log/checkpoint | awk '{print $3}' | base64 -d | tail -c 64 \\\n"
+            "         > checkpoint.sig\n"
+            "     openssl pkeyutl -verify -pubin -inkey log/key.pem -rawin \\\n"
+            "         -in checkpoint.txt -sigfile checkpoint.sig\n"
+            "   (the last line is the signature line: a dash, the origin, and base64 of\n"
+            "   the 4-byte key id and the 64-byte signature over the first three lines).\n"
+            "\n"
+            "   log/proofs/<entity>/<id>.json lists the changes that made\n"
+            "   records/<entity>/<id>.json, each with its position in the log (index),\n"
+            "   the change itself (leaf: base64 of its canonical JSON, the log's entry)\n"
+            "   and its audit path (proof: base64 SHA-256 hashes). No stock tool checks\n"
+            "   these: any RFC 9162 (section 2.1.3.2) inclusion check does, with the\n"
+            "   leaf hash SHA-256(0x00 || leaf) and the checkpoint's size and root.\n"
+            "   baton-cli verify bundle checks them, that each change is one of that\n"
+            "   record, and that replaying the changes (each field takes the value of\n"
+            "   the change with the latest clock reading, hlc) gives the record as\n"
+            "   written. A log shows that changes were accepted; it cannot show that\n"
+            "   no other change exists. The proofs cover the changes up to the\n"
+            "   checkpoint: the log as it was when the bundle was made on the server,\n"
+            "   or at the exporting desktop's last sync with it.\n"
+            "\n");
+    else
+        text += QStringLiteral(
+            "5. No server log: this bundle was written by an installation without a\n"
+            "   server, so its records carry no Merkle proofs; they are sealed by the\n"
+            "   manifest's time stamp (step 2) only.\n"
+            "\n");
+    text += QStringLiteral(
         "baton-cli verify bundle DIR does all of this and prints a verdict per item.\n");
+    return text;
 }
 
 } // namespace
@@ -86,19 +134,30 @@ bool EvidenceBundle::Verdict::ok() const
            && std::all_of(items.begin(), items.end(), [](const Item &i) { return i.ok; });
 }
 
+Result<bool> EvidenceBundle::syncsWithServer(Store &store)
+{
+    auto server = store.meta(QString::fromLatin1(SigningKeys::ServerUrlMeta));
+    if (!server)
+        return server.error();
+    auto pinned = store.meta(SyncClient::LogKeyKey);
+    if (!pinned)
+        return pinned.error();
+    return !server->isEmpty() || !pinned->isEmpty();
+}
+
 Result<EvidenceBundle::Stamper> EvidenceBundle::localStamper(Store &store)
 {
     auto ca = store.meta(QLatin1String(ServerAuthority::CaMeta));
     if (!ca)
         return ca.error();
-    auto server = store.meta(QStringLiteral("sync.server_url"));
-    if (!server)
-        return server.error();
-    if (ca->isEmpty() && !server->isEmpty())
+    auto synced = syncsWithServer(store);
+    if (!synced)
+        return synced.error();
+    if (ca->isEmpty() && *synced)
         return Error(QStringLiteral("bundle.no_authority"),
                      tr("This database syncs with a server, whose authority seals evidence: "
-                        "export the dossier on the server's database, or from Baton while "
-                        "signed in."));
+                        "export the dossier from Baton while signed in to the server, or with "
+                        "baton-cli export dossier --user NAME --password-file F."));
     auto authority = std::make_shared<ServerAuthority>(store);
     if (auto s = authority->open(); !s)
         return s.error();
@@ -107,8 +166,54 @@ Result<EvidenceBundle::Stamper> EvidenceBundle::localStamper(Store &store)
     });
 }
 
+Result<EvidenceBundle::Sources> EvidenceBundle::localSources(Store &store)
+{
+    auto stamper = localStamper(store);
+    if (!stamper)
+        return stamper.error();
+    auto log = LogProofs::onServerDatabase(store);
+    if (!log)
+        return log.error();
+    return Sources{*stamper, *log, {}};
+}
+
+Result<EvidenceBundle::Sources>
+EvidenceBundle::serverSources(Store &store, SyncTransport &transport, const QByteArray &bearer)
+{
+    auto server = std::make_shared<ServerEvidence>(store, transport, bearer);
+    auto anchor = SigningKeys::trustAnchor(store);
+    if (!anchor)
+        return anchor.error();
+    QByteArray authority;
+    if (anchor->isEmpty()) {
+        auto fetched = server->authority();
+        if (!fetched)
+            return fetched.error();
+        authority = *fetched;
+    }
+    // Read last, with no wait after it: the caller reads the records next,
+    // before a sync round (run by events) can move the checkpoint on.
+    auto log = server->log();
+    if (!log)
+        return log.error();
+    // The evidence source lives as long as the functions that ask it.
+    LogEvidence evidence = *log;
+    evidence.opsOf = [server, opsOf = log->opsOf](const QString &entity, const QUuid &id) {
+        return opsOf(entity, id);
+    };
+    return Sources{[server](const QByteArray &request) { return server->stamp(request); }, evidence,
+                   authority};
+}
+
 Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteArray &pdf,
                              const QString &dirPath, const Stamper &stamper,
+                             const std::function<void(int, int)> &progress)
+{
+    return write(store, data, pdf, dirPath, Sources{stamper, std::nullopt, {}}, progress);
+}
+
+Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteArray &pdf,
+                             const QString &dirPath, const Sources &sources,
                              const std::function<void(int, int)> &progress)
 {
     QDir dir(dirPath);
@@ -116,12 +221,11 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
         return Error(QStringLiteral("bundle.not_empty"),
                      tr("The folder %1 is not empty: choose an empty or new folder.")
                          .arg(QDir::toNativeSeparators(dirPath)));
-    if (!QDir().mkpath(dirPath))
-        return Error(QStringLiteral("bundle.io"),
-                     tr("The folder %1 cannot be made.").arg(QDir::toNativeSeparators(dirPath)));
     auto anchor = SigningKeys::trustAnchor(store);
     if (!anchor)
         return anchor.error();
+    if (anchor->isEmpty())
+        anchor = sources.authorityDer;
     if (anchor->isEmpty())
         return Error(QStringLiteral("bundle.no_authority"),
                      tr("This installation has no certificate authority yet."));
@@ -129,7 +233,15 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
     QList<std::pair<QString, QByteArray>> files;
     files.append({QStringLiteral("dossier.pdf"), pdf});
     files.append({QStringLiteral("ca.pem"), QSslCertificate(*anchor, QSsl::Der).toPem()});
-    files.append({QStringLiteral("HOW-TO-VERIFY.txt"), howTo().toUtf8()});
+    files.append({QStringLiteral("HOW-TO-VERIFY.txt"), howTo(sources.log.has_value()).toUtf8()});
+    struct Written
+    {
+        QString entity;
+        QUuid id;
+        QString name; // in file names: the id as the record holds it
+        QJsonObject json;
+    };
+    QList<Written> records;
     auto addRecord = [&](const char *entity, const Record &r) -> Status {
         QJsonObject o = r.toJson();
         o.insert(QStringLiteral("entity"), QLatin1String(entity));
@@ -139,6 +251,7 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
         files.append(
             {QStringLiteral("records/%1/%2.json").arg(QLatin1String(entity), r.text(u"id")),
              *json});
+        records.append({QLatin1String(entity), r.id(u"id"), r.text(u"id"), o});
         return {};
     };
     const struct
@@ -188,6 +301,35 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
         q.finish();
     }
 
+    // The server log's proofs, each checked as verify will: a record the
+    // log does not make (changes not yet synced, say) is refused here rather
+    // than written into a bundle that fails.
+    if (sources.log) {
+        const LogEvidence &log = *sources.log;
+        auto verifier = LogVerifier::fromVerifierKey(log.verifierKey);
+        if (!verifier)
+            return verifier.error();
+        files.append({QLatin1String(CheckpointFile), log.checkpoint.note});
+        files.append({QLatin1String(VerifierKeyFile), log.verifierKey + '\n'});
+        files.append({QLatin1String(LogKeyPemFile), verifier->key().publicPem()});
+        for (const Written &r : std::as_const(records)) {
+            auto ops = log.opsOf(r.entity, r.id);
+            if (!ops)
+                return ops.error();
+            if (auto check = LogProofs::check(r.entity, r.id, *ops, log.checkpoint, r.json); !check)
+                return Error(
+                    QStringLiteral("bundle.log_behind"),
+                    tr("The %1 %2 cannot be proved by the server's log: %3. %4")
+                        .arg(r.entity, idString(r.id), check.error().message, log.whenBehind));
+            auto proof = LogProofs::encode(*ops);
+            if (!proof)
+                return proof.error();
+            files.append(
+                {QStringLiteral("%1/%2/%3.json").arg(QLatin1String(ProofsDir), r.entity, r.name),
+                 *proof});
+        }
+    }
+
     // SHA256SUMS covers the files; the manifest covers them and it.
     std::sort(files.begin(), files.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
@@ -196,19 +338,10 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
         sums += hexHash(bytes).toLatin1() + "  " + path.toUtf8() + '\n';
     files.append({QLatin1String(SumsFile), sums});
     QJsonArray listed;
-    const int total = int(files.size()) + 2;
-    int done = 0;
-    for (const auto &[path, bytes] : std::as_const(files)) {
-        if (!writeFile(dir.filePath(path), bytes))
-            return Error(
-                QStringLiteral("bundle.io"),
-                tr("Could not write %1.").arg(QDir::toNativeSeparators(dir.filePath(path))));
+    for (const auto &[path, bytes] : std::as_const(files))
         listed.append(QJsonObject{{QStringLiteral("path"), path},
                                   {QStringLiteral("sha256"), hexHash(bytes)},
                                   {QStringLiteral("size"), qint64(bytes.size())}});
-        if (progress)
-            progress(++done, total);
-    }
     const Record &e = data.employee;
     QJsonObject manifest{
         {QStringLiteral("type"), QLatin1String(Type)},
@@ -222,16 +355,28 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
     auto manifestJson = canonicalJson(manifest);
     if (!manifestJson)
         return manifestJson.error();
-    auto seal = stamper(TimeStamp::request(*manifestJson));
+    auto seal = sources.stamper(TimeStamp::request(*manifestJson));
     if (!seal)
         return seal.error();
     if (auto check = TimeStamp::verify(*seal, *manifestJson, *anchor); !check)
         return check.error();
-    if (!writeFile(dir.filePath(QLatin1String(ManifestFile)), *manifestJson)
-        || !writeFile(dir.filePath(QLatin1String(SealFile)), *seal))
-        return Error(QStringLiteral("bundle.io"), tr("Could not write the manifest."));
-    if (progress)
-        progress(total, total);
+
+    // Sealed: only now is anything written.
+    if (!QDir().mkpath(dirPath))
+        return Error(QStringLiteral("bundle.io"),
+                     tr("The folder %1 cannot be made.").arg(QDir::toNativeSeparators(dirPath)));
+    files.append({QLatin1String(ManifestFile), *manifestJson});
+    files.append({QLatin1String(SealFile), *seal});
+    const int total = int(files.size());
+    int done = 0;
+    for (const auto &[path, bytes] : std::as_const(files)) {
+        if (!writeFile(dir.filePath(path), bytes))
+            return Error(
+                QStringLiteral("bundle.io"),
+                tr("Could not write %1.").arg(QDir::toNativeSeparators(dir.filePath(path))));
+        if (progress)
+            progress(++done, total);
+    }
     return {};
 }
 
@@ -246,7 +391,7 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
                          .arg(QDir::toNativeSeparators(dirPath)));
     Verdict v;
     auto add = [&](const QString &item, bool ok, const QString &detail) {
-        v.items.append({item, ok, detail});
+        v.items.append({item, ok, detail, false});
     };
     const QJsonDocument doc = QJsonDocument::fromJson(*manifestBytes);
     const QJsonObject manifest = doc.object();
@@ -353,6 +498,97 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
         add(item, problems.isEmpty(),
             problems.isEmpty() ? facts.join(QStringLiteral("; "))
                                : problems.join(QStringLiteral("; ")));
+    }
+
+    // The server log: its checkpoint under the included key, and each
+    // record proved by its logged changes.
+    if (!QFileInfo(dir.filePath(QLatin1String(LogDir))).exists()) {
+        v.items.append({tr("server log"), true,
+                        tr("no server log: the records are sealed by the manifest's time stamp "
+                           "only"),
+                        true});
+        return v;
+    }
+    std::optional<SignedTreeHead> checkpoint;
+    const auto keyLine = readFile(dir.filePath(QLatin1String(VerifierKeyFile)));
+    std::optional<LogVerifier> verifier;
+    if (!keyLine) {
+        add(QLatin1String(VerifierKeyFile), false, tr("missing"));
+    } else {
+        // One line, as the organisation publishes it.
+        const QByteArray line = keyLine->endsWith('\n') ? keyLine->chopped(1) : *keyLine;
+        auto parsed = LogVerifier::fromVerifierKey(line);
+        if (!parsed) {
+            add(QLatin1String(VerifierKeyFile), false, parsed.error().message);
+        } else {
+            verifier = *parsed;
+            v.logKey = QString::fromLatin1(line);
+        }
+    }
+    if (const auto note = readFile(dir.filePath(QLatin1String(CheckpointFile))); !note) {
+        add(QLatin1String(CheckpointFile), false, tr("missing"));
+    } else if (!verifier) {
+        add(QLatin1String(CheckpointFile), false, tr("no valid log key to check it against"));
+    } else {
+        auto head = parseSignedTreeHead(*note, *verifier);
+        if (head)
+            checkpoint = *head;
+        add(QLatin1String(CheckpointFile), bool(head),
+            head ? tr("signed by the log key %1 for %2 entries: compare the key with the "
+                      "organisation's")
+                       .arg(v.logKey)
+                       .arg(head->size)
+                 : head.error().message);
+    }
+    if (const auto pem = readFile(dir.filePath(QLatin1String(LogKeyPemFile))); pem && verifier) {
+        const bool same = *pem == verifier->key().publicPem();
+        add(QLatin1String(LogKeyPemFile), same,
+            same ? tr("the same key as log/verifier-key") : tr("not the key of log/verifier-key"));
+    }
+    // Every record has a proof, and every proof a record.
+    auto listedIn = [&](const QString &folder) {
+        QSet<QString> out; // "<entity>/<id>"
+        const QDir root(dir.filePath(folder));
+        QDirIterator files(root.path(), {QStringLiteral("*.json")}, QDir::Files,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext())
+            out.insert(root.relativeFilePath(files.next()).chopped(5));
+        return out;
+    };
+    const QSet<QString> recordFiles = listedIn(QStringLiteral("records"));
+    const QSet<QString> proofFiles = listedIn(QLatin1String(ProofsDir));
+    QStringList all = (recordFiles + proofFiles).values();
+    all.sort();
+    for (const QString &name : std::as_const(all)) {
+        const QString item = tr("log proof %1").arg(name);
+        if (!proofFiles.contains(name)) {
+            add(item, false, tr("the record has no proof"));
+            continue;
+        }
+        if (!recordFiles.contains(name)) {
+            add(item, false, tr("a proof of a record the bundle does not hold"));
+            continue;
+        }
+        if (!checkpoint) {
+            add(item, false, tr("no valid checkpoint to check it against"));
+            continue;
+        }
+        const QString entity = name.section(QLatin1Char('/'), 0, 0);
+        const QUuid id = parseId(name.section(QLatin1Char('/'), 1));
+        const auto proofBytes = readFile(dir.filePath(QLatin1String(ProofsDir) + QLatin1Char('/')
+                                                      + name + QStringLiteral(".json")));
+        const auto recordBytes =
+            readFile(dir.filePath(QStringLiteral("records/") + name + QStringLiteral(".json")));
+        auto ops = LogProofs::decode(proofBytes.value_or(QByteArray()));
+        const QJsonDocument record = QJsonDocument::fromJson(recordBytes.value_or(QByteArray()));
+        if (!ops) {
+            add(item, false, ops.error().message);
+        } else if (id.isNull() || !record.isObject()) {
+            add(item, false, tr("the record is not a record file"));
+        } else {
+            auto checked = LogProofs::check(entity, id, *ops, *checkpoint, record.object());
+            add(item, bool(checked), checked ? *checked : checked.error().message);
+        }
     }
     return v;
 }

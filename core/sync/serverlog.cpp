@@ -18,6 +18,14 @@ QByteArray ServerLog::verifierKey() const
     return v ? v->verifierKey() : QByteArray();
 }
 
+Result<bool> ServerLog::keptIn(Store &store)
+{
+    auto key = store.meta(KeyMeta);
+    if (!key)
+        return key.error();
+    return !key->isEmpty();
+}
+
 Status ServerLog::open()
 {
     auto stored = m_store.meta(OriginMeta);

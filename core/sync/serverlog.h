@@ -29,6 +29,9 @@ public:
 
     // Makes the log key and origin on first use (init); loads them afterwards.
     Status open();
+    // Does this database keep a log (baton-server init made its key)? Reads
+    // only, unlike open(), which would make one.
+    static Result<bool> keptIn(Store &store);
     const LogKey &key() const { return *m_key; }
     const QByteArray &origin() const { return m_origin; }
     // The line a client pins: "<origin>+<key id>+<public key>".

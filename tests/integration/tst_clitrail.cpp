@@ -2,6 +2,9 @@
 // as real processes on the demo company: imports report what they took and
 // skipped, a second import takes nothing, the dossier of the departed
 // employee with a handover exports and verifies, and a changed byte fails.
+// With a baton-server: the dossier exported on its database, and on a
+// database that syncs with it, carries the server log's proofs.
+#include "serverprocess.h"
 #include "unittools.h"
 
 #include <QDirIterator>
@@ -137,6 +140,12 @@ private Q_SLOTS:
         const Run verified = cli({QStringLiteral("verify"), QStringLiteral("bundle"), out});
         QVERIFY2(verified.exit == 0, qPrintable(verified.out));
         QVERIFY(verified.out.contains(QStringLiteral("VERIFIED")));
+        // No server here: no log, said once, and not a failure.
+        QCOMPARE(verified.out.count(QStringLiteral("INFO    ")), 1);
+        QVERIFY(verified.out.contains(
+            QStringLiteral("INFO    server log: no server log: the records are sealed by the "
+                           "manifest's time stamp only")));
+        QVERIFY(!QFileInfo::exists(out + QStringLiteral("/log")));
         // Three signed decisions of the sign-off, each with trusted time.
         QCOMPARE(verified.out.count(QStringLiteral("trusted time 2")), 3);
         // Again into the same folder: refused, nothing overwritten.
@@ -165,6 +174,104 @@ private Q_SLOTS:
         QCOMPARE(broken.exit, 1);
         QVERIFY(broken.out.contains(QStringLiteral("FAILED")));
         QVERIFY(broken.out.contains(QFileInfo(record.fileName()).fileName()));
+    }
+
+    void dossierCarriesTheServerLogsProofs()
+    {
+        // Beside baton-cli in the build tree; not a dependency of this test.
+        const QString serverBin =
+            QFileInfo(CliBin).absolutePath() + QStringLiteral("/../server/baton-server");
+        if (!QFileInfo::exists(serverBin))
+            QSKIP("baton-server is not built");
+        const QString serverDb = m_dir.filePath(QStringLiteral("server.db"));
+        QByteArray initOut;
+        QCOMPARE(runTool(serverBin,
+                         {QStringLiteral("init"), QStringLiteral("--database"), serverDb},
+                         &initOut),
+                 0);
+        static const QRegularExpression logKeyLine(QStringLiteral("Log key: (\\S+)"));
+        const QString logKey = logKeyLine.match(QString::fromUtf8(initOut)).captured(1);
+        QVERIFY(!logKey.isEmpty());
+        ServerProcess server(serverBin, serverDb);
+        QVERIFY(server.start());
+        const Run demo = cli({QStringLiteral("demo"), QStringLiteral("--employees"),
+                              QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("3"),
+                              QStringLiteral("--server"), server.url()});
+        QVERIFY2(demo.exit == 0, qPrintable(demo.out));
+        static const QRegularExpression linaLine(QStringLiteral("login: lina password: (\\S+)"));
+        const QString password = linaLine.match(demo.out).captured(1);
+        QVERIFY(!password.isEmpty());
+        const QString zk =
+            RawSql(serverDb)
+                .value(QStringLiteral("SELECT e.number FROM employee e JOIN app_user "
+                                      "u ON u.employee_id=e.id WHERE u.login=?"),
+                       {QStringLiteral("zhengkai")})
+                .toString();
+        QVERIFY(!zk.isEmpty());
+        auto records = [](const QString &bundle) {
+            int n = 0;
+            QDirIterator it(bundle + QStringLiteral("/records"), QDir::Files,
+                            QDirIterator::Subdirectories);
+            for (; it.hasNext(); it.next())
+                ++n;
+            return n;
+        };
+        auto checkProved = [&](const QString &bundle) {
+            const Run verified = cli({QStringLiteral("verify"), QStringLiteral("bundle"), bundle});
+            QVERIFY2(verified.exit == 0, qPrintable(verified.out));
+            QVERIFY(verified.out.contains(QStringLiteral("OK      log/checkpoint")));
+            QVERIFY(verified.out.contains(QStringLiteral("Log key: ") + logKey));
+            QVERIFY(!verified.out.contains(QStringLiteral("INFO    ")));
+            QVERIFY(records(bundle) > 3);
+            QCOMPARE(verified.out.count(QStringLiteral("OK      log proof ")), records(bundle));
+        };
+
+        // On the server's own database.
+        const QString onServer = m_dir.filePath(QStringLiteral("dossier-server"));
+        const Run exported =
+            cli({QStringLiteral("export"), QStringLiteral("dossier"), QStringLiteral("--employee"),
+                 zk, QStringLiteral("--database"), serverDb, QStringLiteral("--out"), onServer});
+        QVERIFY2(exported.exit == 0, qPrintable(exported.out));
+        QVERIFY(exported.out.contains(QStringLiteral("proved by the server's log")));
+        checkProved(onServer);
+
+        // On HR's database that syncs with it: the server seals and proves.
+        const QString desktopDb = m_dir.filePath(QStringLiteral("desktop.db"));
+        const QString passwordFile = m_dir.filePath(QStringLiteral("lina.password"));
+        QFile pw(passwordFile);
+        QVERIFY(pw.open(QIODevice::WriteOnly));
+        pw.write(password.toUtf8() + '\n');
+        pw.close();
+        const Run synced =
+            cli({QStringLiteral("sync"), QStringLiteral("--database"), desktopDb,
+                 QStringLiteral("--server"), server.url(), QStringLiteral("--user"),
+                 QStringLiteral("lina"), QStringLiteral("--password-file"), passwordFile});
+        QVERIFY2(synced.exit == 0, qPrintable(synced.out));
+        const QString onDesktop = m_dir.filePath(QStringLiteral("dossier-desktop"));
+        const QStringList exportOnDesktop = {
+            QStringLiteral("export"),     QStringLiteral("dossier"),
+            QStringLiteral("--employee"), zk,
+            QStringLiteral("--database"), desktopDb,
+            QStringLiteral("--out"),      onDesktop};
+        const Run noAccount = cli(exportOnDesktop);
+        QCOMPARE(noAccount.exit, 2);
+        QVERIFY(noAccount.out.contains(QStringLiteral("--user NAME --password-file F")));
+        const QStringList signedIn = exportOnDesktop
+                                     + QStringList{QStringLiteral("--user"), QStringLiteral("lina"),
+                                                   QStringLiteral("--password-file"), passwordFile};
+        const Run fromDesktop = cli(signedIn);
+        QVERIFY2(fromDesktop.exit == 0, qPrintable(fromDesktop.out));
+        checkProved(onDesktop);
+
+        // The server gone: a clear error, and nothing written.
+        server.kill();
+        QStringList offline = signedIn;
+        offline[7] = m_dir.filePath(QStringLiteral("dossier-offline"));
+        const Run down = cli(offline);
+        QCOMPARE(down.exit, 1);
+        QVERIFY2(down.out.contains(QStringLiteral("connect to the server to seal the bundle")),
+                 qPrintable(down.out));
+        QVERIFY(!QFileInfo::exists(offline[7]));
     }
 };
 

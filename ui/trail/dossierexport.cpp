@@ -5,9 +5,12 @@
 #include "dossier/dossierdata.h"
 #include "dossier/evidencebundle.h"
 #include "dossierpdf.h"
+#include "sync/httptransport.h"
+#include "sync/synccontroller.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QStandardPaths>
@@ -35,6 +38,38 @@ void DossierExport::run(QWidget *parent, AppContext &context, const QUuid &emplo
                                      .arg(QDir::toNativeSeparators(dir)));
 }
 
+Result<EvidenceBundle::Sources>
+DossierExport::serverSources(AppContext &context, std::unique_ptr<HttpTransport> &transport)
+{
+    SyncController &sync = context.sync();
+    if (!sync.isRegistered())
+        return Error(QStringLiteral("bundle.offline"),
+                     tr("This database syncs with a server, which seals its evidence: connect to "
+                        "the server to seal the bundle (sign in to it under Settings), then "
+                        "export again."));
+    // The session the sync controller keeps, read where it keeps it.
+    QString token;
+    QEventLoop loop;
+    bool loaded = false;
+    sync.vault().load([&](const QString &t) {
+        token = t;
+        loaded = true;
+        loop.quit();
+    });
+    if (!loaded)
+        loop.exec();
+    if (token.isEmpty())
+        return Error(QStringLiteral("auth.required"),
+                     tr("The session with the server has ended: sign in to the server again, "
+                        "then export."));
+    transport = std::make_unique<HttpTransport>(sync.serverUrl());
+    transport->setTimeoutMs(30000);
+    // The certificate the controller trusts; a different one is refused.
+    auto pinned = context.store().meta(SyncController::CertificateKey);
+    transport->setPinnedCertificate(pinned ? pinned->toLatin1() : QByteArray());
+    return EvidenceBundle::serverSources(context.store(), *transport, token.toLatin1());
+}
+
 Status DossierExport::write(QWidget *parent, AppContext &context, const QUuid &employee,
                             const QString &dir, const QDate &from, const QDate &to)
 {
@@ -45,9 +80,27 @@ Status DossierExport::write(QWidget *parent, AppContext &context, const QUuid &e
     progress.setMinimumDuration(0);
     progress.setValue(0);
     QApplication::processEvents();
-    auto stamper = EvidenceBundle::localStamper(store);
-    if (!stamper)
-        return stamper.error();
+    // A desktop that syncs is sealed and proved by its server, asked now.
+    auto synced = EvidenceBundle::syncsWithServer(store);
+    if (!synced)
+        return synced.error();
+    std::unique_ptr<HttpTransport> transport;
+    std::optional<EvidenceBundle::Sources> sources;
+    if (*synced) {
+        progress.setLabelText(tr("Asking the server for its proofs…"));
+        QApplication::processEvents();
+        auto fromServer = serverSources(context, transport);
+        if (!fromServer)
+            return fromServer.error();
+        sources = *fromServer;
+    } else {
+        auto local = EvidenceBundle::localSources(store);
+        if (!local)
+            return local.error();
+        sources = *local;
+    }
+    // Right after the checkpoint was read, before any event lets a sync
+    // round move the records on.
     auto data = DossierCollector(store).collect(employee, from, to);
     if (!data)
         return data.error();
@@ -61,7 +114,7 @@ Status DossierExport::write(QWidget *parent, AppContext &context, const QUuid &e
     progress.setValue(2);
     QApplication::processEvents();
     if (Status s = EvidenceBundle::write(
-            store, *data, pdf, dir, *stamper,
+            store, *data, pdf, dir, *sources,
             [&](int done, int total) {
                 progress.setLabelText(
                     tr("Writing the evidence: %1 of %2 files…").arg(done).arg(total));

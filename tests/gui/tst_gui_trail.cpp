@@ -7,6 +7,7 @@
 #include "dossier/evidencebundle.h"
 #include "dossierpdf.h"
 #include "people/optionaldateedit.h"
+#include "trail/addnotedialog.h"
 #include "trail/casequestionsdialog.h"
 #include "trail/dossierexport.h"
 #include "trail/importsummarydialog.h"
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void caseQuestionsShowTheTrailAroundTheDate();
     void cancelStopsTheImport();
     void nobodyElsesTrail();
+    void addNoteWritesItIntoTheTrail();
     void exportDossierWritesAVerifiableBundle();
     void screenshots();
 
@@ -578,6 +580,50 @@ void TestGuiTrail::nobodyElsesTrail()
     CaseQuestionsDialog questions(*m_f->context, m_f->org.emp.value(QStringLiteral("E006")));
     QVERIFY(questions.employee().isNull());
     QVERIFY(!child<QPushButton>(questions, "caseAnswerButton")->isEnabled());
+}
+
+void TestGuiTrail::addNoteWritesItIntoTheTrail()
+{
+    // Zhang Wei writes down a call: the note is in his trail, selected, and
+    // found by a word of it.
+    QVERIFY(m_f->signIn(QStringLiteral("zhangwei")));
+    TrailDialog dialog(*m_f->context, m_f->org.emp.value(QStringLiteral("E002")));
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *add = child<QPushButton>(dialog, "addNoteButton");
+    QVERIFY(add && !add->isHidden());
+    bool untitledRefused = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *note = qobject_cast<AddNoteDialog *>(QApplication::activeModalWidget());
+        if (!note)
+            return;
+        auto *ok = child<QPushButton>(*note, "addNoteButton");
+        untitledRefused = !ok->isEnabled();
+        // Typed Chinese arrives through an input method, not key by key.
+        child<QLineEdit>(*note, "noteTitleEdit")
+            ->insert(QStringLiteral("与华东建材通话：续约合同"));
+        child<QPlainTextEdit>(*note, "noteBodyEdit")
+            ->insertPlainText(QStringLiteral("客户要求在续约前确认交付物清单。"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+    });
+    // Ctrl+Shift+N, as the button's tooltip says.
+    QTest::keyClick(&dialog, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(untitledRefused);
+    QVERIFY(!QApplication::activeModalWidget());
+    QTRY_VERIFY(dialog.model()->rowCount() >= 1);
+    const QModelIndex current = child<QTableView>(dialog, "trailTable")->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(dialog.model()->hitAt(current.row()).title,
+             QStringLiteral("与华东建材通话：续约合同"));
+    QCOMPARE(dialog.model()->hitAt(current.row()).kind, QStringLiteral("note"));
+    TrailSearch search(*m_f->org.store);
+    TrailQuery q;
+    q.text = QStringLiteral("交付物");
+    q.employee = m_f->org.emp.value(QStringLiteral("E002"));
+    auto hits = search.search(q);
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 1);
 }
 
 // Pictures of the windows for people to look at: set BATON_SCREENSHOT_DIR.

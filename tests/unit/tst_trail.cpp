@@ -5,6 +5,7 @@
 #include "testorg.h"
 #include "trail/documentblobs.h"
 #include "trail/trailimporter.h"
+#include "trail/trailnotes.h"
 #include "trail/trailsearch.h"
 #include "unittools.h"
 
@@ -218,6 +219,55 @@ private Q_SLOTS:
              {"\"", "合同\" OR \"", "NEAR(a b)", "*", "-x", "(", ":", "^合同", "a AND", "💼"})
             QVERIFY2(search.search({QString::fromUtf8(hostile), {}, 0, 0, {}, {}, {}, 10}),
                      hostile);
+    }
+
+    void notesAreWrittenOnceByThoseWhoMayAdd()
+    {
+        TrailNotes notes(*org->store);
+        TrailNoteDraft d;
+        d.employee = emp("E002");
+        d.title = QStringLiteral(" 与客户通话 ");
+        d.body = QStringLiteral("客户同意延期到月底交付。");
+        d.occurredMs = org->clockMs - 3600 * 1000;
+        org->tick();
+        auto id = notes.add(actor("zhangwei"), d);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+        auto r = org->store->readRecord(QStringLiteral("trail_item"), *id);
+        QVERIFY(r);
+        QCOMPARE(r->text(u"kind"), QStringLiteral("note"));
+        QCOMPARE(r->text(u"title"), QStringLiteral("与客户通话"));
+        QCOMPARE(r->text(u"sender"), QStringLiteral("zhangwei"));
+        QCOMPARE(r->value(u"occurred_ms").toLongLong(), d.occurredMs);
+        QCOMPARE(titlesFor(QStringLiteral("延期"), emp("E002")),
+                 QStringList{QStringLiteral("与客户通话")});
+
+        // The same note again, no title, a time to come, someone who may
+        // not add to this trail: refused, nothing written.
+        auto count = [&] {
+            Database &db = org->store->database();
+            SqlStatement &q = db.statement(QStringLiteral("SELECT COUNT(*) FROM trail_item"));
+            const qint64 n = q.exec() && q.next() ? q.int64(0) : -1;
+            q.finish();
+            return n;
+        };
+        const qint64 before = count();
+        org->tick();
+        auto again = notes.add(actor("zhangwei"), d);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, QStringLiteral("trail.duplicate"));
+        TrailNoteDraft untitled = d;
+        untitled.title = QStringLiteral("  ");
+        QVERIFY(!notes.add(actor("zhangwei"), untitled));
+        TrailNoteDraft future = d;
+        future.occurredMs = org->clockMs + 24 * 3600 * 1000;
+        auto later = notes.add(actor("zhangwei"), future);
+        QVERIFY(!later);
+        QCOMPARE(later.error().code, QStringLiteral("field.invalid"));
+        TrailNoteDraft other = d;
+        other.title = QStringLiteral("Someone else's note");
+        org->tick();
+        QVERIFY(!notes.add(actor("liuyang"), other));
+        QCOMPARE(count(), before);
     }
 
     void searchSkipsItemsGoneSinceIndexedAndRebuildsAnOldIndex()

@@ -1,5 +1,7 @@
 #include "traildialog.h"
 
+#include "addnotedialog.h"
+
 #include "common/appcontext.h"
 #include "common/filedialogs.h"
 #include "importsummarydialog.h"
@@ -47,6 +49,7 @@ TrailDialog::TrailDialog(AppContext &context, const QUuid &employee, QWidget *pa
     , m_importMail(new QPushButton(this))
     , m_importChat(new QPushButton(this))
     , m_importDocuments(new QPushButton(this))
+    , m_addNote(new QPushButton(this))
     , m_count(new QLabel(this))
     , m_message(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -65,6 +68,7 @@ TrailDialog::TrailDialog(AppContext &context, const QUuid &employee, QWidget *pa
     m_importMail->setObjectName(QStringLiteral("importMailButton"));
     m_importChat->setObjectName(QStringLiteral("importChatButton"));
     m_importDocuments->setObjectName(QStringLiteral("importDocumentsButton"));
+    m_addNote->setObjectName(QStringLiteral("addNoteButton"));
     m_count->setObjectName(QStringLiteral("trailCount"));
     m_message->setObjectName(QStringLiteral("trailMessage"));
     m_view->setObjectName(QStringLiteral("trailTable"));
@@ -94,8 +98,13 @@ TrailDialog::TrailDialog(AppContext &context, const QUuid &employee, QWidget *pa
     m_documentFolder = documents->addAction(QString(), this, &TrailDialog::chooseFolder);
     m_documentFolder->setObjectName(QStringLiteral("importDocumentFolderAction"));
     m_importDocuments->setMenu(documents);
-    for (QPushButton *b : {m_importMail, m_importChat, m_importDocuments})
+    for (QPushButton *b : {m_importMail, m_importChat, m_importDocuments, m_addNote})
         b->setVisible(m_mayImport);
+    auto *addNote = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this);
+    connect(addNote, &QShortcut::activated, this, [this] {
+        if (m_addNote->isVisible() && m_addNote->isEnabled())
+            this->addNote();
+    });
 
     m_view->setModel(m_model);
     TrailModel::setUpView(m_view);
@@ -119,6 +128,7 @@ TrailDialog::TrailDialog(AppContext &context, const QUuid &employee, QWidget *pa
     actionsRow->addWidget(m_importMail);
     actionsRow->addWidget(m_importChat);
     actionsRow->addWidget(m_importDocuments);
+    actionsRow->addWidget(m_addNote);
     actionsRow->addStretch(1);
     actionsRow->addWidget(m_count);
     auto *layout = new QVBoxLayout(this);
@@ -144,6 +154,7 @@ TrailDialog::TrailDialog(AppContext &context, const QUuid &employee, QWidget *pa
             [this] { chooseFiles(TrailImporter::Kind::Mail); });
     connect(m_importChat, &QPushButton::clicked, this,
             [this] { chooseFiles(TrailImporter::Kind::Chat); });
+    connect(m_addNote, &QPushButton::clicked, this, &TrailDialog::addNote);
     connect(&m_context, &AppContext::dataChanged, this, &TrailDialog::onDataChanged);
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
@@ -192,6 +203,11 @@ void TrailDialog::retranslate()
     m_importChat->setToolTip(tr("Chat exports (WeCom, DingTalk) as CSV or JSON"));
     m_importDocuments->setText(tr("Import documents"));
     m_importDocuments->setToolTip(tr("Any files, or every file in a folder"));
+    m_addNote->setText(tr("Add note…"));
+    m_addNote->setToolTip(
+        tr("A call, a meeting or an arrangement, written down (%1)")
+            .arg(
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText)));
     m_documentFiles->setText(tr("Files…"));
     m_documentFolder->setText(tr("Folder…"));
     m_model->retranslate();
@@ -341,8 +357,17 @@ void TrailDialog::importDone(const ImportReport &report, const QString &error)
 void TrailDialog::updateButtons()
 {
     const bool idle = !isImporting();
-    for (QPushButton *b : {m_importMail, m_importChat, m_importDocuments})
+    for (QPushButton *b : {m_importMail, m_importChat, m_importDocuments, m_addNote})
         b->setEnabled(idle);
+}
+
+void TrailDialog::addNote()
+{
+    AddNoteDialog dialog(m_context, m_employee, m_name, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    search();
+    selectItem(dialog.createdId());
 }
 
 void TrailDialog::onDataChanged(const QSet<QString> &entities)

@@ -50,6 +50,8 @@ public Q_SLOTS:
     void importFiles(baton::TrailImporter::Kind kind, const QStringList &paths);
     // Searches now rather than after the typing pause.
     void search();
+    // Add note: a dialog, then the note selected in the list.
+    void addNote();
     void reject() override;
 
 Q_SIGNALS:
@@ -85,6 +87,7 @@ private:
     QPushButton *m_importMail;
     QPushButton *m_importChat;
     QPushButton *m_importDocuments;
+    QPushButton *m_addNote;
     QLabel *m_count;
     QLabel *m_message;
     QSplitter *m_splitter;

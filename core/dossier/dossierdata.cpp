@@ -44,8 +44,9 @@ QString DossierData::nameOf(const QUuid &id) const
 
 int DossierData::itemCount() const
 {
-    return int(duties.size() + tasks.size() + taskUpdates.size() + customers.size() + trail.size()
-               + cases.size() + caseItems.size() + requests.size() + decisions.size());
+    return int(duties.size() + tasks.size() + taskUpdates.size() + confirmations.size()
+               + customers.size() + trail.size() + cases.size() + caseItems.size() + requests.size()
+               + decisions.size());
 }
 
 Result<DossierData> DossierCollector::collect(const QUuid &employee, const QDate &from,
@@ -129,9 +130,18 @@ Result<DossierData> DossierCollector::collect(const QUuid &employee, const QDate
             if (ms >= fromMs && ms < toMs)
                 d.taskUpdates.append(u);
         }
+        auto confirmed = records("task_confirmation", "task_id", id);
+        if (!confirmed)
+            return confirmed.error();
+        for (const Record &c : *confirmed) {
+            const qint64 ms = c.value(u"confirmed_ms").toLongLong();
+            if (ms >= fromMs && ms < toMs)
+                d.confirmations.append(c);
+        }
     }
     sortBy(d.tasks, "due_date");
     sortByNumber(d.taskUpdates, "reported_ms");
+    sortByNumber(d.confirmations, "confirmed_ms");
 
     auto owned = records("customer", "owner_id", employee);
     if (!owned)
@@ -219,6 +229,10 @@ Result<DossierData> DossierCollector::collect(const QUuid &employee, const QDate
         note(i, {"receiver_id", "added_by"});
     for (const Record &t : d.tasks)
         note(t, {"owner_id"});
+    for (const Record &u : d.taskUpdates)
+        note(u, {"reported_by"});
+    for (const Record &c : d.confirmations)
+        note(c, {"confirmed_by"});
     for (const Record &c : d.customers)
         note(c, {"owner_id"});
     for (const Record &r : d.requests)

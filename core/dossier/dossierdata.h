@@ -32,9 +32,12 @@ struct DossierData
     QList<Record> duties;      // overlapping the period, by start
     QList<Record> tasks;       // the person's, or handed over by them
     QList<Record> taskUpdates; // of those tasks, in the period
-    QList<Record> customers;   // owned now or on a checklist
-    QList<Record> trail;       // in the period, by time
-    QList<Record> cases;       // handover cases of the person
+    // Supervisors' signed confirmations of those tasks' progress, in the
+    // period, by time.
+    QList<Record> confirmations;
+    QList<Record> customers; // owned now or on a checklist
+    QList<Record> trail;     // in the period, by time
+    QList<Record> cases;     // handover cases of the person
     QList<Record> caseItems;
     QList<Record> requests; // submitted by, waiting on or decided by the person, and the sign-offs
     QList<Decision> decisions;   // decided steps of those requests, signed

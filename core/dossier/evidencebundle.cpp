@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "sync/serverauthority.h"
 #include "sync/syncclient.h"
+#include "work/taskconfirmation.h"
 #include "workflow/decisioncontent.h"
 #include "workflow/signingkeys.h"
 
@@ -81,7 +82,10 @@ QString howTo(bool withLog)
         "     openssl ts -verify -data signature.p7s -in timestamp.tsr -CAfile ../../ca.pem\n"
         "   content.json names the request, the decision, the opinion, the signer and\n"
         "   the SHA-256 of the document signed; records/approval_step/<step>.json holds\n"
-        "   the same content as its signed_content.\n"
+        "   the same content as its signed_content. A supervisor's confirmation of\n"
+        "   progress is checked the same way from inside confirmations/<id>/ (it has\n"
+        "   no time stamp of its own); records/task_confirmation/<id>.json holds its\n"
+        "   content.\n"
         "\n");
     if (withLog)
         text += QStringLiteral(
@@ -261,6 +265,7 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
     } groups[] = {{"duty", data.duties},
                   {"task", data.tasks},
                   {"task_update", data.taskUpdates},
+                  {"task_confirmation", data.confirmations},
                   {"customer", data.customers},
                   {"trail_item", data.trail},
                   {"handover_case", data.cases},
@@ -282,6 +287,15 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
                       QByteArray::fromBase64(d.step.text(u"signature").toLatin1())});
         if (!d.timestampToken.isEmpty())
             files.append({folder + QStringLiteral("/timestamp.tsr"), d.timestampToken});
+    }
+    // Each supervisor's confirmation, signed as a decision is (no trusted
+    // time of its own: the manifest's seal dates it at the latest).
+    for (const Record &c : data.confirmations) {
+        const QString folder = QStringLiteral("confirmations/") + c.text(u"id");
+        files.append(
+            {folder + QStringLiteral("/content.json"), c.text(u"signed_content").toUtf8()});
+        files.append({folder + QStringLiteral("/signature.p7s"),
+                      QByteArray::fromBase64(c.text(u"signature").toLatin1())});
     }
     // The trail's files this computer keeps (DocumentBlobs), by hash.
     QSet<QString> documents;
@@ -495,6 +509,48 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
                                         : QString();
         if (recorded.toUtf8() != *content)
             problems.append(tr("the step's record does not hold this signed content"));
+        add(item, problems.isEmpty(),
+            problems.isEmpty() ? facts.join(QStringLiteral("; "))
+                               : problems.join(QStringLiteral("; ")));
+    }
+
+    // Each signed confirmation: its signature, and that it signed what the
+    // confirmation's record says.
+    QDir confirmations(dir.filePath(QStringLiteral("confirmations")));
+    for (const QString &id :
+         confirmations.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString item = tr("confirmation %1").arg(id);
+        const auto content = readFile(confirmations.filePath(id + QStringLiteral("/content.json")));
+        const auto signature =
+            readFile(confirmations.filePath(id + QStringLiteral("/signature.p7s")));
+        if (!content || !signature) {
+            add(item, false, tr("content.json or signature.p7s is missing"));
+            continue;
+        }
+        auto confirmed = ConfirmationContent::parse(*content);
+        auto signedBy = CmsSignature::verify(*content, *signature, caDer,
+                                             confirmed ? confirmed->confirmedMs : 0);
+        QStringList problems, facts;
+        if (!confirmed)
+            problems.append(confirmed.error().message);
+        if (!signedBy)
+            problems.append(signedBy.error().message);
+        else
+            facts.append(tr("signed by %1").arg(signedBy->signerCommonName));
+        if (confirmed)
+            facts.append(tr("%1% confirmed at %2 (signer's clock)")
+                             .arg(confirmed->progress)
+                             .arg(QDateTime::fromMSecsSinceEpoch(confirmed->confirmedMs, Qt::UTC)
+                                      .toString(Qt::ISODate)));
+        const auto record = readFile(dir.filePath(QStringLiteral("records/task_confirmation/") + id
+                                                  + QStringLiteral(".json")));
+        const QString recorded = record ? QJsonDocument::fromJson(*record)
+                                              .object()
+                                              .value(QLatin1String("signed_content"))
+                                              .toString()
+                                        : QString();
+        if (recorded.toUtf8() != *content)
+            problems.append(tr("the confirmation's record does not hold this signed content"));
         add(item, problems.isEmpty(),
             problems.isEmpty() ? facts.join(QStringLiteral("; "))
                                : problems.join(QStringLiteral("; ")));

@@ -8,6 +8,7 @@
 #include "evidence/merkletree.h"
 #include "handoverfixture.h"
 #include "store/entitydef.h"
+#include "work/taskconfirmation.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -59,8 +60,16 @@ private Q_SLOTS:
     void dossierBundleVerifiesAndAnyChangedByteFails()
     {
         QVERIFY(!handOverZhangWei().isNull());
+        // His supervisor confirmed the kick-off done, signed.
+        org->tick();
+        auto confirmed =
+            TaskConfirmations(*org->store)
+                .confirm(actor("chenjing"), work.doneTask, {},
+                         QStringLiteral("Kick-off held with the customer"), signer("chenjing"));
+        QVERIFY2(confirmed, confirmed ? "" : qPrintable(confirmed.error().message));
         auto data = DossierCollector(*org->store).collect(emp("E002"), {}, {});
         QVERIFY2(data, data ? "" : qPrintable(data.error().message));
+        QCOMPARE(data->confirmations.size(), 1);
         QCOMPARE(data->cases.size(), 1);
         QCOMPARE(data->decisions.size(), 3);
         QVERIFY(!data->decisions[0].timestampToken.isEmpty());
@@ -83,6 +92,15 @@ private Q_SLOTS:
         for (const EvidenceBundle::Item &i : verdict->items)
             decisions += i.item.startsWith(QLatin1String("decision")) ? 1 : 0;
         QCOMPARE(decisions, 3);
+        const QString confirmation = QStringLiteral("confirmation ") + idString(*confirmed);
+        bool confirmationChecked = false;
+        for (const EvidenceBundle::Item &i : verdict->items)
+            confirmationChecked = confirmationChecked
+                                  || (i.item == confirmation && i.ok
+                                      && i.detail.contains(QStringLiteral("signed by chenjing")));
+        QVERIFY(confirmationChecked);
+        QVERIFY(QFileInfo::exists(bundle + QStringLiteral("/records/task_confirmation/")
+                                  + idString(*confirmed) + QStringLiteral(".json")));
         // Writing into a folder that is not empty is refused.
         QVERIFY(!EvidenceBundle::write(*org->store, *data, {}, bundle, *stamper));
 

@@ -122,6 +122,20 @@ QString DossierPdf::bodyHtml(const DossierData &d)
         h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Progress reports")))
              + table({tr("Time"), tr("Progress"), tr("Note"), tr("By")}, rows);
     }
+    if (!d.confirmations.isEmpty()) {
+        QHash<QUuid, QString> taskTitles;
+        for (const Record &t : d.tasks)
+            taskTitles.insert(t.id(u"id"), t.text(u"title"));
+        rows.clear();
+        for (const Record &c : d.confirmations)
+            rows.append({when(c.value(u"confirmed_ms").toLongLong()),
+                         taskTitles.value(c.id(u"task_id")), c.text(u"statement"),
+                         QStringLiteral("%1%").arg(c.value(u"progress").toLongLong()),
+                         d.nameOf(c.id(u"confirmed_by"))});
+        h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Confirmed by the supervisor (signed)")))
+             + table({tr("Time"), tr("Task"), tr("Statement"), tr("Progress"), tr("Signed by")},
+                     rows);
+    }
 
     h += section(3);
     rows.clear();
@@ -180,9 +194,12 @@ QString DossierPdf::bodyHtml(const DossierData &d)
     h += QStringLiteral("<p>%1</p>")
              .arg(esc(tr("This report comes with an evidence bundle: the records above as "
                          "canonical JSON, each signed decision with its CMS signature and RFC "
-                         "3161 time stamp, the trail's files, and a manifest sealed by the "
-                         "organisation's time-stamping authority. Run \"baton-cli verify bundle "
-                         "DIR\", or follow HOW-TO-VERIFY.txt with stock openssl.")));
+                         "3161 time stamp, each supervisor's confirmation with its signature, "
+                         "the trail's files, and a manifest sealed by the organisation's "
+                         "time-stamping authority. Where the organisation runs a Baton server, "
+                         "each record also comes with Merkle proofs that the server's "
+                         "append-only log holds the changes that made it. Run \"baton-cli "
+                         "verify bundle DIR\", or follow HOW-TO-VERIFY.txt.")));
     return h + QStringLiteral("</body></html>");
 }
 

@@ -5,6 +5,7 @@
 #include "shell/messagelabel.h"
 #include "tst_gui_peoplefixture.h"
 #include "work/confirmprogressdialog.h"
+#include "work/dutydialogs.h"
 #include "work/employeeworkview.h"
 #include "work/newtaskdialog.h"
 #include "work/reportprogressdialog.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void supervisorSeesWorkAndConfirmsSigned();
     void ownerReportsProgress();
     void supervisorGivesATask();
+    void supervisorGivesAndEndsResponsibilities();
     void colleaguesSeeNothing();
 
 private:
@@ -283,6 +285,58 @@ void TestGuiWork::supervisorGivesATask()
     QCOMPARE(t->due, QDate(2026, 2, 15));
 }
 
+void TestGuiWork::supervisorGivesAndEndsResponsibilities()
+{
+    QVERIFY(m_f->signIn(QStringLiteral("chenjing")));
+    EmployeeWorkView view(*m_f->context);
+    view.show();
+    view.setEmployee(m_f->org.emp.value(QStringLiteral("E002")));
+    QVERIFY(view.addDutyAction()->isEnabled());
+    QVERIFY(!view.endDutyAction()->isEnabled()); // nothing selected
+
+    bool untitledRefused = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<AddDutyDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *add = test::child<QPushButton>(*dialog, "addDutyButton");
+        untitledRefused = !add->isEnabled();
+        QTest::keyClicks(test::child<QLineEdit>(*dialog, "dutyTitleEdit"),
+                         QStringLiteral("Renewals of customer B"));
+        test::child<QDateEdit>(*dialog, "dutyFromEdit")->setDate(QDate(2025, 9, 1));
+        QTest::mouseClick(add, Qt::LeftButton);
+    });
+    view.addDutyAction()->trigger();
+    QVERIFY(untitledRefused);
+    QVERIFY(!QApplication::activeModalWidget());
+    QTreeWidget *duties = view.dutiesView();
+    QCOMPARE(duties->topLevelItemCount(), 3);
+    QCOMPARE(duties->topLevelItem(0)->text(0), QStringLiteral("Renewals of customer B"));
+
+    // Ended on the last day of the year: still listed, with its end.
+    duties->setCurrentItem(duties->topLevelItem(0));
+    QVERIFY(view.endDutyAction()->isEnabled());
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<EndDutyDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->setLastDay(QDate(2025, 12, 31));
+        QTest::mouseClick(test::child<QPushButton>(*dialog, "endDutyButton"), Qt::LeftButton);
+    });
+    view.endDutyAction()->trigger();
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(duties->topLevelItemCount(), 3);
+    bool ended = false;
+    for (int i = 0; i < duties->topLevelItemCount(); ++i)
+        ended = ended
+                || (duties->topLevelItem(i)->text(0) == QStringLiteral("Renewals of customer B")
+                    && duties->topLevelItem(i)->text(2)
+                           == QLocale().toString(QDate(2025, 12, 31), QLocale::ShortFormat));
+    QVERIFY(ended);
+    // Ended before today: nothing left to end.
+    QVERIFY(!view.endDutyAction()->isEnabled());
+}
+
 void TestGuiWork::colleaguesSeeNothing()
 {
     // Liu Yang is an employee beside Zhang Wei: not his to read.
@@ -294,6 +348,7 @@ void TestGuiWork::colleaguesSeeNothing()
     QCOMPARE(view.dutiesView()->topLevelItemCount(), 0);
     QVERIFY(test::child<QLabel>(view, "workHidden")->isVisible());
     QVERIFY(!view.newTaskAction()->isEnabled());
+    QVERIFY(!view.addDutyAction()->isEnabled());
 }
 
 QTEST_MAIN(TestGuiWork)

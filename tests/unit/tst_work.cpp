@@ -2,6 +2,7 @@
 // archive's reads (responsibilities over time, tasks including those handed
 // over), each write one batch that changes nothing when refused.
 #include "handoverfixture.h"
+#include "work/duties.h"
 #include "work/taskconfirmation.h"
 #include "work/tasks.h"
 #include "work/workarchive.h"
@@ -173,6 +174,76 @@ private Q_SLOTS:
         QCOMPARE(t->progress, 70);
         QCOMPARE(t->lastConfirmedBy, QStringLiteral("Jing Chen"));
         QVERIFY(t->lastReportMs > t->lastConfirmedMs - 10000);
+    }
+
+    void dutiesAreGivenEndedAndTakenFromThePosition()
+    {
+        Duties duties(*org->store);
+        WorkArchive archive(*org->store);
+        DutyDraft d;
+        d.employee = emp("E002");
+        d.title = QStringLiteral("Renewals of customer B");
+        d.from = QDate(2025, 3, 1);
+        org->tick();
+        auto id = duties.add(actor("chenjing"), d);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+        // The same responsibility over the same days twice, backwards dates,
+        // a colleague giving it: refused, nothing written.
+        const qint64 before = count("duty");
+        org->tick();
+        auto twice = duties.add(actor("chenjing"), d);
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().code, QStringLiteral("duty.overlap"));
+        DutyDraft backwards = d;
+        backwards.title = QStringLiteral("Other");
+        backwards.to = QDate(2025, 1, 1);
+        QVERIFY(!duties.add(actor("chenjing"), backwards));
+        DutyDraft byColleague = d;
+        byColleague.title = QStringLiteral("Something else");
+        QVERIFY(!duties.add(actor("liuyang"), byColleague));
+        QCOMPARE(count("duty"), before);
+
+        // Ended: kept with its period, answerable on a day inside it.
+        auto early = duties.end(actor("chenjing"), *id, QDate(2025, 2, 1));
+        QVERIFY(!early);
+        org->tick();
+        QVERIFY(duties.end(actor("chenjing"), *id, QDate(2025, 12, 31)));
+        auto later = duties.end(actor("chenjing"), *id, QDate(2026, 6, 30));
+        QVERIFY(!later);
+        QCOMPARE(later.error().code, QStringLiteral("duty.ended"));
+        QCOMPARE(archive.dutiesOn(emp("E002"), QDate(2025, 6, 1))->size(), 1);
+        QVERIFY(archive.dutiesOn(emp("E002"), QDate(2026, 1, 5))->isEmpty());
+        // Now it may be given again, from after it ended.
+        d.from = QDate(2026, 1, 1);
+        org->tick();
+        QVERIFY(duties.add(actor("chenjing"), d));
+
+        // From the position description: each line not held, once.
+        for (const char *line : {"Requirements analysis", "Customer acceptance records"}) {
+            org->tick();
+            QVERIFY(org->submitAs(QStringLiteral("admin"), QStringLiteral("responsibility"),
+                                  createUuidV7(), OpKind::Create,
+                                  {{QStringLiteral("position_id"), idString(org->position)},
+                                   {QStringLiteral("title"), QLatin1String(line)}}));
+        }
+        Database &db = org->store->database();
+        SqlStatement &q = db.statement(QStringLiteral(
+            "SELECT COUNT(*) FROM responsibility r JOIN employee e ON e.position_id=r.position_id "
+            "WHERE e.id=? AND r.retired=0"));
+        q.bind(0, idString(emp("E002")));
+        QVERIFY(q.exec() && q.next());
+        const qint64 lines = q.int64(0);
+        q.finish();
+        QVERIFY(lines > 0);
+        org->tick();
+        auto adopted = duties.adoptPosition(actor("chenjing"), emp("E002"), QDate(2026, 1, 1));
+        QVERIFY2(adopted, adopted ? "" : qPrintable(adopted.error().message));
+        QCOMPARE(*adopted, int(lines));
+        org->tick();
+        auto again = duties.adoptPosition(actor("chenjing"), emp("E002"), QDate(2026, 1, 1));
+        QVERIFY(again);
+        QCOMPARE(*again, 0);
+        QCOMPARE(archive.dutiesOn(emp("E002"), QDate(2026, 1, 1))->size(), int(lines) + 1);
     }
 
     void dutiesOverTimeAndTasksHandedOver()

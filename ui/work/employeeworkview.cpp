@@ -2,6 +2,7 @@
 
 #include "common/appcontext.h"
 #include "confirmprogressdialog.h"
+#include "dutydialogs.h"
 #include "newtaskdialog.h"
 #include "reportprogressdialog.h"
 #include "trail/workaccess.h"
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -67,6 +69,9 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     , m_newTask(new QAction(this))
     , m_report(new QAction(this))
     , m_confirm(new QAction(this))
+    , m_addDuty(new QAction(this))
+    , m_endDuty(new QAction(this))
+    , m_adoptPosition(new QAction(this))
 {
     setObjectName(QStringLiteral("employeeWork"));
     m_history->setObjectName(QStringLiteral("taskHistory"));
@@ -75,8 +80,7 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     m_hidden->setAlignment(Qt::AlignCenter);
     m_hidden->setWordWrap(true);
     m_tasks->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_duties->setSelectionMode(QAbstractItemView::NoSelection);
-    m_duties->setFocusPolicy(Qt::NoFocus);
+    m_duties->setSelectionMode(QAbstractItemView::SingleSelection);
 
     // Shortcuts act where the work is: this tab, not the whole window.
     const std::pair<QAction *, QKeySequence> shortcuts[] = {
@@ -98,10 +102,23 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     m_confirm->setObjectName(QStringLiteral("confirmProgressAction"));
     buttons->addStretch(1);
 
+    m_addDuty->setObjectName(QStringLiteral("addDutyAction"));
+    m_endDuty->setObjectName(QStringLiteral("endDutyAction"));
+    m_adoptPosition->setObjectName(QStringLiteral("adoptPositionAction"));
+    auto *dutyButtons = new QHBoxLayout;
+    for (QAction *action : {m_addDuty, m_endDuty, m_adoptPosition}) {
+        auto *b = new QToolButton(this);
+        b->setDefaultAction(action);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        dutyButtons->addWidget(b);
+    }
+    dutyButtons->addStretch(1);
+
     auto *dutiesBox = new QWidget(this);
     auto *dutiesLayout = new QVBoxLayout(dutiesBox);
     dutiesLayout->setContentsMargins(0, 0, 0, 0);
     dutiesLayout->addWidget(m_dutiesTitle);
+    dutiesLayout->addLayout(dutyButtons);
     dutiesLayout->addWidget(m_duties);
     auto *tasksBox = new QWidget(this);
     auto *tasksLayout = new QVBoxLayout(tasksBox);
@@ -127,6 +144,10 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     connect(m_newTask, &QAction::triggered, this, &EmployeeWorkView::newTask);
     connect(m_report, &QAction::triggered, this, &EmployeeWorkView::reportProgress);
     connect(m_confirm, &QAction::triggered, this, &EmployeeWorkView::confirmProgress);
+    connect(m_addDuty, &QAction::triggered, this, &EmployeeWorkView::addDuty);
+    connect(m_endDuty, &QAction::triggered, this, &EmployeeWorkView::endDuty);
+    connect(m_adoptPosition, &QAction::triggered, this, &EmployeeWorkView::adoptPosition);
+    connect(m_duties, &QTreeWidget::currentItemChanged, this, &EmployeeWorkView::updateActions);
     connect(m_tasks, &QTreeWidget::currentItemChanged, this, [this] {
         showHistory();
         updateActions();
@@ -178,6 +199,13 @@ void EmployeeWorkView::retranslate()
     m_confirm->setText(tr("&Confirm progress…"));
     m_confirm->setToolTip(tr("Confirm the progress, signed, as the supervisor (%1)")
                               .arg(m_confirm->shortcut().toString(QKeySequence::NativeText)));
+    m_addDuty->setText(tr("&Add responsibility…"));
+    m_addDuty->setToolTip(tr("Give %1 a responsibility of their own, for a period").arg(m_name));
+    m_endDuty->setText(tr("&End…"));
+    m_endDuty->setToolTip(tr("End the selected responsibility; it stays in the archive"));
+    m_adoptPosition->setText(tr("From &position description"));
+    m_adoptPosition->setToolTip(
+        tr("Give %1 the responsibilities of their position they do not hold yet").arg(m_name));
     m_hidden->setText(tr("Your role does not show this person's work."));
 }
 
@@ -194,6 +222,8 @@ void EmployeeWorkView::setEmployee(const QUuid &id)
 void EmployeeWorkView::reload()
 {
     const QUuid selected = currentTask();
+    const DutyPeriod *duty = currentDuty();
+    const QUuid selectedDuty = duty ? duty->id : QUuid();
     m_dutyList.clear();
     m_taskList.clear();
     if (m_mayRead) {
@@ -208,12 +238,15 @@ void EmployeeWorkView::reload()
     showTasks();
     if (!selected.isNull())
         selectTask(selected);
+    if (!selectedDuty.isNull())
+        selectDuty(selectedDuty);
     showHistory();
     updateActions();
 }
 
 void EmployeeWorkView::showDuties()
 {
+    const QSignalBlocker block(m_duties);
     m_duties->clear();
     const QDate today = QDateTime::fromMSecsSinceEpoch(m_context.store().nowMs()).date();
     QList<QTreeWidgetItem *> items;
@@ -272,6 +305,28 @@ void EmployeeWorkView::showTasks()
         items.append(item);
     }
     m_tasks->addTopLevelItems(items);
+}
+
+const DutyPeriod *EmployeeWorkView::currentDuty() const
+{
+    const QTreeWidgetItem *item = m_duties->currentItem();
+    const QUuid id = item ? item->data(DutyTitle, Qt::UserRole).toUuid() : QUuid();
+    for (const DutyPeriod &d : m_dutyList)
+        if (d.id == id)
+            return &d;
+    return nullptr;
+}
+
+bool EmployeeWorkView::selectDuty(const QUuid &id)
+{
+    for (int i = 0; i < m_duties->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_duties->topLevelItem(i);
+        if (item->data(DutyTitle, Qt::UserRole).toUuid() == id) {
+            m_duties->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
 }
 
 const TaskSummary *EmployeeWorkView::current() const
@@ -378,6 +433,51 @@ void EmployeeWorkView::updateActions()
     // Nobody confirms their own progress; the rules decide whether this
     // person is the owner's supervisor and say why not.
     m_confirm->setEnabled(t && !t->handedOver && m_mayAssign && t->owner != me);
+    const DutyPeriod *d = currentDuty();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(m_context.store().nowMs()).date();
+    m_addDuty->setEnabled(m_mayAssign);
+    m_adoptPosition->setEnabled(m_mayAssign);
+    m_endDuty->setEnabled(m_mayAssign && d && (!d->to.isValid() || d->to > today));
+}
+
+void EmployeeWorkView::addDuty()
+{
+    if (!m_mayAssign)
+        return;
+    AddDutyDialog dialog(m_context, m_employee, m_name, this);
+    dialog.exec();
+}
+
+void EmployeeWorkView::endDuty()
+{
+    const DutyPeriod *d = currentDuty();
+    if (!d || !m_endDuty->isEnabled())
+        return;
+    const DutyPeriod duty = *d;
+    EndDutyDialog dialog(m_context, duty.id, duty.title, duty.from, this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectDuty(duty.id);
+}
+
+void EmployeeWorkView::adoptPosition()
+{
+    if (!m_mayAssign)
+        return;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(m_context.store().nowMs()).date();
+    auto added = Duties(m_context.store()).adoptPosition(m_context.actor(), m_employee, today);
+    if (!added)
+        QMessageBox::warning(this, tr("From Position Description"), added.error().message);
+    else if (*added == 0)
+        QMessageBox::information(this, tr("From Position Description"),
+                                 tr("%1 holds every responsibility of their position "
+                                    "description already.")
+                                     .arg(m_name));
+    else
+        QMessageBox::information(this, tr("From Position Description"),
+                                 tr("%n responsibility(s) of the position description given to "
+                                    "%1 from today.",
+                                    nullptr, *added)
+                                     .arg(m_name));
 }
 
 void EmployeeWorkView::newTask()

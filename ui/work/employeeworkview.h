@@ -35,6 +35,10 @@ public:
     QAction *newTaskAction() const { return m_newTask; }
     QAction *reportAction() const { return m_report; }
     QAction *confirmAction() const { return m_confirm; }
+    QAction *addDutyAction() const { return m_addDuty; }
+    QAction *endDutyAction() const { return m_endDuty; }
+    QAction *adoptPositionAction() const { return m_adoptPosition; }
+    bool selectDuty(const QUuid &id);
     bool selectTask(const QUuid &id);
     QUuid currentTask() const;
 
@@ -42,6 +46,11 @@ public Q_SLOTS:
     void newTask();
     void reportProgress();
     void confirmProgress();
+    void addDuty();
+    void endDuty();
+    // The position description's responsibilities the person lacks, from
+    // today; says how many were added.
+    void adoptPosition();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -54,6 +63,7 @@ private:
     void showHistory();
     void updateActions();
     const TaskSummary *current() const;
+    const DutyPeriod *currentDuty() const;
 
     AppContext &m_context;
     QUuid m_employee;
@@ -72,6 +82,9 @@ private:
     QAction *m_newTask;
     QAction *m_report;
     QAction *m_confirm;
+    QAction *m_addDuty;
+    QAction *m_endDuty;
+    QAction *m_adoptPosition;
 };
 
 } // namespace baton

@@ -181,10 +181,16 @@ Result<QList<TrailHit>> TrailSearch::search(const TrailQuery &query)
     const QString words = search::wordsExpression(query.text);
     if (words.isEmpty())
         return QList<TrailHit>();
-    auto hits = run(query, words);
+    const QString grams = search::gramsExpression(query.text);
+    // Chinese the dictionary does not know as a word is indexed as single
+    // characters, so its words phrase reads the long position lists of
+    // common characters. An item matching that phrase also holds its
+    // bigrams: requiring them as well lets FTS5 skip to the few items
+    // that have them, and finds the same items.
+    const bool narrow = !grams.isEmpty() && grams != words && !grams.contains(QLatin1Char('*'));
+    auto hits = run(query, narrow ? QStringLiteral("(%1) AND (%2)").arg(words, grams) : words);
     if (!hits || !hits->isEmpty())
         return hits;
-    const QString grams = search::gramsExpression(query.text);
     if (grams.isEmpty() || grams == words)
         return hits;
     return run(query, grams);

@@ -2,6 +2,7 @@
 
 #include "handover/handoverentities.h"
 #include "oplog/uuidv7.h"
+#include "org/customerentity.h"
 #include "org/orgvalues.h"
 #include "store/store.h"
 #include "work/workentities.h"
@@ -191,6 +192,33 @@ Result<QList<TaskSummary>> WorkArchive::tasks(const QUuid &employee)
         }
     }
     return mine + handed;
+}
+
+Result<QList<CustomerSummary>> WorkArchive::customers(const QUuid &employee)
+{
+    auto records = Approvals::recordsWhere(m_store, "customer", "owner_id", employee);
+    if (!records)
+        return records.error();
+    QList<CustomerSummary> out;
+    for (const Record &r : *records)
+        out.append({r.id(u"id"), r.text(u"name"), r.text(u"status"), r.text(u"contact_name"),
+                    r.text(u"phone"), r.text(u"city")});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const CustomerSummary &a, const CustomerSummary &b) {
+                         return a.name.localeAwareCompare(b.name) < 0;
+                     });
+    return out;
+}
+
+QString WorkArchive::customerStatusTitle(const QString &status)
+{
+    if (status == QLatin1String(customer::Prospect))
+        return tr("Prospect");
+    if (status == QLatin1String(customer::Active))
+        return tr("Active");
+    if (status == QLatin1String(customer::Dormant))
+        return tr("Dormant");
+    return status;
 }
 
 Result<QList<ProgressReport>> WorkArchive::reports(const QUuid &taskId)

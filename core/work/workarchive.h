@@ -51,6 +51,17 @@ struct ProgressConfirmation
     qint64 confirmedMs = 0;
 };
 
+// A customer the person looks after (customer.owner_id).
+struct CustomerSummary
+{
+    QUuid id;
+    QString name;
+    QString status;
+    QString contact;
+    QString phone;
+    QString city;
+};
+
 struct TaskSummary
 {
     QUuid id;
@@ -95,6 +106,9 @@ public:
     // handed over on a completed handover.
     Result<QList<TaskSummary>> tasks(const QUuid &employee);
     Result<TaskSummary> task(const QUuid &taskId);
+    // The customers the person owns now, by name.
+    Result<QList<CustomerSummary>> customers(const QUuid &employee);
+    static QString customerStatusTitle(const QString &status); // translated
     // Newest first.
     Result<QList<ProgressReport>> reports(const QUuid &taskId);
     Result<QList<ProgressConfirmation>> confirmations(const QUuid &taskId);

@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
@@ -91,6 +92,17 @@ void TestGuiWork::giveWork()
                      {QStringLiteral("title"), QStringLiteral("Project A delivery")},
                      {QStringLiteral("valid_from"), QStringLiteral("2024-01-01")}})
                  .isNull());
+    // He is in sales: he may own customers.
+    org.tick();
+    QVERIFY(org.submitAs(QStringLiteral("lina"), QStringLiteral("employee"),
+                         org.emp.value(QStringLiteral("E002")), OpKind::Update,
+                         {{QStringLiteral("is_sales"), true}}));
+    QVERIFY(!create("chenjing", "customer",
+                    {{QStringLiteral("name"), QStringLiteral("华东建材")},
+                     {QStringLiteral("owner_id"), e2},
+                     {QStringLiteral("status"), QStringLiteral("active")},
+                     {QStringLiteral("city"), QStringLiteral("上海")}})
+                 .isNull());
     // The test clock stands at 2026-01-01.
     m_overdue = create("chenjing", "task",
                        {{QStringLiteral("owner_id"), e2},
@@ -149,6 +161,14 @@ void TestGuiWork::supervisorSeesWorkAndConfirmsSigned()
     QCOMPARE(duties->topLevelItem(1)->text(0), QStringLiteral("Store 3 stock counts"));
     QCOMPARE(duties->topLevelItem(1)->text(2),
              QLocale().toString(QDate(2023, 12, 31), QLocale::ShortFormat));
+
+    // The customers he looks after, in their own tab.
+    QCOMPARE(view.customersView()->topLevelItemCount(), 1);
+    QCOMPARE(view.customersView()->topLevelItem(0)->text(0), QStringLiteral("华东建材"));
+    QCOMPARE(view.customersView()->topLevelItem(0)->text(1), QStringLiteral("Active"));
+    auto *tabs = test::child<QTabWidget>(view, "workTopTabs");
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Customers (1)"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Responsibilities over time (2)"));
 
     // Tasks: overdue first, its due date in red.
     QCOMPARE(view.tasksView()->topLevelItemCount(), 2);
@@ -346,6 +366,7 @@ void TestGuiWork::colleaguesSeeNothing()
     view.setEmployee(m_f->org.emp.value(QStringLiteral("E002")));
     QCOMPARE(view.tasksView()->topLevelItemCount(), 0);
     QCOMPARE(view.dutiesView()->topLevelItemCount(), 0);
+    QCOMPARE(view.customersView()->topLevelItemCount(), 0);
     QVERIFY(test::child<QLabel>(view, "workHidden")->isVisible());
     QVERIFY(!view.newTaskAction()->isEnabled());
     QVERIFY(!view.addDutyAction()->isEnabled());

@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -28,6 +29,13 @@ namespace {
 
 enum DutyColumn { DutyTitle, DutyFrom, DutyTo, DutyHandedFrom, DutyColumns };
 enum TaskColumn { TaskTitle, TaskStatus, TaskProgress, TaskDue, TaskConfirmed, TaskColumns };
+enum CustomerColumn {
+    CustomerName,
+    CustomerStatus,
+    CustomerContact,
+    CustomerCity,
+    CustomerColumns
+};
 
 QString dateText(const QDate &d)
 {
@@ -61,10 +69,11 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     , m_context(context)
     , m_stack(new QStackedWidget(this))
     , m_hidden(new QLabel(this))
-    , m_dutiesTitle(new QLabel(this))
     , m_tasksTitle(new QLabel(this))
     , m_duties(makeTree(this, "dutiesView", DutyColumns))
     , m_tasks(makeTree(this, "tasksView", TaskColumns))
+    , m_customers(makeTree(this, "customersView", CustomerColumns))
+    , m_topTabs(new QTabWidget(this))
     , m_history(new QTextBrowser(this))
     , m_newTask(new QAction(this))
     , m_report(new QAction(this))
@@ -116,10 +125,15 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
 
     auto *dutiesBox = new QWidget(this);
     auto *dutiesLayout = new QVBoxLayout(dutiesBox);
-    dutiesLayout->setContentsMargins(0, 0, 0, 0);
-    dutiesLayout->addWidget(m_dutiesTitle);
+    dutiesLayout->setContentsMargins(0, 4, 0, 0);
     dutiesLayout->addLayout(dutyButtons);
     dutiesLayout->addWidget(m_duties);
+    // Responsibilities and customers side by side: what the person answers
+    // for, and for whom.
+    m_topTabs->setObjectName(QStringLiteral("workTopTabs"));
+    m_topTabs->setDocumentMode(true);
+    m_topTabs->addTab(dutiesBox, QString());
+    m_topTabs->addTab(m_customers, QString());
     auto *tasksBox = new QWidget(this);
     auto *tasksLayout = new QVBoxLayout(tasksBox);
     tasksLayout->setContentsMargins(0, 0, 0, 0);
@@ -127,7 +141,7 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     tasksLayout->addLayout(buttons);
     tasksLayout->addWidget(m_tasks);
     auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(dutiesBox);
+    split->addWidget(m_topTabs);
     split->addWidget(tasksBox);
     split->addWidget(m_history);
     split->setStretchFactor(0, 2);
@@ -183,7 +197,13 @@ void EmployeeWorkView::changeEvent(QEvent *event)
 
 void EmployeeWorkView::retranslate()
 {
-    m_dutiesTitle->setText(tr("<b>Responsibilities over time</b>"));
+    m_topTabs->setTabText(0, m_dutyList.isEmpty()
+                                 ? tr("Responsibilities over time")
+                                 : tr("Responsibilities over time (%1)").arg(m_dutyList.size()));
+    m_topTabs->setTabText(1, m_customerList.isEmpty()
+                                 ? tr("Customers")
+                                 : tr("Customers (%1)").arg(m_customerList.size()));
+    m_customers->setHeaderLabels({tr("Customer"), tr("Status"), tr("Contact"), tr("City")});
     m_tasksTitle->setText(tr("<b>Tasks</b>"));
     m_duties->setHeaderLabels(
         {tr("Responsibility"), tr("From"), tr("Until"), tr("Handed over by")});
@@ -215,6 +235,7 @@ void EmployeeWorkView::setEmployee(const QUuid &id)
     m_name.clear();
     m_mayRead = !id.isNull() && WorkAccess::reaches(m_context, "work.read", id, &m_name);
     m_mayAssign = m_mayRead && WorkAccess::reaches(m_context, "work.assign", id);
+    m_mayReadCustomers = m_mayRead && WorkAccess::reaches(m_context, "customer.read", id);
     retranslate();
     reload();
 }
@@ -226,16 +247,22 @@ void EmployeeWorkView::reload()
     const QUuid selectedDuty = duty ? duty->id : QUuid();
     m_dutyList.clear();
     m_taskList.clear();
+    m_customerList.clear();
     if (m_mayRead) {
         WorkArchive archive(m_context.store());
         if (auto d = archive.duties(m_employee))
             m_dutyList = *d;
         if (auto t = archive.tasks(m_employee))
             m_taskList = *t;
+        if (m_mayReadCustomers)
+            if (auto c = archive.customers(m_employee))
+                m_customerList = *c;
     }
     m_stack->setCurrentIndex(m_mayRead || m_employee.isNull() ? 0 : 1);
     showDuties();
     showTasks();
+    showCustomers();
+    retranslate(); // the tabs' counts
     if (!selected.isNull())
         selectTask(selected);
     if (!selectedDuty.isNull())
@@ -305,6 +332,24 @@ void EmployeeWorkView::showTasks()
         items.append(item);
     }
     m_tasks->addTopLevelItems(items);
+}
+
+void EmployeeWorkView::showCustomers()
+{
+    m_customers->clear();
+    QList<QTreeWidgetItem *> items;
+    for (const CustomerSummary &c : std::as_const(m_customerList)) {
+        auto *item = new QTreeWidgetItem;
+        item->setText(CustomerName, c.name);
+        item->setText(CustomerStatus, WorkArchive::customerStatusTitle(c.status));
+        item->setText(CustomerContact, c.phone.isEmpty()
+                                           ? c.contact
+                                           : QStringLiteral("%1 · %2").arg(c.contact, c.phone));
+        item->setText(CustomerCity, c.city);
+        item->setData(CustomerName, Qt::UserRole, c.id);
+        items.append(item);
+    }
+    m_customers->addTopLevelItems(items);
 }
 
 const DutyPeriod *EmployeeWorkView::currentDuty() const

@@ -8,6 +8,7 @@
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTextBrowser;
 class QTreeWidget;
 
@@ -17,10 +18,10 @@ class AppContext;
 
 // An employee's work in their archive (issue 5, item 1): the
 // responsibilities they held over time (who answered for what, from when
-// to when, handed over by whom), their tasks (overdue in red, those they
-// handed over on leaving at the end), and the selected task's progress
-// reports and signed confirmations. The owner reports progress, a
-// supervisor gives tasks and confirms progress with a signature.
+// to when, handed over by whom), the customers they look after, their tasks (overdue in red, those
+// they handed over on leaving at the end), and the selected task's progress reports and signed
+// confirmations. The owner reports progress, a supervisor gives tasks and confirms progress with a
+// signature.
 class EmployeeWorkView : public QWidget
 {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
     QUuid employee() const { return m_employee; }
     QTreeWidget *dutiesView() const { return m_duties; }
     QTreeWidget *tasksView() const { return m_tasks; }
+    QTreeWidget *customersView() const { return m_customers; }
     QTextBrowser *historyView() const { return m_history; }
     QAction *newTaskAction() const { return m_newTask; }
     QAction *reportAction() const { return m_report; }
@@ -61,6 +63,7 @@ private:
     void showDuties();
     void showTasks();
     void showHistory();
+    void showCustomers();
     void updateActions();
     const TaskSummary *current() const;
     const DutyPeriod *currentDuty() const;
@@ -70,14 +73,17 @@ private:
     QString m_name;
     bool m_mayRead = false;
     bool m_mayAssign = false;
+    bool m_mayReadCustomers = false;
     QList<DutyPeriod> m_dutyList;
     QList<TaskSummary> m_taskList;
+    QList<CustomerSummary> m_customerList;
     QStackedWidget *m_stack;
     QLabel *m_hidden;
-    QLabel *m_dutiesTitle;
     QLabel *m_tasksTitle;
     QTreeWidget *m_duties;
     QTreeWidget *m_tasks;
+    QTreeWidget *m_customers;
+    QTabWidget *m_topTabs;
     QTextBrowser *m_history;
     QAction *m_newTask;
     QAction *m_report;

@@ -1625,10 +1625,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <translation>“%1”不是有效日期：请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message>
-        <source>Usage: baton-cli export dossier --employee NUMBER --database FILE --out DIR [--from DATE --to DATE]</source>
-        <translation>用法：baton-cli export dossier --employee NUMBER --database FILE --out DIR [--from DATE --to DATE]</translation>
-    </message>
-    <message>
         <source>Number of the employee.</source>
         <translation>员工工号。</translation>
     </message>
@@ -1704,6 +1700,54 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
             <numerusform>校验失败：%n 项未通过校验。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Usage: baton-cli export dossier --employee NUMBER --database FILE --out DIR [--from DATE --to DATE] [--user NAME --password-file F]</source>
+        <translation>用法：baton-cli export dossier --employee NUMBER --database FILE --out DIR [--from DATE --to DATE] [--user NAME --password-file F]</translation>
+    </message>
+    <message>
+        <source>On a database that syncs with a server: the account to sign in as, so that the server seals the bundle.</source>
+        <translation>数据库与服务器同步时：用于登录服务器的账号，以便由服务器封存证据包。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>A file whose first line is that account&apos;s password.</source>
+        <translation>第一行为该账号密码的文件。</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>This database syncs with a server, which seals the bundle and proves its records: give --user NAME --password-file F to sign in to it.</source>
+        <translation>此数据库与服务器同步，证据包由服务器封存，其中的记录也由服务器证明：请提供 --user NAME --password-file F 以登录服务器。</translation>
+    </message>
+    <message>
+        <source>This database has no server address: run baton-cli sync --server URL first.</source>
+        <translation>此数据库没有服务器地址：请先运行 baton-cli sync --server URL。</translation>
+    </message>
+    <message>
+        <source>WARNING: the server&apos;s certificate changed (SHA-256 was %1, now %2).</source>
+        <translation>警告：服务器证书已更改（原 SHA-256 为 %1，现为 %2）。</translation>
+    </message>
+    <message>
+        <source>Its records are proved by the server&apos;s log (checkpoint of %1 entries, log key %2).</source>
+        <translation>其中的记录由服务器日志证明（检查点包含 %1 条记录，日志密钥 %2）。</translation>
+    </message>
+    <message>
+        <source>There is no server log here: the records are sealed by the time stamp only.</source>
+        <translation>此处没有服务器日志：记录仅由时间戳封存。</translation>
+    </message>
+    <message>
+        <source>INFO    </source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Log key: %1 (compare it with the organisation&apos;s, as for the CA)</source>
+        <translation>日志密钥：%1（请与本组织公布的密钥核对，与核对 CA 指纹的方式相同）</translation>
+    </message>
 </context>
 <context>
     <name>DossierExport</name>
@@ -1740,6 +1784,18 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Writing the evidence: %1 of %2 files…</source>
         <translation>正在写入证据：第 %1 个，共 %2 个文件…</translation>
+    </message>
+    <message>
+        <source>This database syncs with a server, which seals its evidence: connect to the server to seal the bundle (sign in to it under Settings), then export again.</source>
+        <translation>此数据库与服务器同步，其证据由服务器封存：请连接服务器以封存证据包（在“设置”中登录服务器），然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The session with the server has ended: sign in to the server again, then export.</source>
+        <translation>与服务器的会话已结束：请重新登录服务器，然后再导出。</translation>
+    </message>
+    <message>
+        <source>Asking the server for its proofs…</source>
+        <translation>正在向服务器请求证明…</translation>
     </message>
 </context>
 <context>
@@ -1969,10 +2025,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <translation>来源</translation>
     </message>
     <message>
-        <source>This report comes with an evidence bundle: the records above as canonical JSON, each signed decision with its CMS signature and RFC 3161 time stamp, the trail&apos;s files, and a manifest sealed by the organisation&apos;s time-stamping authority. Run &quot;baton-cli verify bundle DIR&quot;, or follow HOW-TO-VERIFY.txt with stock openssl.</source>
-        <translation>本报告附有证据包：上述记录的规范化 JSON、每项已签名审批决定及其 CMS 签名和 RFC 3161 时间戳、工作轨迹中的文件，以及一份经本组织时间戳服务封存的清单文件。运行“baton-cli verify bundle DIR”，或按照 HOW-TO-VERIFY.txt 使用标准 openssl 进行核验。</translation>
-    </message>
-    <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
@@ -1980,6 +2032,65 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>From</source>
         <comment>the sender of a message</comment>
         <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Confirmed by the supervisor (signed)</source>
+        <translation>主管已确认（已签名）</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>确认说明</translation>
+    </message>
+    <message>
+        <source>This report comes with an evidence bundle: the records above as canonical JSON, each signed decision with its CMS signature and RFC 3161 time stamp, each supervisor&apos;s confirmation with its signature, the trail&apos;s files, and a manifest sealed by the organisation&apos;s time-stamping authority. Where the organisation runs a Baton server, each record also comes with Merkle proofs that the server&apos;s append-only log holds the changes that made it. Run &quot;baton-cli verify bundle DIR&quot;, or follow HOW-TO-VERIFY.txt.</source>
+        <translation>本报告附有证据包，其中包括：上述记录的规范化 JSON 文本；每项已签名的审批决定及其 CMS 签名和 RFC 3161 时间戳；每项主管确认及其签名；工作轨迹中的文件；以及由本组织时间戳服务机构封存的清单文件。如果本组织运行 Baton 服务器，每条记录还附有默克尔证明，证明服务器的只追加日志中包含生成该记录的各项更改。请运行“baton-cli verify bundle DIR”，或按照 HOW-TO-VERIFY.txt 中的说明进行核验。</translation>
+    </message>
+</context>
+<context>
+    <name>Duties</name>
+    <message>
+        <source>Choose whose responsibility it is.</source>
+        <translation>请选择该职责的承担人。</translation>
+    </message>
+    <message>
+        <source>Name the responsibility.</source>
+        <translation>请填写职责名称。</translation>
+    </message>
+    <message>
+        <source>Say from when it applies.</source>
+        <translation>请填写职责的生效日期。</translation>
+    </message>
+    <message>
+        <source>A responsibility cannot end before it begins.</source>
+        <translation>职责的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The person already holds “%1” from %2: end that first, or choose other dates.</source>
+        <translation>此人自 %2 起已承担“%1”：请先结束该职责，或选择其他日期。</translation>
+    </message>
+    <message>
+        <source>The responsibility does not exist.</source>
+        <translation>该职责不存在。</translation>
+    </message>
+    <message>
+        <source>Choose its last day.</source>
+        <translation>请选择职责的最后一天。</translation>
+    </message>
+    <message>
+        <source>A responsibility cannot end before it begins (%1).</source>
+        <translation>职责的结束日期不能早于开始日期（%1）。</translation>
+    </message>
+    <message>
+        <source>It ended on %1 already.</source>
+        <translation>该职责已于 %1 结束。</translation>
+    </message>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>The person has no position, so no position description to take the responsibilities from.</source>
+        <translation>此人没有岗位，因此没有可从中获取职责的岗位说明书。</translation>
     </message>
 </context>
 <context>
@@ -2171,10 +2282,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
 <context>
     <name>EvidenceBundle</name>
     <message>
-        <source>This database syncs with a server, whose authority seals evidence: export the dossier on the server&apos;s database, or from Baton while signed in.</source>
-        <translation>此数据库与服务器同步，证据须由服务器的时间戳服务封存：请在服务器的数据库上导出责任档案，或登录 Baton 后从中导出。</translation>
-    </message>
-    <message>
         <source>The folder %1 is not empty: choose an empty or new folder.</source>
         <translation>文件夹 %1 不是空的：请选择一个空文件夹或新文件夹。</translation>
     </message>
@@ -2193,10 +2300,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Could not write %1.</source>
         <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <source>Could not write the manifest.</source>
-        <translation>无法写入清单文件。</translation>
     </message>
     <message>
         <source>%1 is not an evidence bundle: it has no manifest.json.</source>
@@ -2269,6 +2372,70 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>the step&apos;s record does not hold this signed content</source>
         <translation>审批环节记录中没有此签名内容</translation>
+    </message>
+    <message>
+        <source>This database syncs with a server, whose authority seals evidence: export the dossier from Baton while signed in to the server, or with baton-cli export dossier --user NAME --password-file F.</source>
+        <translation>此数据库与服务器同步，证据由服务器的证书颁发机构封存：请在登录服务器后从 Baton 导出责任档案，或使用 baton-cli export dossier --user NAME --password-file F 导出。</translation>
+    </message>
+    <message>
+        <source>The %1 %2 cannot be proved by the server&apos;s log: %3. %4</source>
+        <translation>服务器日志无法证明 %1 %2：%3。%4</translation>
+    </message>
+    <message>
+        <source>confirmation %1</source>
+        <translation>进度确认 %1</translation>
+    </message>
+    <message>
+        <source>%1% confirmed at %2 (signer&apos;s clock)</source>
+        <translation>已确认 %1%，时间 %2（签名人本机时钟）</translation>
+    </message>
+    <message>
+        <source>the confirmation&apos;s record does not hold this signed content</source>
+        <translation>进度确认记录中没有此签名内容</translation>
+    </message>
+    <message>
+        <source>server log</source>
+        <translation>服务器日志</translation>
+    </message>
+    <message>
+        <source>no server log: the records are sealed by the manifest&apos;s time stamp only</source>
+        <translation>无服务器日志：记录仅由清单文件的时间戳封存</translation>
+    </message>
+    <message>
+        <source>no valid log key to check it against</source>
+        <translation>没有可用于校验的有效日志密钥</translation>
+    </message>
+    <message>
+        <source>signed by the log key %1 for %2 entries: compare the key with the organisation&apos;s</source>
+        <translation>由日志密钥 %1 签署，共 %2 条记录：请将该密钥与本组织公布的密钥核对</translation>
+    </message>
+    <message>
+        <source>the same key as log/verifier-key</source>
+        <translation>与 log/verifier-key 中的密钥相同</translation>
+    </message>
+    <message>
+        <source>not the key of log/verifier-key</source>
+        <translation>不是 log/verifier-key 中的密钥</translation>
+    </message>
+    <message>
+        <source>log proof %1</source>
+        <translation>日志证明 %1</translation>
+    </message>
+    <message>
+        <source>the record has no proof</source>
+        <translation>该记录没有证明</translation>
+    </message>
+    <message>
+        <source>a proof of a record the bundle does not hold</source>
+        <translation>所证明的记录不在证据包中</translation>
+    </message>
+    <message>
+        <source>no valid checkpoint to check it against</source>
+        <translation>没有可用于校验的有效检查点</translation>
+    </message>
+    <message>
+        <source>the record is not a record file</source>
+        <translation>这不是有效的记录文件</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3137,71 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>This is not a Merkle tree head.</source>
         <translation>这不是 Merkle 树头。</translation>
+    </message>
+</context>
+<context>
+    <name>LogProofs</name>
+    <message>
+        <source>It changed while the bundle was being made (export again), or it was changed on the server&apos;s database without going through the server, so the log does not hold that change.</source>
+        <translation>该记录在生成证据包期间发生了更改（请重新导出），或者有人绕过服务器直接修改了服务器数据库，因此日志中没有这项更改。</translation>
+    </message>
+    <message>
+        <source>reading the server log</source>
+        <translation>读取服务器日志</translation>
+    </message>
+    <message>
+        <source>The server log is damaged at entry %1.</source>
+        <translation>服务器日志在第 %1 条记录处损坏。</translation>
+    </message>
+    <message>
+        <source>not a proof file: a JSON array of {index, leaf, proof}</source>
+        <translation>不是证明文件：证明文件应为由 {index, leaf, proof} 组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of record Baton knows</source>
+        <translation>“%1”不是 Baton 可识别的记录类型</translation>
+    </message>
+    <message>
+        <source>no change of this record is in the log</source>
+        <translation>日志中没有此记录的任何更改</translation>
+    </message>
+    <message>
+        <source>entry %1 is out of log order or beyond the checkpoint&apos;s %2 entries</source>
+        <translation>第 %1 条日志记录顺序错乱，或超出了检查点的 %2 条记录范围</translation>
+    </message>
+    <message>
+        <source>entry %1 is not in the checkpoint&apos;s tree: the change or its proof was altered</source>
+        <translation>第 %1 条日志记录不在检查点的默克尔树中：该更改或其证明已被篡改</translation>
+    </message>
+    <message>
+        <source>entry %1 is not a change in canonical form</source>
+        <translation>第 %1 条日志记录不是规范格式的更改</translation>
+    </message>
+    <message>
+        <source>entry %1 is a change of another record (%2 %3)</source>
+        <translation>第 %1 条日志记录是对另一条记录（%2 %3）的更改</translation>
+    </message>
+    <message>
+        <source>entry %1 sets the field &quot;%2&quot;, which a %3 cannot hold</source>
+        <translation>第 %1 条日志记录设置了字段“%2”，但 %3 不包含该字段</translation>
+    </message>
+    <message>
+        <source>entry %1 creates the record a second time</source>
+        <translation>第 %1 条日志记录重复创建了该记录</translation>
+    </message>
+    <message>
+        <source>entry %1 changes the record before it is created</source>
+        <translation>第 %1 条日志记录在该记录创建之前就对其进行了更改</translation>
+    </message>
+    <message>
+        <source>the record is not what its logged changes make (%1)</source>
+        <translation>该记录与日志中各项更改得出的结果不符（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) in the log, the last at entry %1 of the checkpoint&apos;s %2, make this record</source>
+        <translation>
+            <numerusform>此记录由日志中的 %n 项更改生成，最后一项为检查点 %2 条记录中的第 %1 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4074,6 +4306,57 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>ServerEvidence</name>
+    <message>
+        <source>The server cannot be reached (%1): connect to the server to seal the bundle, then export again.</source>
+        <translation>无法连接服务器（%1）：请连接服务器以封存证据包，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The session with the server has ended: sign in to the server again, then export.</source>
+        <translation>与服务器的会话已结束：请重新登录服务器，然后再导出。</translation>
+    </message>
+    <message>
+        <source>This database syncs for another account; sign in as that account.</source>
+        <translation>此数据库以另一个账号同步；请以该账号登录。</translation>
+    </message>
+    <message>
+        <source>The server signs its log with a different key than the one this device pinned.</source>
+        <translation>服务器签署日志所用的密钥与本设备固定的密钥不同。</translation>
+    </message>
+    <message>
+        <source>The server answered with no certificate authority.</source>
+        <translation>服务器的响应中没有证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>Sync with the server is stopped (%1): its log cannot vouch for the records until the administrator has looked into it.</source>
+        <translation>与服务器的同步已停止（%1）：在系统管理员查明情况之前，服务器日志无法为这些记录提供证明。</translation>
+    </message>
+    <message>
+        <source>This device has not synced with the server yet: sync, then export the dossier.</source>
+        <translation>本设备尚未与服务器同步：请先同步，然后再导出责任档案。</translation>
+    </message>
+    <message>
+        <source>This device has changes to it that the server has not confirmed yet: sync with the server, then export again.</source>
+        <translation>本设备上有服务器尚未确认的更改：请与服务器同步，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The server does not show this account the %1 %2, so it cannot prove it: export the dossier as someone who may see all of it.</source>
+        <translation>服务器不向此账号显示 %1 %2，因此无法证明该记录：请以有权查看全部内容的人员身份导出责任档案。</translation>
+    </message>
+    <message>
+        <source>The server answered with another record&apos;s history.</source>
+        <translation>服务器返回的是另一条记录的历史。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s proof of entry %1 does not match the checkpoint this device checked: the server&apos;s data was altered.</source>
+        <translation>服务器对第 %1 条记录的证明与本设备校验过的检查点不符：服务器数据已被篡改。</translation>
+    </message>
+    <message>
+        <source>The server promised more of a record&apos;s history and sent none.</source>
+        <translation>服务器表示还有更多记录历史，却未发送任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ServerLog</name>
     <message>
         <source>taking the log lock</source>
@@ -4577,6 +4860,41 @@ Shown now (SHA-256):
     </message>
 </context>
 <context>
+    <name>Tasks</name>
+    <message>
+        <source>Choose whose task it is.</source>
+        <translation>请选择任务负责人。</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>请填写任务标题。</translation>
+    </message>
+    <message>
+        <source>A task cannot be due before it starts.</source>
+        <translation>任务的截止日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Progress is a percentage from 0 to 100.</source>
+        <translation>进度为 0 至 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>The task does not exist.</source>
+        <translation>该任务不存在。</translation>
+    </message>
+    <message>
+        <source>The task is %1: there is no progress to report.</source>
+        <translation>该任务%1，无法再汇报进度。</translation>
+    </message>
+    <message>
+        <source>Choose the task&apos;s status.</source>
+        <translation>请选择任务状态。</translation>
+    </message>
+    <message>
+        <source>A task marked done is 100% complete.</source>
+        <translation>标记为已完成的任务，进度必须为 100%。</translation>
+    </message>
+</context>
+<context>
     <name>TimeStamp</name>
     <message>
         <source>The time stamp does not hold: %1.</source>
@@ -4673,6 +4991,25 @@ Shown now (SHA-256):
     </message>
 </context>
 <context>
+    <name>TrailNotes</name>
+    <message>
+        <source>Choose whose trail the note is in.</source>
+        <translation>请选择此备注所属的工作轨迹。</translation>
+    </message>
+    <message>
+        <source>Give the note a title.</source>
+        <translation>请填写备注标题。</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters.</source>
+        <translation>备注最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A note records what has happened: its time cannot be in the future.</source>
+        <translation>备注记录的是已发生的事：其时间不能晚于当前时间。</translation>
+    </message>
+</context>
+<context>
     <name>TrailSearch</name>
     <message>
         <source>Searching the work trail needs a SQLite database (a desktop&apos;s).</source>
@@ -4689,6 +5026,25 @@ Shown now (SHA-256):
     <message>
         <source>searching the work trail</source>
         <translation>搜索工作轨迹</translation>
+    </message>
+</context>
+<context>
+    <name>WorkArchive</name>
+    <message>
+        <source>The task does not exist.</source>
+        <translation>该任务不存在。</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>合作中</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>休眠</translation>
     </message>
 </context>
 <context>
@@ -4780,6 +5136,69 @@ Shown now (SHA-256):
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>WorkTimeline</name>
+    <message>
+        <source>This item is not on this computer.</source>
+        <translation>本机上没有此记录。</translation>
+    </message>
+    <message>
+        <source>You may not see this item.</source>
+        <translation>您无权查看此记录。</translation>
+    </message>
+    <message>
+        <source>This computer holds no CA certificate to check the signature against.</source>
+        <translation>本机没有可用于校验签名的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>进度汇报</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>进度确认</translation>
+    </message>
+    <message>
+        <source>reading approvals</source>
+        <translation>读取审批记录</translation>
+    </message>
+    <message>
+        <source>someone not on this computer</source>
+        <translation>本机未登记的人员</translation>
+    </message>
+    <message>
+        <source>Request: %1</source>
+        <translation>申请：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>reading progress reports</source>
+        <translation>读取进度汇报</translation>
+    </message>
+    <message>
+        <source>Progress %1%: %2</source>
+        <translation>进度 %1%：%2</translation>
+    </message>
+    <message>
+        <source>reading confirmations</source>
+        <translation>读取进度确认</translation>
+    </message>
+    <message>
+        <source>Confirmed %1%: %2</source>
+        <translation>已确认 %1%：%2</translation>
+    </message>
+    <message>
+        <source>Work of %1</source>
+        <translation>%1 的工作</translation>
     </message>
 </context>
 <context>
@@ -4898,6 +5317,65 @@ Shown now (SHA-256):
     </message>
 </context>
 <context>
+    <name>baton::AddDutyDialog</name>
+    <message>
+        <source>Until</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Add Responsibility</source>
+        <translation>添加职责</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Renewals of customer B</source>
+        <translation>客户 B 的续约</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>For &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>承担人：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility:</source>
+        <translation>职责(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;What it covers:</source>
+        <translation>职责范围(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>结束日期：</translation>
+    </message>
+    <message>
+        <source>Name the responsibility.</source>
+        <translation>请填写职责名称。</translation>
+    </message>
+    <message>
+        <source>A responsibility cannot end before it begins.</source>
+        <translation>职责的结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>baton::AddItemDialog</name>
     <message>
         <source>Add to the Handover of %1</source>
@@ -4954,6 +5432,53 @@ Shown now (SHA-256):
     <message>
         <source>Nobody receives it yet: choose a receiver before the handover is submitted for sign-off.</source>
         <translation>尚无接收人：请在工作交接提交签批前选择接收人。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AddNoteDialog</name>
+    <message>
+        <source>Add Note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Call with the customer about the renewal</source>
+        <translation>就续约事宜与客户通话</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>In the work trail of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>记入 &lt;b&gt;%1&lt;/b&gt; 的工作轨迹</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>正文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility:</source>
+        <translation>职责(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Give the note a title.</source>
+        <translation>请填写备注标题。</translation>
     </message>
 </context>
 <context>
@@ -5973,6 +6498,61 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::ConfirmProgressDialog</name>
+    <message>
+        <source>Confirm Progress</source>
+        <translation>确认进度</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>%1%, reported by %2 on %3</source>
+        <translation>%1%，由 %2 于 %3 汇报</translation>
+    </message>
+    <message>
+        <source>The task as it stands (%1%)</source>
+        <translation>任务当前情况（%1%）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3% · %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3% · %4</translation>
+    </message>
+    <message>
+        <source>Your signature says that you, as their supervisor, confirm this progress. It is kept with the task and in the person&apos;s dossier.</source>
+        <translation>您的签名表示您以其主管身份确认此进度。签名将随任务一并保存，并收入此人的责任档案。</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>进度汇报(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Statement:</source>
+        <translation>确认说明(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1：已完成</translation>
+    </message>
+    <message>
+        <source>%1: %2% done</source>
+        <translation>%1：已完成 %2%</translation>
+    </message>
+    <message>
+        <source>Say what you confirm.</source>
+        <translation>请说明您确认的内容。</translation>
+    </message>
+    <message>
+        <source>Type your password to sign.</source>
+        <translation>请输入密码以签名。</translation>
+    </message>
+</context>
+<context>
     <name>baton::ConflictDetailPane</name>
     <message>
         <source>Field</source>
@@ -6458,10 +7038,6 @@ Entry: %2</source>
         <translation>未选择人员</translation>
     </message>
     <message>
-        <source>Select a person in the list to see their archive and employment history.</source>
-        <translation>在列表中选择一名员工，即可查看其档案和任职履历。</translation>
-    </message>
-    <message>
         <source>New employee</source>
         <translation>新员工</translation>
     </message>
@@ -6480,6 +7056,14 @@ Entry: %2</source>
     <message>
         <source>%1 · signs in as %2</source>
         <translation>%1 · 登录名 %2</translation>
+    </message>
+    <message>
+        <source>Responsibilities and tasks</source>
+        <translation>职责与任务</translation>
+    </message>
+    <message>
+        <source>Select a person in the list to see their archive, employment history, responsibilities and tasks.</source>
+        <translation>在列表中选择一名人员，即可查看其档案、任职履历、职责和任务。</translation>
     </message>
 </context>
 <context>
@@ -6643,6 +7227,201 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::EmployeeWorkView</name>
+    <message>
+        <source>&lt;b&gt;Tasks&lt;/b&gt;</source>
+        <translation>&lt;b&gt;任务&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Last confirmed</source>
+        <translation>最近确认</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>新建任务(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Give %1 a task (%2)</source>
+        <translation>为 %1 分配任务（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Report progress…</source>
+        <translation>汇报进度(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Report progress on your task (%1)</source>
+        <translation>汇报您的任务进度（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm progress…</source>
+        <translation>确认进度(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Confirm the progress, signed, as the supervisor (%1)</source>
+        <translation>以主管身份签名确认进度（%1）</translation>
+    </message>
+    <message>
+        <source>Your role does not show this person&apos;s work.</source>
+        <translation>您的角色无权查看此人的工作。</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>Handed over to %1</source>
+        <translation>已移交给 %1</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1, signed</source>
+        <translation>已由 %1 签名确认</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a task to see its progress reports and confirmations.</source>
+        <translation>选择一项任务，即可查看其进度汇报和确认记录。</translation>
+    </message>
+    <message>
+        <source>handed over to %1</source>
+        <translation>已移交给 %1</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>负责人 %1</translation>
+    </message>
+    <message>
+        <source>responsibility: %1</source>
+        <translation>职责：%1</translation>
+    </message>
+    <message>
+        <source>customer: %1</source>
+        <translation>客户：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; reported %2% (%3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 汇报进度 %2%（%3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; confirmed, signed: “%2” (%3%)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 已签名确认：“%2”（%3%）</translation>
+    </message>
+    <message>
+        <source>No progress reported yet.</source>
+        <translation>尚无进度汇报。</translation>
+    </message>
+    <message>
+        <source>&amp;Add responsibility…</source>
+        <translation>添加职责(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Give %1 a responsibility of their own, for a period</source>
+        <translation>为 %1 单独添加一项职责，并设定期限</translation>
+    </message>
+    <message>
+        <source>&amp;End…</source>
+        <translation>结束(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>End the selected responsibility; it stays in the archive</source>
+        <translation>结束所选职责；该职责仍保留在档案中</translation>
+    </message>
+    <message>
+        <source>From &amp;position description</source>
+        <translation>按岗位说明书添加(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Give %1 the responsibilities of their position they do not hold yet</source>
+        <translation>为 %1 添加其岗位中尚未承担的职责</translation>
+    </message>
+    <message>
+        <source>From Position Description</source>
+        <translation>按岗位说明书添加</translation>
+    </message>
+    <message>
+        <source>%1 holds every responsibility of their position description already.</source>
+        <translation>%1 已承担其岗位说明书中的全部职责。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n responsibility(s) of the position description given to %1 from today.</source>
+        <translation>
+            <numerusform>已将岗位说明书中的 %n 项职责分配给 %1，自今日起生效。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Responsibilities over time</source>
+        <translation>各时期职责</translation>
+    </message>
+    <message>
+        <source>Responsibilities over time (%1)</source>
+        <translation>各时期职责（%1）</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customers (%1)</source>
+        <translation>客户（%1）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+</context>
+<context>
     <name>baton::EmploymentHistoryModel</name>
     <message>
         <source>When</source>
@@ -6690,6 +7469,25 @@ Entry: %2</source>
     <message>
         <source>No changes have been recorded for this employee yet.</source>
         <translation>该员工尚无变更记录。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::EndDutyDialog</name>
+    <message>
+        <source>End Responsibility</source>
+        <translation>结束职责</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, held since %2. It stays in the archive with its period.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，自 %2 起承担。该职责及其期间仍将保留在档案中。</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>最后一天(&amp;L)：</translation>
     </message>
 </context>
 <context>
@@ -7295,6 +8093,65 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::NewTaskDialog</name>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>New Task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>For &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>负责人：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility:</source>
+        <translation>职责(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>项目(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>开始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <source>&amp;Detail:</source>
+        <translation>详细说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>请填写任务标题。</translation>
+    </message>
+    <message>
+        <source>A task cannot be due before it starts.</source>
+        <translation>任务的截止日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
     <name>baton::OrganisationDialog</name>
     <message>
         <source>Organisation</source>
@@ -7591,6 +8448,45 @@ Entry: %2</source>
     <message>
         <source>Responsibilities</source>
         <translation>岗位职责</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ReportProgressDialog</name>
+    <message>
+        <source>Report Progress</source>
+        <translation>汇报进度</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>汇报</translation>
+    </message>
+    <message>
+        <source>What was done, what is next, what is in the way</source>
+        <translation>已完成的工作、下一步计划、遇到的障碍</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;now %2%, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;当前 %2%，%3</translation>
+    </message>
+    <message>
+        <source>&amp;Progress:</source>
+        <translation>进度(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A task marked done is 100% complete.</source>
+        <translation>标记为已完成的任务，进度必须为 100%。</translation>
+    </message>
+    <message>
+        <source>Change the progress or say what was done.</source>
+        <translation>请更改进度，或说明已完成的工作。</translation>
     </message>
 </context>
 <context>
@@ -8801,6 +9697,14 @@ Double-click to change it in the form</source>
         <source>Import every file in a folder</source>
         <translation>导入文件夹中的所有文件</translation>
     </message>
+    <message>
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>A call, a meeting or an arrangement, written down (%1)</source>
+        <translation>以文字记下的通话、会议或约定（%1）</translation>
+    </message>
 </context>
 <context>
     <name>baton::TrailImportJob</name>
@@ -8901,6 +9805,126 @@ Double-click to change it in the form</source>
     <message>
         <source>The save could not be recorded in the audit trail, so the file was removed: %1</source>
         <translation>保存操作无法记入审计日志，因此已删除保存的文件：%1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>Signed with %1&apos;s certificate; verified</source>
+        <translation>已使用 %1 的证书签名；校验通过</translation>
+    </message>
+    <message>
+        <source>Signed, but the signature does not check out: %1</source>
+        <translation>已签名，但签名校验未通过：%1</translation>
+    </message>
+    <message>
+        <source>Approval request</source>
+        <translation>审批申请</translation>
+    </message>
+    <message>
+        <source>Workflow:</source>
+        <translation>流程：</translation>
+    </message>
+    <message>
+        <source>Submitted by:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Approval decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>申请：</translation>
+    </message>
+    <message>
+        <source>Node:</source>
+        <translation>节点：</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>审批结果：</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>决定人：</translation>
+    </message>
+    <message>
+        <source>Trusted time:</source>
+        <translation>可信时间：</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>来源地址：</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>签名：</translation>
+    </message>
+    <message>
+        <source>(no opinion)</source>
+        <translation>（无审批意见）</translation>
+    </message>
+    <message>
+        <source>Progress report on &quot;%1&quot;</source>
+        <translation>“%1”的进度汇报</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>进度：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation>汇报人：</translation>
+    </message>
+    <message>
+        <source>(no note)</source>
+        <translation>（无备注）</translation>
+    </message>
+    <message>
+        <source>Confirmation of &quot;%1&quot;</source>
+        <translation>“%1”的进度确认</translation>
+    </message>
+    <message>
+        <source>Work of:</source>
+        <translation>任务负责人：</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>确认说明：</translation>
+    </message>
+    <message>
+        <source>Confirmed by:</source>
+        <translation>确认人：</translation>
+    </message>
+    <message>
+        <source>(no statement)</source>
+        <translation>（无确认说明）</translation>
     </message>
 </context>
 <context>

@@ -1,25 +1,21 @@
 #include "addnotedialog.h"
 
 #include "common/appcontext.h"
-#include "shell/messagelabel.h"
 #include "work/workarchive.h"
 #include "workflow/approvals.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 namespace baton {
 
 AddNoteDialog::AddNoteDialog(AppContext &context, const QUuid &employee, const QString &name,
                              QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_context(context)
     , m_employee(employee)
     , m_title(new QLineEdit(this))
@@ -27,8 +23,6 @@ AddNoteDialog::AddNoteDialog(AppContext &context, const QUuid &employee, const Q
     , m_body(new QPlainTextEdit(this))
     , m_customer(new QComboBox(this))
     , m_duty(new QComboBox(this))
-    , m_message(new MessageLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("addNoteDialog"));
     setWindowTitle(tr("Add Note"));
@@ -37,9 +31,6 @@ AddNoteDialog::AddNoteDialog(AppContext &context, const QUuid &employee, const Q
     m_body->setObjectName(QStringLiteral("noteBodyEdit"));
     m_customer->setObjectName(QStringLiteral("noteCustomerCombo"));
     m_duty->setObjectName(QStringLiteral("noteDutyCombo"));
-    m_message->setObjectName(QStringLiteral("noteMessage"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add note"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("addNoteButton"));
     m_title->setMaxLength(300);
     m_title->setPlaceholderText(tr("Call with the customer about the renewal"));
     m_body->setTabChangesFocus(true);
@@ -66,17 +57,10 @@ AddNoteDialog::AddNoteDialog(AppContext &context, const QUuid &employee, const Q
     form->addRow(tr("&Text:"), m_body);
     form->addRow(tr("&Customer:"), m_customer);
     form->addRow(tr("&Responsibility:"), m_duty);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(who);
-    layout->addLayout(form);
-    layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
+    setUp(who, form, tr("Add note"), "addNoteButton");
     setMinimumWidth(460);
 
     connect(m_title, &QLineEdit::textChanged, this, &AddNoteDialog::validate);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &AddNoteDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &AddNoteDialog::reject);
-    validate();
 }
 
 TrailNoteDraft AddNoteDialog::draft() const
@@ -96,24 +80,13 @@ QString AddNoteDialog::problem() const
     return {};
 }
 
-void AddNoteDialog::validate()
+Status AddNoteDialog::save()
 {
-    const QString p = problem();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
-    m_message->showMessage(p, MessageLabel::Kind::Hint);
-}
-
-void AddNoteDialog::accept()
-{
-    if (!problem().isEmpty())
-        return validate();
     auto added = TrailNotes(m_context.store()).add(m_context.actor(), draft());
-    if (!added) {
-        m_message->showMessage(added.error().message, MessageLabel::Kind::Error);
-        return;
-    }
+    if (!added)
+        return added.error();
     m_created = *added;
-    QDialog::accept();
+    return {};
 }
 
 } // namespace baton

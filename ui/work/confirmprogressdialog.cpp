@@ -8,36 +8,29 @@
 
 #include <QComboBox>
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 namespace baton {
 
 ConfirmProgressDialog::ConfirmProgressDialog(AppContext &context, const TaskSummary &task,
                                              const QList<ProgressReport> &reports, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_context(context)
     , m_task(task)
     , m_reports(reports)
     , m_report(new QComboBox(this))
     , m_statement(new QLineEdit(this))
     , m_password(new QLineEdit(this))
-    , m_message(new MessageLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("confirmProgressDialog"));
     setWindowTitle(tr("Confirm Progress"));
     m_report->setObjectName(QStringLiteral("reportCombo"));
     m_statement->setObjectName(QStringLiteral("statementEdit"));
     m_password->setObjectName(QStringLiteral("signPasswordEdit"));
-    m_message->setObjectName(QStringLiteral("confirmMessage"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("signButton"));
+    message()->setObjectName(QStringLiteral("confirmMessage"));
     m_password->setEchoMode(QLineEdit::Password);
     m_statement->setMaxLength(300);
 
@@ -67,20 +60,14 @@ ConfirmProgressDialog::ConfirmProgressDialog(AppContext &context, const TaskSumm
     form->addRow(tr("&Report:"), m_report);
     form->addRow(tr("&Statement:"), m_statement);
     form->addRow(tr("&Password:"), m_password);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(summary);
-    layout->addLayout(form);
-    layout->addWidget(note);
-    layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
+    form->addRow(note);
+    setUp(summary, form, tr("Sign"), "signButton");
     setMinimumWidth(460);
 
     connect(m_report, &QComboBox::currentIndexChanged, this,
             &ConfirmProgressDialog::suggestStatement);
     connect(m_statement, &QLineEdit::textChanged, this, &ConfirmProgressDialog::validate);
     connect(m_password, &QLineEdit::textChanged, this, &ConfirmProgressDialog::validate);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConfirmProgressDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConfirmProgressDialog::reject);
     suggestStatement();
     m_statement->setFocus();
     m_statement->selectAll();
@@ -116,32 +103,20 @@ QString ConfirmProgressDialog::problem() const
     return {};
 }
 
-void ConfirmProgressDialog::validate()
+Status ConfirmProgressDialog::save()
 {
-    const QString p = problem();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
-    m_message->showMessage(p, MessageLabel::Kind::Hint);
-}
-
-void ConfirmProgressDialog::accept()
-{
-    if (!problem().isEmpty())
-        return validate();
     auto signer = SigningKeys(m_context.store()).unlock(m_context.userId(), m_password->text());
     if (!signer) {
-        m_message->showMessage(signer.error().message, MessageLabel::Kind::Error);
         m_password->selectAll();
         m_password->setFocus();
-        return;
+        return signer.error();
     }
     auto confirmed =
         TaskConfirmations(m_context.store())
             .confirm(m_context.actor(), m_task.id, reportId(), m_statement->text(), *signer);
-    if (!confirmed) {
-        m_message->showMessage(confirmed.error().message, MessageLabel::Kind::Error);
-        return;
-    }
-    QDialog::accept();
+    if (!confirmed)
+        return confirmed.error();
+    return {};
 }
 
 } // namespace baton

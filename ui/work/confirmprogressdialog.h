@@ -2,23 +2,21 @@
 
 #include "work/workarchive.h"
 
-#include <QDialog>
+#include "shell/formdialog.h"
 
 class QComboBox;
-class QDialogButtonBox;
 class QLineEdit;
 
 namespace baton {
 
 class AppContext;
-class MessageLabel;
 
 // A supervisor confirms a person's progress, signed ("Q3 requirements
 // document done, confirmed by the manager on date"): which report, the
 // statement, and the password that unlocks this device's signing key. OK
 // signs and records it; a wrong password or a refusal is shown and the
 // dialog stays open.
-class ConfirmProgressDialog : public QDialog
+class ConfirmProgressDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -27,11 +25,12 @@ public:
 
     // The report confirmed; null: the task as it stands.
     QUuid reportId() const;
-    QString problem() const; // translated; empty when it may be signed
-    void accept() override;
+    QString problem() const override;
+
+protected:
+    Status save() override;
 
 private:
-    void validate();
     void suggestStatement();
 
     AppContext &m_context;
@@ -40,8 +39,6 @@ private:
     QComboBox *m_report;
     QLineEdit *m_statement;
     QLineEdit *m_password;
-    MessageLabel *m_message;
-    QDialogButtonBox *m_buttons;
     QString m_suggested; // what suggestStatement() last wrote
 };
 

@@ -2,19 +2,15 @@
 
 #include "common/appcontext.h"
 #include "people/optionaldateedit.h"
-#include "shell/messagelabel.h"
 #include "workflow/approvals.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 namespace baton {
 
@@ -39,7 +35,7 @@ QDateEdit *dateEdit(QWidget *parent, const char *name)
 
 AddDutyDialog::AddDutyDialog(AppContext &context, const QUuid &employee, const QString &name,
                              QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_context(context)
     , m_employee(employee)
     , m_title(new QLineEdit(this))
@@ -48,17 +44,12 @@ AddDutyDialog::AddDutyDialog(AppContext &context, const QUuid &employee, const Q
     , m_project(new QLineEdit(this))
     , m_from(dateEdit(this, "dutyFromEdit"))
     , m_to(new OptionalDateEdit(tr("Until"), this))
-    , m_message(new MessageLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("addDutyDialog"));
     setWindowTitle(tr("Add Responsibility"));
     m_title->setObjectName(QStringLiteral("dutyTitleEdit"));
     m_customer->setObjectName(QStringLiteral("dutyCustomerCombo"));
     m_to->setObjectName(QStringLiteral("dutyToEdit"));
-    m_message->setObjectName(QStringLiteral("dutyMessage"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("addDutyButton"));
     m_title->setMaxLength(200);
     m_title->setPlaceholderText(tr("Renewals of customer B"));
     m_project->setMaxLength(120);
@@ -80,19 +71,12 @@ AddDutyDialog::AddDutyDialog(AppContext &context, const QUuid &employee, const Q
     form->addRow(tr("&Project:"), m_project);
     form->addRow(tr("&From:"), m_from);
     form->addRow(tr("Until:"), m_to);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(who);
-    layout->addLayout(form);
-    layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
+    setUp(who, form, tr("Add"), "addDutyButton");
     setMinimumWidth(440);
 
     connect(m_title, &QLineEdit::textChanged, this, &AddDutyDialog::validate);
     connect(m_from, &QDateEdit::dateChanged, this, &AddDutyDialog::validate);
     connect(m_to, &OptionalDateEdit::dateChanged, this, &AddDutyDialog::validate);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &AddDutyDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &AddDutyDialog::reject);
-    validate();
 }
 
 DutyDraft AddDutyDialog::draft() const
@@ -116,41 +100,25 @@ QString AddDutyDialog::problem() const
     return {};
 }
 
-void AddDutyDialog::validate()
+Status AddDutyDialog::save()
 {
-    const QString p = problem();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
-    m_message->showMessage(p, MessageLabel::Kind::Hint);
-}
-
-void AddDutyDialog::accept()
-{
-    if (!problem().isEmpty())
-        return validate();
     auto added = Duties(m_context.store()).add(m_context.actor(), draft());
-    if (!added) {
-        m_message->showMessage(added.error().message, MessageLabel::Kind::Error);
-        return;
-    }
-    QDialog::accept();
+    if (!added)
+        return added.error();
+    return {};
 }
 
 EndDutyDialog::EndDutyDialog(AppContext &context, const QUuid &duty, const QString &title,
                              const QDate &from, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_context(context)
     , m_duty(duty)
     , m_last(dateEdit(this, "dutyLastDayEdit"))
-    , m_message(new MessageLabel(this))
 {
     setObjectName(QStringLiteral("endDutyDialog"));
     setWindowTitle(tr("End Responsibility"));
-    m_message->setObjectName(QStringLiteral("endDutyMessage"));
     m_last->setMinimumDate(from);
     m_last->setDate(std::max(from, today(context)));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("End"));
-    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("endDutyButton"));
     auto *what = new QLabel(tr("<b>%1</b>, held since %2. It stays in the archive with its "
                                "period.")
                                 .arg(title.toHtmlEscaped(), from.toString(Qt::ISODate)),
@@ -158,13 +126,7 @@ EndDutyDialog::EndDutyDialog(AppContext &context, const QUuid &duty, const QStri
     what->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Last day:"), m_last);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(what);
-    layout->addLayout(form);
-    layout->addWidget(m_message);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &EndDutyDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &EndDutyDialog::reject);
+    setUp(what, form, tr("End"), "endDutyButton");
 }
 
 void EndDutyDialog::setLastDay(const QDate &day)
@@ -172,13 +134,9 @@ void EndDutyDialog::setLastDay(const QDate &day)
     m_last->setDate(day);
 }
 
-void EndDutyDialog::accept()
+Status EndDutyDialog::save()
 {
-    if (Status s = Duties(m_context.store()).end(m_context.actor(), m_duty, m_last->date()); !s) {
-        m_message->showMessage(s.error().message, MessageLabel::Kind::Error);
-        return;
-    }
-    QDialog::accept();
+    return Duties(m_context.store()).end(m_context.actor(), m_duty, m_last->date());
 }
 
 } // namespace baton

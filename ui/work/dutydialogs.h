@@ -2,24 +2,22 @@
 
 #include "work/duties.h"
 
-#include <QDialog>
+#include "shell/formdialog.h"
 
 class QComboBox;
 class QDateEdit;
-class QDialogButtonBox;
 class QLineEdit;
 class QPlainTextEdit;
 
 namespace baton {
 
 class AppContext;
-class MessageLabel;
 class OptionalDateEdit;
 
 // Gives a person a responsibility of their own for a period: its name, what
 // it covers, the customer and project it concerns, from when and until
 // when. OK records it; a refusal is shown and the dialog stays open.
-class AddDutyDialog : public QDialog
+class AddDutyDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -27,12 +25,12 @@ public:
                   QWidget *parent = nullptr);
 
     DutyDraft draft() const;
-    QString problem() const; // translated; empty when it may be saved
-    void accept() override;
+    QString problem() const override;
+
+protected:
+    Status save() override;
 
 private:
-    void validate();
-
     AppContext &m_context;
     QUuid m_employee;
     QLineEdit *m_title;
@@ -41,12 +39,10 @@ private:
     QLineEdit *m_project;
     QDateEdit *m_from;
     OptionalDateEdit *m_to;
-    MessageLabel *m_message;
-    QDialogButtonBox *m_buttons;
 };
 
 // Ends a responsibility on a day: it stays in the archive with its period.
-class EndDutyDialog : public QDialog
+class EndDutyDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -54,13 +50,15 @@ public:
                   QWidget *parent = nullptr);
 
     void setLastDay(const QDate &day);
-    void accept() override;
+    QString problem() const override { return {}; }
+
+protected:
+    Status save() override;
 
 private:
     AppContext &m_context;
     QUuid m_duty;
     QDateEdit *m_last;
-    MessageLabel *m_message;
 };
 
 } // namespace baton

@@ -2,26 +2,22 @@
 
 #include "common/appcontext.h"
 #include "people/optionaldateedit.h"
-#include "shell/messagelabel.h"
 #include "work/workarchive.h"
 #include "workflow/approvals.h"
 
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 namespace baton {
 
 NewTaskDialog::NewTaskDialog(AppContext &context, const QUuid &owner, const QString &ownerName,
                              QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_context(context)
     , m_owner(owner)
     , m_title(new QLineEdit(this))
@@ -31,8 +27,6 @@ NewTaskDialog::NewTaskDialog(AppContext &context, const QUuid &owner, const QStr
     , m_start(new QDateEdit(this))
     , m_due(new OptionalDateEdit(tr("Due"), this))
     , m_detail(new QPlainTextEdit(this))
-    , m_message(new MessageLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("newTaskDialog"));
     setWindowTitle(tr("New Task"));
@@ -42,9 +36,6 @@ NewTaskDialog::NewTaskDialog(AppContext &context, const QUuid &owner, const QStr
     m_project->setObjectName(QStringLiteral("projectEdit"));
     m_start->setObjectName(QStringLiteral("startDateEdit"));
     m_due->setObjectName(QStringLiteral("dueDateEdit"));
-    m_message->setObjectName(QStringLiteral("taskMessage"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Add task"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("addTaskButton"));
     m_title->setMaxLength(200);
     m_project->setMaxLength(120);
     m_detail->setTabChangesFocus(true);
@@ -82,19 +73,12 @@ NewTaskDialog::NewTaskDialog(AppContext &context, const QUuid &owner, const QStr
     form->addRow(tr("&Starts:"), m_start);
     form->addRow(tr("Due:"), m_due);
     form->addRow(tr("&Detail:"), m_detail);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(who);
-    layout->addLayout(form);
-    layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
+    setUp(who, form, tr("Add task"), "addTaskButton");
     setMinimumWidth(440);
 
     connect(m_title, &QLineEdit::textChanged, this, &NewTaskDialog::validate);
     connect(m_start, &QDateEdit::dateChanged, this, &NewTaskDialog::validate);
     connect(m_due, &OptionalDateEdit::dateChanged, this, &NewTaskDialog::validate);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &NewTaskDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &NewTaskDialog::reject);
-    validate();
 }
 
 TaskDraft NewTaskDialog::draft() const
@@ -118,24 +102,13 @@ QString NewTaskDialog::problem() const
     return {};
 }
 
-void NewTaskDialog::validate()
+Status NewTaskDialog::save()
 {
-    const QString p = problem();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
-    m_message->showMessage(p, MessageLabel::Kind::Hint);
-}
-
-void NewTaskDialog::accept()
-{
-    if (!problem().isEmpty())
-        return validate();
     auto created = Tasks(m_context.store()).create(m_context.actor(), draft());
-    if (!created) {
-        m_message->showMessage(created.error().message, MessageLabel::Kind::Error);
-        return;
-    }
+    if (!created)
+        return created.error();
     m_created = *created;
-    QDialog::accept();
+    return {};
 }
 
 } // namespace baton

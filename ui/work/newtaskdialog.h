@@ -2,24 +2,22 @@
 
 #include "work/tasks.h"
 
-#include <QDialog>
+#include "shell/formdialog.h"
 
 class QComboBox;
 class QDateEdit;
-class QDialogButtonBox;
 class QLineEdit;
 class QPlainTextEdit;
 
 namespace baton {
 
 class AppContext;
-class MessageLabel;
 class OptionalDateEdit;
 
 // A supervisor gives a person a task: its title, the responsibility it
 // serves and the customer it concerns (both optional), the project and the
 // dates. OK records it; a refusal is shown and the dialog stays open.
-class NewTaskDialog : public QDialog
+class NewTaskDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -28,12 +26,12 @@ public:
 
     TaskDraft draft() const;
     QUuid createdId() const { return m_created; }
-    QString problem() const; // translated; empty when it may be saved
-    void accept() override;
+    QString problem() const override;
+
+protected:
+    Status save() override;
 
 private:
-    void validate();
-
     AppContext &m_context;
     QUuid m_owner;
     QLineEdit *m_title;
@@ -43,8 +41,6 @@ private:
     QDateEdit *m_start;
     OptionalDateEdit *m_due;
     QPlainTextEdit *m_detail;
-    MessageLabel *m_message;
-    QDialogButtonBox *m_buttons;
     QUuid m_created;
 };
 

@@ -1,17 +1,14 @@
 #include "reportprogressdialog.h"
 
 #include "common/appcontext.h"
-#include "shell/messagelabel.h"
 #include "work/tasks.h"
 #include "work/workentities.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -20,24 +17,19 @@ namespace baton {
 
 ReportProgressDialog::ReportProgressDialog(AppContext &context, const TaskSummary &task,
                                            QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_context(context)
     , m_task(task)
     , m_progress(new QSpinBox(this))
     , m_slider(new QSlider(Qt::Horizontal, this))
     , m_status(new QComboBox(this))
     , m_note(new QPlainTextEdit(this))
-    , m_message(new MessageLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("reportProgressDialog"));
     setWindowTitle(tr("Report Progress"));
     m_progress->setObjectName(QStringLiteral("progressSpin"));
     m_status->setObjectName(QStringLiteral("statusCombo"));
     m_note->setObjectName(QStringLiteral("noteEdit"));
-    m_message->setObjectName(QStringLiteral("reportMessage"));
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Report"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("reportButton"));
 
     m_progress->setRange(0, 100);
     m_progress->setSuffix(QStringLiteral("%"));
@@ -63,11 +55,7 @@ ReportProgressDialog::ReportProgressDialog(AppContext &context, const TaskSummar
     form->addRow(tr("&Status:"), m_status);
     form->addRow(tr("&Note:"), m_note);
     qobject_cast<QLabel *>(form->labelForField(progressRow))->setBuddy(m_progress);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addLayout(form);
-    layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
+    setUp(title, form, tr("Report"), "reportButton");
 
     connect(m_slider, &QSlider::valueChanged, m_progress, &QSpinBox::setValue);
     connect(m_progress, &QSpinBox::valueChanged, this, [this](int v) {
@@ -83,8 +71,6 @@ ReportProgressDialog::ReportProgressDialog(AppContext &context, const TaskSummar
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, &ReportProgressDialog::validate);
     connect(m_note, &QPlainTextEdit::textChanged, this, &ReportProgressDialog::validate);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ReportProgressDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ReportProgressDialog::reject);
 
     setStatus(task.status);
     setProgress(int(task.progress));
@@ -121,27 +107,16 @@ QString ReportProgressDialog::problem() const
     return {};
 }
 
-void ReportProgressDialog::validate()
+Status ReportProgressDialog::save()
 {
-    const QString p = problem();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(p.isEmpty());
-    m_message->showMessage(p, MessageLabel::Kind::Hint);
-}
-
-void ReportProgressDialog::accept()
-{
-    if (!problem().isEmpty())
-        return validate();
     ProgressDraft d;
     d.progress = m_progress->value();
     d.status = m_status->currentData().toString();
     d.note = m_note->toPlainText();
     auto reported = Tasks(m_context.store()).report(m_context.actor(), m_task.id, d);
-    if (!reported) {
-        m_message->showMessage(reported.error().message, MessageLabel::Kind::Error);
-        return;
-    }
-    QDialog::accept();
+    if (!reported)
+        return reported.error();
+    return {};
 }
 
 } // namespace baton

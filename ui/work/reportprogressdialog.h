@@ -2,10 +2,9 @@
 
 #include "work/workarchive.h"
 
-#include <QDialog>
+#include "shell/formdialog.h"
 
 class QComboBox;
-class QDialogButtonBox;
 class QPlainTextEdit;
 class QSlider;
 class QSpinBox;
@@ -13,12 +12,11 @@ class QSpinBox;
 namespace baton {
 
 class AppContext;
-class MessageLabel;
 
 // The owner reports progress on their task: how far it is, its status and
 // what was done. OK records the report and moves the task with it; a
 // refusal is shown and the dialog stays open.
-class ReportProgressDialog : public QDialog
+class ReportProgressDialog : public FormDialog
 {
     Q_OBJECT
 public:
@@ -27,20 +25,18 @@ public:
     void setProgress(int percent);
     void setStatus(const QString &status);
     void setNote(const QString &note);
-    QString problem() const; // translated; empty when it may be sent
-    void accept() override;
+    QString problem() const override;
+
+protected:
+    Status save() override;
 
 private:
-    void validate();
-
     AppContext &m_context;
     TaskSummary m_task;
     QSpinBox *m_progress;
     QSlider *m_slider;
     QComboBox *m_status;
     QPlainTextEdit *m_note;
-    MessageLabel *m_message;
-    QDialogButtonBox *m_buttons;
 };
 
 } // namespace baton

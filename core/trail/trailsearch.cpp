@@ -42,26 +42,29 @@ Status TrailSearch::ensureIndex()
     Database &db = m_store.database();
     SqlStatement &q = db.statement(QStringLiteral(
         "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('trail_fts', "
-        "'trail_key')"));
+        "'trail_key', 'trail_ref')"));
     if (!q.exec() || !q.next())
         return db.errorFrom(q, tr("reading the work trail"));
-    m_ready = q.int64(0) == 2;
+    m_ready = q.int64(0) == 3;
     q.finish();
     if (m_ready)
         return {};
     // Contentless: the text lives in trail_item; the index keeps only what
     // FTS5 needs to match. trail_key holds what a search filters and sorts
-    // by, a few dozen bytes a row: trail_item's rows carry the bodies, so
-    // testing thousands of matches against them read megabytes. An index
-    // from before trail_key is built again from the start.
+    // by, a few dozen bytes a row (people, customers and duties by number,
+    // trail_ref): trail_item's rows carry the bodies, so testing thousands
+    // of matches against them read a page each. An index from before
+    // trail_key is built again from the start.
     Status s = m_store.transact([&]() -> Status {
         for (const char *sql :
              {"DROP TABLE IF EXISTS trail_fts", "DROP TABLE IF EXISTS trail_key",
+              "DROP TABLE IF EXISTS trail_ref",
               "CREATE VIRTUAL TABLE trail_fts USING fts5(words, grams, content='', "
               "tokenize='unicode61 remove_diacritics 2')",
-              "CREATE TABLE trail_key (rowid INTEGER PRIMARY KEY, employee_id TEXT NOT NULL, "
-              "occurred_ms INTEGER NOT NULL, kind TEXT NOT NULL, customer_id TEXT, duty_id TEXT)",
-              "CREATE INDEX trail_key_employee ON trail_key(employee_id, occurred_ms)",
+              "CREATE TABLE trail_ref (n INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE)",
+              "CREATE TABLE trail_key (rowid INTEGER PRIMARY KEY, person INTEGER NOT NULL, "
+              "occurred_ms INTEGER NOT NULL, kind TEXT NOT NULL, customer INTEGER, duty INTEGER)",
+              "CREATE INDEX trail_key_person ON trail_key(person, occurred_ms)",
               "CREATE INDEX trail_key_time ON trail_key(occurred_ms)"})
             if (Status e = db.exec(QString::fromLatin1(sql)); !e)
                 return e;
@@ -71,6 +74,26 @@ Status TrailSearch::ensureIndex()
         return s;
     m_ready = true;
     return {};
+}
+
+Result<qint64> TrailSearch::refNumber(const QString &uuid, bool create)
+{
+    Database &db = m_store.database();
+    if (create) {
+        SqlStatement &add =
+            db.statement(QStringLiteral("INSERT OR IGNORE INTO trail_ref (uuid) VALUES (?)"));
+        add.bind(0, uuid);
+        if (!add.exec())
+            return db.errorFrom(add, tr("indexing the work trail"));
+        add.finish();
+    }
+    SqlStatement &q = db.statement(QStringLiteral("SELECT n FROM trail_ref WHERE uuid=?"));
+    q.bind(0, uuid);
+    if (!q.exec())
+        return db.errorFrom(q, tr("searching the work trail"));
+    const qint64 n = q.next() ? q.int64(0) : 0;
+    q.finish();
+    return n;
 }
 
 Result<bool> TrailSearch::behind()
@@ -140,9 +163,23 @@ Result<qint64> TrailSearch::catchUp()
                 return {};
             SqlStatement &insert = db.statement(
                 QStringLiteral("INSERT INTO trail_fts (rowid, words, grams) VALUES (?,?,?)"));
-            SqlStatement &key = db.statement(QStringLiteral(
-                "INSERT INTO trail_key (rowid, employee_id, occurred_ms, kind, customer_id, "
-                "duty_id) VALUES (?,?,?,?,?,?)"));
+            SqlStatement &key = db.statement(
+                QStringLiteral("INSERT INTO trail_key (rowid, person, occurred_ms, kind, customer, "
+                               "duty) VALUES (?,?,?,?,?,?)"));
+            QHash<QString, qint64> refs; // this batch's
+            auto number = [&](const QString &uuid, int column) -> Status {
+                if (uuid.isEmpty()) {
+                    key.bindNull(column);
+                    return {};
+                }
+                auto n =
+                    refs.contains(uuid) ? Result<qint64>(refs.value(uuid)) : refNumber(uuid, true);
+                if (!n)
+                    return n.error();
+                refs.insert(uuid, *n);
+                key.bind(column, *n);
+                return {};
+            };
             for (const Row &r : rows) {
                 insert.bind(0, r.rowid);
                 insert.bind(1, r.text.words);
@@ -151,11 +188,12 @@ Result<qint64> TrailSearch::catchUp()
                     return db.errorFrom(insert, tr("indexing the work trail"));
                 insert.finish();
                 key.bind(0, r.rowid);
-                key.bind(1, r.employee);
                 key.bind(2, r.occurredMs);
                 key.bind(3, r.kind);
-                key.bind(4, r.customer);
-                key.bind(5, r.duty);
+                for (const auto &[uuid, column] :
+                     {std::pair{&r.employee, 1}, {&r.customer, 4}, {&r.duty, 5}})
+                    if (Status bound = number(*uuid, column); !bound)
+                        return bound;
                 if (!key.exec())
                     return db.errorFrom(key, tr("indexing the work trail"));
                 key.finish();
@@ -240,18 +278,33 @@ Result<QList<qint64>> TrailSearch::matchingRows(const TrailQuery &query, const Q
         sql += QStringLiteral("trail_fts f CROSS JOIN trail_key k ON k.rowid=f.rowid WHERE "
                               "trail_fts MATCH ?");
     else
-        sql += QStringLiteral("trail_key k INDEXED BY trail_key_employee CROSS JOIN trail_fts f "
+        sql += QStringLiteral("trail_key k INDEXED BY trail_key_person CROSS JOIN trail_fts f "
                               "ON f.rowid=k.rowid WHERE trail_fts MATCH ?");
+    // People, customers and duties go by their numbers; one never indexed
+    // has no items.
+    qint64 person = 0, customer = 0, duty = 0;
+    for (const auto &[id, n] : {std::pair{&query.employee, &person},
+                                {&query.customer, &customer},
+                                {&query.duty, &duty}}) {
+        if (id->isNull())
+            continue;
+        auto known = refNumber(idString(*id), false);
+        if (!known)
+            return known.error();
+        if (*known == 0)
+            return QList<qint64>();
+        *n = *known;
+    }
     if (!query.employee.isNull())
-        sql += QStringLiteral(" AND k.employee_id=?");
+        sql += QStringLiteral(" AND k.person=?");
     if (query.fromMs)
         sql += QStringLiteral(" AND k.occurred_ms>=?");
     if (query.toMs)
         sql += QStringLiteral(" AND k.occurred_ms<?");
     if (!query.customer.isNull())
-        sql += QStringLiteral(" AND k.customer_id=?");
+        sql += QStringLiteral(" AND k.customer=?");
     if (!query.duty.isNull())
-        sql += QStringLiteral(" AND k.duty_id=?");
+        sql += QStringLiteral(" AND k.duty=?");
     if (!query.kinds.isEmpty()) {
         QStringList marks;
         for (qsizetype i = 0; i < query.kinds.size(); ++i)
@@ -266,15 +319,15 @@ Result<QList<qint64>> TrailSearch::matchingRows(const TrailQuery &query, const Q
     if (!match.isEmpty())
         q.bind(i++, match);
     if (!query.employee.isNull())
-        q.bind(i++, idString(query.employee));
+        q.bind(i++, person);
     if (query.fromMs)
         q.bind(i++, query.fromMs);
     if (query.toMs)
         q.bind(i++, query.toMs);
     if (!query.customer.isNull())
-        q.bind(i++, idString(query.customer));
+        q.bind(i++, customer);
     if (!query.duty.isNull())
-        q.bind(i++, idString(query.duty));
+        q.bind(i++, duty);
     for (const QString &k : query.kinds)
         q.bind(i++, k);
     q.bind(i++, qint64(limit));

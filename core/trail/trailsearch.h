@@ -69,6 +69,9 @@ private:
     Result<bool> matchesMoreThan(const QString &match, int count);
     Status ensureIndex();
     Result<bool> behind(); // items added since the index last caught up?
+    // The number trail_key knows a person, customer or duty by; 0: none
+    // (create: give it one).
+    Result<qint64> refNumber(const QString &uuid, bool create);
 
     Store &m_store;
     bool m_ready = false;

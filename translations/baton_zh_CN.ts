@@ -1275,6 +1275,103 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>Consequences</name>
+    <message>
+        <source>Name every consequence rule.</source>
+        <translation>请为每条奖惩规则填写名称。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” does not say which indicator it watches.</source>
+        <translation>规则“%1”未指定要监控的指标。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” needs a score above 0% below which the indicator counts as missed.</source>
+        <translation>规则“%1”需要设置一个高于 0% 的得分线，指标得分低于该值即视为未达标。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” does not say which kind of issue it counts.</source>
+        <translation>规则“%1”未指定要统计的问题类型。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” must apply from at least one occurrence.</source>
+        <translation>规则“%1”的触发次数不能少于 1 次。</translation>
+    </message>
+    <message>
+        <source>Rule “%1”: %2</source>
+        <translation>规则“%1”：%2</translation>
+    </message>
+    <message>
+        <source>A bonus adjustment of 0% changes nothing.</source>
+        <translation>奖金调整 0% 不会产生任何变化。</translation>
+    </message>
+    <message>
+        <source>A bonus cannot be reduced by more than 100%; %1 is too much.</source>
+        <translation>奖金扣减幅度不能超过 100%；%1 超出了此限度。</translation>
+    </message>
+    <message>
+        <source>A bonus can be raised by at most %1; %2 is too much.</source>
+        <translation>奖金上调幅度最多为 %1；%2 超出了此限度。</translation>
+    </message>
+    <message>
+        <source>Name the training to assign.</source>
+        <translation>请填写要安排的培训名称。</translation>
+    </message>
+    <message>
+        <source>Name the title to award.</source>
+        <translation>请填写要授予的称号名称。</translation>
+    </message>
+    <message>
+        <source>bonus %1</source>
+        <translation>奖金 %1</translation>
+    </message>
+    <message>
+        <source>no promotion this cycle</source>
+        <translation>本考核周期不予晋升</translation>
+    </message>
+    <message>
+        <source>training “%1” assigned</source>
+        <translation>安排培训“%1”</translation>
+    </message>
+    <message>
+        <source>title “%1” awarded</source>
+        <translation>授予称号“%1”</translation>
+    </message>
+    <message>
+        <source>The most a bonus can be raised must be 0% or more.</source>
+        <translation>奖金上调幅度的上限不能小于 0%。</translation>
+    </message>
+    <message>
+        <source>The score of “%1” must be a number of 0% or more.</source>
+        <translation>“%1”的得分必须是不小于 0% 的数值。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot have occurred %2 times.</source>
+        <translation>“%1”的发生次数不可能为 %2 次。</translation>
+    </message>
+    <message>
+        <source>“%1” scored %2, below %3</source>
+        <translation>“%1”得分 %2，低于 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” occurred %n time(s)</source>
+        <translation>
+            <numerusform>“%1”发生了 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>The bonus adjustments add up to %1; a bonus cannot be reduced by more than 100%, so %2 applies.</source>
+        <translation>各项奖金调整合计为 %1；奖金扣减幅度不能超过 100%，因此按 %2 执行。</translation>
+    </message>
+    <message>
+        <source>The bonus adjustments add up to %1; a bonus can be raised by at most %2, so %2 applies.</source>
+        <translation>各项奖金调整合计为 %1；奖金上调幅度最多为 %2，因此按 %2 执行。</translation>
+    </message>
+</context>
+<context>
     <name>CustomerRules</name>
     <message>
         <source>The salesperson chosen does not exist.</source>
@@ -2439,6 +2536,61 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>FeedbackAnonymity</name>
+    <message numerus="yes">
+        <source>Only %n person(s) reporting to you answered; their answers are shown once at least %1 have, so that no one can be recognised.</source>
+        <translation>
+            <numerusform>您的下属中仅有 %n 人作答；为避免作答人被识别出来，须至少 %1 人作答后才会显示其答案。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n peer(s) answered; peer answers are shown once at least %1 have, so that no one can be recognised.</source>
+        <translation>
+            <numerusform>仅有 %n 名同事作答；为避免作答人被识别出来，须至少 %1 名同事作答后才会显示同事的答案。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The feedback form has no dimensions to score.</source>
+        <translation>反馈表中没有可评分的维度。</translation>
+    </message>
+    <message>
+        <source>Name every dimension of the feedback form.</source>
+        <translation>请为反馈表的每个维度填写名称。</translation>
+    </message>
+    <message>
+        <source>“%1” appears twice in the feedback form.</source>
+        <translation>反馈表中“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>“%1” needs a lowest score below its highest; %2 to %3 is no range.</source>
+        <translation>“%1”的最低分必须低于最高分；%2 至 %3 不构成有效的分值范围。</translation>
+    </message>
+    <message>
+        <source>Anonymous feedback needs at least 2 answers to hide among; a threshold of %1 hides no one.</source>
+        <translation>匿名反馈至少需要 2 份回答，作答人才能隐匿其中；阈值为 %1 时无法隐藏任何人。</translation>
+    </message>
+    <message>
+        <source>Every answer must record its author, even when the subject will not see it: otherwise no one can tell how many people answered.</source>
+        <translation>每份回答都必须记录作答人，即使被评价人看不到：否则无从得知有多少人作答。</translation>
+    </message>
+    <message>
+        <source>A person cannot give 360 feedback on themselves; self-assessment is recorded separately.</source>
+        <translation>不能对自己进行 360 度反馈；自评另行记录。</translation>
+    </message>
+    <message>
+        <source>One person answered twice; each counts once.</source>
+        <translation>有人作答了两次；每人只计一次。</translation>
+    </message>
+    <message>
+        <source>An answer scores “%1”, which is not on the feedback form.</source>
+        <translation>有回答对“%1”进行了评分，但反馈表中没有该维度。</translation>
+    </message>
+    <message>
+        <source>A score of %1 for “%2” is outside its range of %3 to %4.</source>
+        <translation>“%2”的评分 %1 超出了其分值范围（%3 至 %4）。</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>%1: %2</source>
@@ -2739,6 +2891,127 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Version</source>
         <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>GanttScale</name>
+    <message>
+        <source>Week %1, %2</source>
+        <comment>ISO week number and its year</comment>
+        <translation>%2年第%1周</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <comment>ISO week number, short</comment>
+        <translation>第%1周</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month name and year in the Gantt chart&apos;s header</comment>
+        <translation>%2年%1</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <comment>quarter of the year</comment>
+        <translation>第%1季度</translation>
+    </message>
+</context>
+<context>
+    <name>GoalTree</name>
+    <message>
+        <source>company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Name every goal.</source>
+        <translation>请为每个目标填写名称。</translation>
+    </message>
+    <message>
+        <source>The goal “%1” has no id.</source>
+        <translation>目标“%1”没有 ID。</translation>
+    </message>
+    <message>
+        <source>The goal “%1” appears twice in the plan.</source>
+        <translation>目标“%1”在计划中出现了两次。</translation>
+    </message>
+    <message>
+        <source>The goal “%1” is under a goal that is not in the plan.</source>
+        <translation>目标“%1”的上级目标不在计划中。</translation>
+    </message>
+    <message>
+        <source>“%1” is a %2 goal under the %3 goal “%4”: goals are decomposed from the company down to departments and people, not up.</source>
+        <translation>“%1”是%2目标，却位于%3目标“%4”之下：目标应从公司逐级分解到部门和个人，不能反向分解。</translation>
+    </message>
+    <message>
+        <source>The goal “%1” is under itself.</source>
+        <translation>目标“%1”成了其自身的下级目标。</translation>
+    </message>
+    <message>
+        <source>“%1” weighs %2: a goal&apos;s weight must be above 0%. Remove the goal rather than weighing it 0%.</source>
+        <translation>“%1”的权重为 %2：目标的权重必须大于 0%。如不需要该目标，请将其删除，而不要把权重设为 0%。</translation>
+    </message>
+    <message>
+        <source>“%1” weighs %2: a goal&apos;s weight cannot be more than 100%.</source>
+        <translation>“%1”的权重为 %2：目标的权重不能超过 100%。</translation>
+    </message>
+    <message>
+        <source>The top-level goals weigh %1 together; they must add up to 100%.</source>
+        <translation>顶层目标的权重合计为 %1；合计必须为 100%。</translation>
+    </message>
+    <message>
+        <source>The goals under “%1” weigh %2 together; they must add up to 100%.</source>
+        <translation>“%1”下各目标的权重合计为 %2；合计必须为 100%。</translation>
+    </message>
+    <message>
+        <source>A score was given for a goal that is not in the plan.</source>
+        <translation>为计划中不存在的目标给出了得分。</translation>
+    </message>
+    <message>
+        <source>A score was given for “%1”, which is decomposed into other goals: its score is rolled up from theirs.</source>
+        <translation>为“%1”给出了得分，但该目标已分解为其他目标：其得分应由下级目标的得分汇总得出。</translation>
+    </message>
+    <message>
+        <source>The score of “%1” must be a number of 0% or more.</source>
+        <translation>“%1”的得分必须是不小于 0% 的数值。</translation>
+    </message>
+</context>
+<context>
+    <name>GradeScale</name>
+    <message>
+        <source>The grade scale has no grades.</source>
+        <translation>等级标准中没有任何等级。</translation>
+    </message>
+    <message>
+        <source>Name every grade of the scale.</source>
+        <translation>请为等级标准中的每个等级填写名称。</translation>
+    </message>
+    <message>
+        <source>“%1” appears twice in the grade scale.</source>
+        <translation>等级标准中“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>The grade “%1” must start at a score of 0% or more.</source>
+        <translation>等级“%1”的起始分数不能低于 0%。</translation>
+    </message>
+    <message>
+        <source>The lowest grade, “%1”, starts at %2: the scale must start at 0% so that every score has a grade.</source>
+        <translation>最低等级“%1”的起始分数为 %2：等级标准必须从 0% 开始，才能保证每个得分都有对应的等级。</translation>
+    </message>
+    <message>
+        <source>The grade “%1” starts at %2, not above “%3” (%4): list the grades from the lowest up, each starting higher than the one before.</source>
+        <translation>等级“%1”的起始分数为 %2，未高于“%3”（%4）：请从最低等级起依次列出各等级，且每个等级的起始分数都须高于前一个等级。</translation>
+    </message>
+    <message>
+        <source>A score must be a number of 0% or more.</source>
+        <translation>得分必须是不小于 0% 的数值。</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +3344,61 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <translation>
             <numerusform>已跳过 %n 项：</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorScore</name>
+    <message>
+        <source>Name the indicator&apos;s metric.</source>
+        <translation>请填写指标的度量项名称。</translation>
+    </message>
+    <message>
+        <source>The target of “%1” is not a number.</source>
+        <translation>“%1”的目标值不是有效数字。</translation>
+    </message>
+    <message>
+        <source>The threshold of “%1” is not a number.</source>
+        <translation>“%1”的门槛值不是有效数字。</translation>
+    </message>
+    <message>
+        <source>“%1” is a rate, so its target lies between 0% and 100%; %2 does not.</source>
+        <translation>“%1”是比率，其目标值应在 0% 至 100% 之间；%2 不在此范围内。</translation>
+    </message>
+    <message>
+        <source>“%1” has a target of 0%: a score compares the actual rate with the target, and nothing compares with 0%. Set a target above 0% (such as 1% for a bug rate), or add a consequence rule for zero tolerance.</source>
+        <translation>“%1”的目标值为 0%：得分是将实际比率与目标值相比较得出的，而任何值都无法与 0% 相比较。请设置大于 0% 的目标值（例如缺陷率设为 1%），或添加一条零容忍的奖惩规则。</translation>
+    </message>
+    <message>
+        <source>“%1” has a target of 0: a score compares the actual value with the target, and nothing compares with 0. Set a target above 0, or add a consequence rule for zero tolerance.</source>
+        <translation>“%1”的目标值为 0：得分是将实际值与目标值相比较得出的，而任何值都无法与 0 相比较。请设置大于 0 的目标值，或添加一条零容忍的奖惩规则。</translation>
+    </message>
+    <message>
+        <source>The target of “%1” is negative (%2): a score compares the actual value with the target, which works only for targets above 0. Measure the opposite quantity (a loss rather than a profit), or choose another target.</source>
+        <translation>“%1”的目标值为负数（%2）：得分是将实际值与目标值相比较得出的，仅适用于大于 0 的目标值。请改为衡量相反的量（例如以亏损代替利润），或选择其他目标值。</translation>
+    </message>
+    <message>
+        <source>“%1” is a rate, so its threshold lies between 0% and 100%; %2 does not.</source>
+        <translation>“%1”是比率，其门槛值应在 0% 至 100% 之间；%2 不在此范围内。</translation>
+    </message>
+    <message>
+        <source>The threshold of “%1” (%2) is above its target (%3): where higher is better, the threshold is the least that still scores.</source>
+        <translation>“%1”的门槛值（%2）高于其目标值（%3）：对于越高越好的指标，门槛值是仍可得分的最低值。</translation>
+    </message>
+    <message>
+        <source>The threshold of “%1” (%2) is below its target (%3): where lower is better, the threshold is the most that still scores.</source>
+        <translation>“%1”的门槛值（%2）低于其目标值（%3）：对于越低越好的指标，门槛值是仍可得分的最高值。</translation>
+    </message>
+    <message>
+        <source>The score cap must be a number of at least 100%, so that meeting the target scores 100%.</source>
+        <translation>得分上限必须是不小于 100% 的数值，这样达到目标值时才能得到 100%。</translation>
+    </message>
+    <message>
+        <source>The actual value of “%1” is not a number.</source>
+        <translation>“%1”的实际值不是有效数字。</translation>
+    </message>
+    <message>
+        <source>“%1” is a rate, so its actual value lies between 0% and 100%; %2 does not.</source>
+        <translation>“%1”是比率，其实际值应在 0% 至 100% 之间；%2 不在此范围内。</translation>
     </message>
 </context>
 <context>
@@ -4164,6 +4492,63 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>RewardRules</name>
+    <message>
+        <source>“%1” or better</source>
+        <translation>“%1”及以上</translation>
+    </message>
+    <message>
+        <source>“%1” or worse</source>
+        <translation>“%1”及以下</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Name every reward rule.</source>
+        <translation>请为每条奖励规则填写名称。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” names the grade “%2”, which is not on the grade scale.</source>
+        <translation>规则“%1”指定的等级“%2”不在等级标准中。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” must count at least one cycle.</source>
+        <translation>规则“%1”必须至少统计一个考核周期。</translation>
+    </message>
+    <message>
+        <source>Rule “%1”: %2</source>
+        <translation>规则“%1”：%2</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <comment>year-month</comment>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>%1 Q%2</source>
+        <comment>year and quarter</comment>
+        <translation>%1年第%2季度</translation>
+    </message>
+    <message>
+        <source>A review cycle must be a month (1 to 12) or a quarter (1 to 4) of a year.</source>
+        <translation>考核周期必须是某一年中的一个月（1 至 12）或一个季度（1 至 4）。</translation>
+    </message>
+    <message>
+        <source>The grade “%1” of %2 is not on the grade scale.</source>
+        <translation>%2 的等级“%1”不在等级标准中。</translation>
+    </message>
+    <message>
+        <source>%1 was graded twice; a cycle has one grade.</source>
+        <translation>%1 被评定了两次等级；每个考核周期只能有一个等级。</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3.</source>
+        <translation>%2 获评%1：%3。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Administrator</source>
@@ -4296,6 +4681,81 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>start and manage handovers</source>
         <translation>发起和管理工作交接</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>Tasks cannot be subtasks of each other: %1.</source>
+        <translation>任务之间不能互为子任务：%1。</translation>
+    </message>
+    <message>
+        <source>The dependencies go round in a circle: %1.</source>
+        <translation>依赖关系形成了循环：%1。</translation>
+    </message>
+    <message>
+        <source>The dependencies go round in a circle: %1 (“%2” contains “%3”, and a summary task&apos;s dependencies hold for its subtasks too).</source>
+        <translation>依赖关系形成了循环：%1（“%2”包含“%3”，而汇总任务的依赖同样适用于其子任务）。</translation>
+    </message>
+    <message>
+        <source>The task “%1” has no id.</source>
+        <translation>任务“%1”没有 ID。</translation>
+    </message>
+    <message>
+        <source>Two tasks have the same id (%1).</source>
+        <translation>有两个任务的 ID 相同（%1）。</translation>
+    </message>
+    <message>
+        <source>Give “%1” a start and an end.</source>
+        <translation>请为“%1”设置开始日期和结束日期。</translation>
+    </message>
+    <message>
+        <source>“%1” ends on %2, before it starts on %3.</source>
+        <translation>“%1”的结束日期（%2）早于开始日期（%3）。</translation>
+    </message>
+    <message>
+        <source>The progress of “%1” must be between 0 and 100%.</source>
+        <translation>“%1”的进度必须在 0 至 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The summary task of “%1” is not in the plan.</source>
+        <translation>“%1”的汇总任务不在计划中。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2 to %3) lies outside its summary task “%4” (%5 to %6).</source>
+        <translation>“%1”（%2 至 %3）超出了其汇总任务“%4”的时间范围（%5 至 %6）。</translation>
+    </message>
+    <message>
+        <source>A dependency names a task that is not in the plan (%1).</source>
+        <translation>某项依赖指向的任务不在计划中（%1）。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot depend on itself.</source>
+        <translation>“%1”不能依赖自身。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot depend on “%2”: “%3” contains “%4”, so one could never end before the other starts.</source>
+        <translation>“%1”不能依赖“%2”：“%3”包含“%4”，因此其中一个永远无法在另一个开始之前结束。</translation>
+    </message>
+    <message>
+        <source>The task to move is not in the plan.</source>
+        <translation>要移动的任务不在计划中。</translation>
+    </message>
+    <message>
+        <source>“%1” would end on %2, before it starts on %3.</source>
+        <translation>这样“%1”的结束日期（%2）将早于开始日期（%3）。</translation>
+    </message>
+    <message>
+        <source>“%1” would no longer contain its subtask “%2” (%3 to %4).</source>
+        <translation>这样“%1”将无法再涵盖其子任务“%2”（%3 至 %4）。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot start before %2: it depends on “%3”, which ends on %4.</source>
+        <translation>“%1”不能早于 %2 开始：其依赖的任务“%3”于 %4 结束。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot start before %2: its summary task “%3” depends on “%4”, which ends on %5.</source>
+        <translation>“%1”不能早于 %2 开始：其汇总任务“%3”依赖于“%4”，而“%4”于 %5 结束。</translation>
     </message>
 </context>
 <context>

@@ -462,22 +462,57 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
             add(path, false, tr("not in the manifest"));
     }
 
+    // A signed folder (decisions' signatures/<step>/, confirmations'
+    // confirmations/<id>/): the content signed and its CMS signature, and
+    // whether the record beside it holds that same content.
+    struct Signed
+    {
+        QByteArray content;
+        QByteArray signature;
+    };
+    auto readSigned = [&](const QDir &root, const QString &name,
+                          const QString &item) -> std::optional<Signed> {
+        const auto content = readFile(root.filePath(name + QStringLiteral("/content.json")));
+        const auto signature = readFile(root.filePath(name + QStringLiteral("/signature.p7s")));
+        if (!content || !signature) {
+            add(item, false, tr("content.json or signature.p7s is missing"));
+            return std::nullopt;
+        }
+        return Signed{*content, *signature};
+    };
+    auto recordHolds = [&](const char *entity, const QString &name, const QByteArray &content) {
+        const auto record = readFile(
+            dir.filePath(QStringLiteral("records/%1/%2.json").arg(QLatin1String(entity), name)));
+        return record
+               && QJsonDocument::fromJson(*record)
+                          .object()
+                          .value(QLatin1String("signed_content"))
+                          .toString()
+                          .toUtf8()
+                      == content;
+    };
+    auto conclude = [&](const QString &item, const QStringList &problems,
+                        const QStringList &facts) {
+        add(item, problems.isEmpty(),
+            problems.isEmpty() ? facts.join(QStringLiteral("; "))
+                               : problems.join(QStringLiteral("; ")));
+    };
+    auto utc = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+    };
+
     // Each signed decision: its signature, its trusted time, and that it
     // signed what the step's record says.
     QDir signatures(dir.filePath(QStringLiteral("signatures")));
     for (const QString &step :
          signatures.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString item = tr("decision %1").arg(step);
-        const auto content = readFile(signatures.filePath(step + QStringLiteral("/content.json")));
-        const auto signature =
-            readFile(signatures.filePath(step + QStringLiteral("/signature.p7s")));
-        if (!content || !signature) {
-            add(item, false, tr("content.json or signature.p7s is missing"));
+        const auto folder = readSigned(signatures, step, item);
+        if (!folder)
             continue;
-        }
-        auto decided = DecisionContent::parse(*content);
-        auto signedBy =
-            CmsSignature::verify(*content, *signature, caDer, decided ? decided->decidedMs : 0);
+        auto decided = DecisionContent::parse(folder->content);
+        auto signedBy = CmsSignature::verify(folder->content, folder->signature, caDer,
+                                             decided ? decided->decidedMs : 0);
         QStringList problems, facts;
         if (!decided)
             problems.append(decided.error().message);
@@ -486,13 +521,11 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
         else
             facts.append(tr("signed by %1").arg(signedBy->signerCommonName));
         if (decided)
-            facts.append(tr("%1 at %2 (signer's clock)")
-                             .arg(decided->decision,
-                                  QDateTime::fromMSecsSinceEpoch(decided->decidedMs, Qt::UTC)
-                                      .toString(Qt::ISODate)));
+            facts.append(
+                tr("%1 at %2 (signer's clock)").arg(decided->decision, utc(decided->decidedMs)));
         if (const auto token =
                 readFile(signatures.filePath(step + QStringLiteral("/timestamp.tsr")))) {
-            auto stamped = TimeStamp::verify(*token, *signature, caDer);
+            auto stamped = TimeStamp::verify(*token, folder->signature, caDer);
             if (!stamped)
                 problems.append(stamped.error().message);
             else
@@ -500,18 +533,9 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
         } else {
             facts.append(tr("no trusted time yet"));
         }
-        const auto record = readFile(dir.filePath(QStringLiteral("records/approval_step/") + step
-                                                  + QStringLiteral(".json")));
-        const QString recorded = record ? QJsonDocument::fromJson(*record)
-                                              .object()
-                                              .value(QLatin1String("signed_content"))
-                                              .toString()
-                                        : QString();
-        if (recorded.toUtf8() != *content)
+        if (!recordHolds("approval_step", step, folder->content))
             problems.append(tr("the step's record does not hold this signed content"));
-        add(item, problems.isEmpty(),
-            problems.isEmpty() ? facts.join(QStringLiteral("; "))
-                               : problems.join(QStringLiteral("; ")));
+        conclude(item, problems, facts);
     }
 
     // Each signed confirmation: its signature, and that it signed what the
@@ -520,15 +544,11 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
     for (const QString &id :
          confirmations.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString item = tr("confirmation %1").arg(id);
-        const auto content = readFile(confirmations.filePath(id + QStringLiteral("/content.json")));
-        const auto signature =
-            readFile(confirmations.filePath(id + QStringLiteral("/signature.p7s")));
-        if (!content || !signature) {
-            add(item, false, tr("content.json or signature.p7s is missing"));
+        const auto folder = readSigned(confirmations, id, item);
+        if (!folder)
             continue;
-        }
-        auto confirmed = ConfirmationContent::parse(*content);
-        auto signedBy = CmsSignature::verify(*content, *signature, caDer,
+        auto confirmed = ConfirmationContent::parse(folder->content);
+        auto signedBy = CmsSignature::verify(folder->content, folder->signature, caDer,
                                              confirmed ? confirmed->confirmedMs : 0);
         QStringList problems, facts;
         if (!confirmed)
@@ -540,20 +560,10 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
         if (confirmed)
             facts.append(tr("%1% confirmed at %2 (signer's clock)")
                              .arg(confirmed->progress)
-                             .arg(QDateTime::fromMSecsSinceEpoch(confirmed->confirmedMs, Qt::UTC)
-                                      .toString(Qt::ISODate)));
-        const auto record = readFile(dir.filePath(QStringLiteral("records/task_confirmation/") + id
-                                                  + QStringLiteral(".json")));
-        const QString recorded = record ? QJsonDocument::fromJson(*record)
-                                              .object()
-                                              .value(QLatin1String("signed_content"))
-                                              .toString()
-                                        : QString();
-        if (recorded.toUtf8() != *content)
+                             .arg(utc(confirmed->confirmedMs)));
+        if (!recordHolds("task_confirmation", id, folder->content))
             problems.append(tr("the confirmation's record does not hold this signed content"));
-        add(item, problems.isEmpty(),
-            problems.isEmpty() ? facts.join(QStringLiteral("; "))
-                               : problems.join(QStringLiteral("; ")));
+        conclude(item, problems, facts);
     }
 
     // The server log: its checkpoint under the included key, and each

@@ -394,6 +394,16 @@ QList<Migration> makeMigrations()
                               " mime TEXT,"
                               " content BLOB NOT NULL,"
                               " stored_ms INTEGER NOT NULL)")}});
+
+    // A person's timeline reads the decisions, reports and confirmations
+    // they made; without these it scans each table.
+    m.append(
+        {8,
+         "work timeline: decisions, reports and confirmations by person",
+         {QStringLiteral("CREATE INDEX approval_step_decided_by ON approval_step(decided_by)"),
+          QStringLiteral("CREATE INDEX task_update_reported_by ON task_update(reported_by)"),
+          QStringLiteral(
+              "CREATE INDEX task_confirmation_confirmed_by ON task_confirmation(confirmed_by)")}});
     return m;
 }
 

@@ -418,6 +418,12 @@ QList<ApplyOutcome> Store::applyBatch(const QList<Operation> &ops, Origin origin
                 }
         }
         if (failedAt >= 0) {
+            // submit() promises all or nothing: the batch fails with the
+            // write's error instead of being retried without that op.
+            if (batch == Batch::AllOrNothing)
+                return abandonBatch(
+                    ops, failedAt,
+                    ApplyOutcome{ApplyOutcome::Status::Rejected, excluded.value(failedAt), {}, 0});
             m_db->rollback();
             invalidateCaches();
             // A locked, read-only or damaged file fails every op alike:

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void submitIsAllOrNothing();
     void injectedWriteFailureRecovers_data();
     void injectedWriteFailureRecovers();
+    void submitWithAFailedWriteSavesNothing();
     void remoteBackdatedFromSameDeviceRejected();
     void remoteBeyondDriftRejected();
     void changedSignalNamesTouchedEntities();
@@ -532,6 +533,31 @@ void TestStoreApply::injectedWriteFailureRecovers()
 
     // The failed op can be applied again once the fault is gone.
     QVERIFY(s.apply({batch[failing]}, Origin::Local)[0].applied());
+}
+
+void TestStoreApply::submitWithAFailedWriteSavesNothing()
+{
+    test::TestOrg &org = *m_org;
+    Store &s = *org.store;
+    QList<Operation> batch;
+    for (const char *number : {"E211", "E212", "E213"})
+        batch.append(org.op(QStringLiteral("lina"), QStringLiteral("employee"), createUuidV7(),
+                            OpKind::Create, newEmployee(org, number)));
+    const Counts before = Counts::of(s);
+    QSignalSpy spy(&s, &Store::changed);
+
+    s.injectWriteFailure(1);
+    const Status submitted = s.submit(batch);
+    QVERIFY(!submitted);
+    QCOMPARE(submitted.error().code, QStringLiteral("store.sql"));
+    const Counts after = Counts::of(s);
+    QCOMPARE(after.employee, before.employee);
+    QCOMPARE(after.oplog, before.oplog);
+    QCOMPARE(after.outbox, before.outbox);
+    QCOMPARE(spy.count(), 0);
+
+    QVERIFY(s.submit(batch));
+    QCOMPARE(Counts::of(s).employee, before.employee + 3);
 }
 
 void TestStoreApply::remoteBackdatedFromSameDeviceRejected()

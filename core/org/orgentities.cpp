@@ -3,6 +3,7 @@
 #include "auth/accountentities.h"
 #include "customerentity.h"
 #include "handover/handoverentities.h"
+#include "performance/performanceentities.h"
 #include "oplog/uuidv7.h"
 #include "orgvalues.h"
 #include "policy/policy.h"
@@ -501,6 +502,7 @@ void registerCoreEntities()
     registerApprovalEntities();
     registerWorkEntities();
     registerHandoverEntities();
+    registerPerformanceEntities();
 }
 
 } // namespace baton

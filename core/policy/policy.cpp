@@ -87,6 +87,25 @@ QList<Grant> Policy::defaultGrants()
         g.append({Role::GeneralManager, a(action), Scope::All});
     for (const char *action : {WorkRead, TaskReport, TrailAdd, HandoverRead})
         g.append({Role::Employee, a(action), Scope::Own});
+    // Performance management (issue 6): HR sets the company's goals, cycles
+    // and rules and sees everything; a department manager plans their
+    // subtree's projects, sets its goals, comments on its reports and
+    // confirms attributions; the general manager reads the company's. Each
+    // employee sees their own goals and reviews, records their own
+    // indicators, writes their own reports, answers the feedback asked of
+    // them, states the causes of their own misses and handles their own
+    // warnings.
+    for (const char *action :
+         {ProjectManage, PerformanceRead, PerformanceManage, IndicatorRecord, ReportComment,
+          AlertManage, AttributionConfirm}) {
+        g.append({Role::HrOfficer, a(action), Scope::All});
+        g.append({Role::DeptManager, a(action), Scope::Subtree});
+    }
+    g.append({Role::HrOfficer, a(PerformanceConfigure), Scope::All});
+    g.append({Role::GeneralManager, a(PerformanceRead), Scope::All});
+    for (const char *action : {PerformanceRead, IndicatorRecord, ReportWrite, AlertManage,
+                               FeedbackAnswer, AttributionState})
+        g.append({Role::Employee, a(action), Scope::Own});
     // Everyone sees their own archive and account, keeps their own contact
     // details and changes their own password.
     for (const char *action : {EmployeeRead, EmployeeUpdateContact, UserRead, UserChangePassword,

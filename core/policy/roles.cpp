@@ -111,7 +111,18 @@ QStringList knownActions()
             QLatin1StringView(TaskReport),
             QLatin1StringView(TrailAdd),
             QLatin1StringView(HandoverRead),
-            QLatin1StringView(HandoverManage)};
+            QLatin1StringView(HandoverManage),
+            QLatin1StringView(ProjectManage),
+            QLatin1StringView(PerformanceRead),
+            QLatin1StringView(PerformanceManage),
+            QLatin1StringView(PerformanceConfigure),
+            QLatin1StringView(IndicatorRecord),
+            QLatin1StringView(ReportWrite),
+            QLatin1StringView(ReportComment),
+            QLatin1StringView(AlertManage),
+            QLatin1StringView(FeedbackAnswer),
+            QLatin1StringView(AttributionState),
+            QLatin1StringView(AttributionConfirm)};
 }
 
 QString actionTitle(QStringView action)
@@ -149,6 +160,17 @@ QString actionTitle(QStringView action)
         {TrailAdd, QT_TRANSLATE_NOOP("Roles", "add to work trails")},
         {HandoverRead, QT_TRANSLATE_NOOP("Roles", "see handover cases")},
         {HandoverManage, QT_TRANSLATE_NOOP("Roles", "start and manage handovers")},
+        {ProjectManage, QT_TRANSLATE_NOOP("Roles", "plan projects")},
+        {PerformanceRead, QT_TRANSLATE_NOOP("Roles", "see goals, reviews and awards")},
+        {PerformanceManage, QT_TRANSLATE_NOOP("Roles", "set goals and run reviews")},
+        {PerformanceConfigure, QT_TRANSLATE_NOOP("Roles", "configure review cycles, scales and rules")},
+        {IndicatorRecord, QT_TRANSLATE_NOOP("Roles", "record indicator values")},
+        {ReportWrite, QT_TRANSLATE_NOOP("Roles", "write daily and weekly reports")},
+        {ReportComment, QT_TRANSLATE_NOOP("Roles", "comment on reports and tasks")},
+        {AlertManage, QT_TRANSLATE_NOOP("Roles", "acknowledge and resolve warnings")},
+        {FeedbackAnswer, QT_TRANSLATE_NOOP("Roles", "answer feedback requests")},
+        {AttributionState, QT_TRANSLATE_NOOP("Roles", "state the cause of a miss")},
+        {AttributionConfirm, QT_TRANSLATE_NOOP("Roles", "confirm the cause of a miss")},
     };
     for (const auto &t : titles)
         if (action == QLatin1StringView(t.key))

@@ -53,6 +53,19 @@ inline constexpr char TaskReport[] = "task.report"; // progress on one's own tas
 inline constexpr char TrailAdd[] = "trail.add";
 inline constexpr char HandoverRead[] = "handover.read";
 inline constexpr char HandoverManage[] = "handover.manage";
+// Performance management (issue 6): projects and their plans, goals and
+// indicators, reports and their comments, warnings, 360 feedback, reviews.
+inline constexpr char ProjectManage[] = "project.manage";
+inline constexpr char PerformanceRead[] = "performance.read"; // goals, reviews, awards
+inline constexpr char PerformanceManage[] = "performance.manage"; // goals, reviews, feedback asked
+inline constexpr char PerformanceConfigure[] = "performance.configure"; // cycles, scales, rules
+inline constexpr char IndicatorRecord[] = "indicator.record"; // actual values
+inline constexpr char ReportWrite[] = "report.write";     // one's own daily/weekly report
+inline constexpr char ReportComment[] = "report.comment"; // a supervisor's comment
+inline constexpr char AlertManage[] = "alert.manage";     // acknowledge and resolve
+inline constexpr char FeedbackAnswer[] = "feedback.answer";
+inline constexpr char AttributionState[] = "attribution.state";     // the employee's cause
+inline constexpr char AttributionConfirm[] = "attribution.confirm"; // the supervisor's, signed
 } // namespace actions
 
 QStringList knownActions();

@@ -404,6 +404,222 @@ QList<Migration> makeMigrations()
           QStringLiteral("CREATE INDEX task_update_reported_by ON task_update(reported_by)"),
           QStringLiteral(
               "CREATE INDEX task_confirmation_confirmed_by ON task_confirmation(confirmed_by)")}});
+
+    // Performance management (issue 6). Tasks gain a project, a parent task
+    // (subtasks) and an actual start (done_date is the actual end; start and
+    // due dates are the plan); a dependency is finish-to-start. Reports and
+    // comments are append-only. A warning is computed from the data; only
+    // what people did about it (alert_state) is stored, so two devices never
+    // raise the same warning twice. performance_setting holds the company's
+    // thresholds, grade scale, feedback dimensions and reward rules as JSON
+    // by name. Goals form a tree (company, department, person), in a cycle
+    // or outside one; an indicator belongs to a goal and its values are
+    // appended. Numbers are integers: measured values and targets in
+    // thousandths of their unit, scores and weights in basis points (100% =
+    // 10000), so that signed and hashed records never carry a float. A miss
+    // is a work_issue; its attribution is the employee's
+    // statement, then the supervisor's signed confirmation or correction.
+    m.append(
+        {9,
+         "performance management: projects, reports, warnings, goals, feedback, reviews",
+         {QStringLiteral("CREATE TABLE project ("
+                         " id TEXT PRIMARY KEY,"
+                         " code TEXT,"
+                         " title TEXT NOT NULL,"
+                         " detail TEXT,"
+                         " owner_id TEXT NOT NULL,"
+                         " department_id TEXT NOT NULL,"
+                         " customer_id TEXT,"
+                         " start_date TEXT,"
+                         " due_date TEXT,"
+                         " status TEXT NOT NULL,"
+                         " shift_dependents INTEGER NOT NULL DEFAULT 1," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX project_department ON project(department_id)"),
+          QStringLiteral("ALTER TABLE task ADD COLUMN project_id TEXT"),
+          QStringLiteral("ALTER TABLE task ADD COLUMN parent_id TEXT"),
+          QStringLiteral("ALTER TABLE task ADD COLUMN actual_start TEXT"),
+          QStringLiteral("ALTER TABLE task ADD COLUMN sort_order INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("CREATE INDEX task_project ON task(project_id)"),
+          // The rules walk a plan one link at a time: subtasks by parent,
+          // successors by predecessor.
+          QStringLiteral("CREATE INDEX task_parent ON task(parent_id)"),
+          QStringLiteral("CREATE TABLE task_dependency ("
+                         " id TEXT PRIMARY KEY,"
+                         " project_id TEXT NOT NULL,"
+                         " predecessor_id TEXT NOT NULL,"
+                         " successor_id TEXT NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX task_dependency_project ON task_dependency(project_id)"),
+          QStringLiteral(
+              "CREATE INDEX task_dependency_predecessor ON task_dependency(predecessor_id)"),
+          QStringLiteral("CREATE TABLE work_report ("
+                         " id TEXT PRIMARY KEY,"
+                         " author_id TEXT NOT NULL,"
+                         " period TEXT NOT NULL,"
+                         " period_start TEXT NOT NULL,"
+                         " done TEXT,"
+                         " planned TEXT,"
+                         " blockers TEXT,"
+                         " submitted_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX work_report_author ON work_report(author_id, period_start)"),
+          QStringLiteral("CREATE TABLE work_comment ("
+                         " id TEXT PRIMARY KEY,"
+                         " subject_id TEXT NOT NULL,"
+                         " target_entity TEXT NOT NULL,"
+                         " target_id TEXT NOT NULL,"
+                         " author_id TEXT NOT NULL,"
+                         " body TEXT NOT NULL,"
+                         " written_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX work_comment_target ON work_comment(target_id)"),
+          QStringLiteral(
+              "CREATE INDEX work_comment_subject ON work_comment(subject_id, written_ms)"),
+          QStringLiteral("CREATE TABLE alert_state ("
+                         " id TEXT PRIMARY KEY,"
+                         " alert_key TEXT NOT NULL,"
+                         " employee_id TEXT NOT NULL,"
+                         " state TEXT NOT NULL,"
+                         " note TEXT,"
+                         " by_id TEXT NOT NULL,"
+                         " at_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX alert_state_employee ON alert_state(employee_id)"),
+          QStringLiteral("CREATE TABLE performance_setting ("
+                         " id TEXT PRIMARY KEY,"
+                         " name TEXT NOT NULL,"
+                         " value TEXT NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX performance_setting_name ON performance_setting(name)"),
+          QStringLiteral("CREATE TABLE review_cycle ("
+                         " id TEXT PRIMARY KEY,"
+                         " kind TEXT NOT NULL,"
+                         " title TEXT NOT NULL,"
+                         " starts_on TEXT NOT NULL,"
+                         " ends_on TEXT NOT NULL,"
+                         " status TEXT NOT NULL,"
+                         " closed_ms INTEGER,"
+                         " closed_by TEXT," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE TABLE goal ("
+                         " id TEXT PRIMARY KEY,"
+                         " cycle_id TEXT,"
+                         " parent_id TEXT,"
+                         " level TEXT NOT NULL,"
+                         " kind TEXT NOT NULL,"
+                         " title TEXT NOT NULL,"
+                         " detail TEXT,"
+                         " department_id TEXT,"
+                         " employee_id TEXT,"
+                         " position_id TEXT,"
+                         " weight_bp INTEGER NOT NULL,"
+                         " assigned_by TEXT," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX goal_cycle ON goal(cycle_id)"),
+          QStringLiteral("CREATE INDEX goal_parent ON goal(parent_id)"),
+          QStringLiteral("CREATE INDEX goal_employee ON goal(employee_id)"),
+          QStringLiteral("CREATE TABLE indicator ("
+                         " id TEXT PRIMARY KEY,"
+                         " goal_id TEXT NOT NULL,"
+                         " metric TEXT NOT NULL,"
+                         " unit TEXT,"
+                         " metric_kind TEXT NOT NULL,"
+                         " direction TEXT NOT NULL,"
+                         " target_milli INTEGER NOT NULL,"
+                         " threshold_milli INTEGER,"
+                         " weight_bp INTEGER NOT NULL,"
+                         " source TEXT NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX indicator_goal ON indicator(goal_id)"),
+          QStringLiteral("CREATE TABLE indicator_value ("
+                         " id TEXT PRIMARY KEY,"
+                         " indicator_id TEXT NOT NULL,"
+                         " value_milli INTEGER NOT NULL,"
+                         " measured_on TEXT NOT NULL,"
+                         " source TEXT NOT NULL,"
+                         " note TEXT,"
+                         " entered_by TEXT,"
+                         " entered_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX indicator_value_indicator ON indicator_value(indicator_id, "
+                         "measured_on)"),
+          QStringLiteral("CREATE TABLE consequence_rule ("
+                         " id TEXT PRIMARY KEY,"
+                         " indicator_id TEXT,"
+                         " name TEXT NOT NULL,"
+                         " trigger_kind TEXT NOT NULL,"
+                         " below_bp INTEGER,"
+                         " issue_category TEXT,"
+                         " times INTEGER,"
+                         " effect_kind TEXT NOT NULL,"
+                         " bonus_bp INTEGER,"
+                         " effect_name TEXT," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral(
+              "CREATE INDEX consequence_rule_indicator ON consequence_rule(indicator_id)"),
+          QStringLiteral("CREATE TABLE feedback_request ("
+                         " id TEXT PRIMARY KEY,"
+                         " cycle_id TEXT NOT NULL,"
+                         " subject_id TEXT NOT NULL,"
+                         " relation TEXT NOT NULL,"
+                         " respondent_id TEXT,"
+                         " customer_id TEXT,"
+                         " requested_by TEXT NOT NULL,"
+                         " requested_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX feedback_request_subject ON feedback_request(subject_id)"),
+          QStringLiteral(
+              "CREATE INDEX feedback_request_respondent ON feedback_request(respondent_id)"),
+          QStringLiteral("CREATE TABLE feedback_answer ("
+                         " id TEXT PRIMARY KEY,"
+                         " request_id TEXT NOT NULL,"
+                         " scores TEXT NOT NULL,"
+                         " comment TEXT,"
+                         " customer_message TEXT,"
+                         " message_sha256 TEXT,"
+                         " entered_by TEXT NOT NULL,"
+                         " answered_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX feedback_answer_request ON feedback_answer(request_id)"),
+          QStringLiteral("CREATE TABLE review_result ("
+                         " id TEXT PRIMARY KEY,"
+                         " cycle_id TEXT NOT NULL,"
+                         " employee_id TEXT NOT NULL,"
+                         " indicator_score_bp INTEGER,"
+                         " feedback_score_bp INTEGER,"
+                         " manager_rating_bp INTEGER,"
+                         " score_bp INTEGER,"
+                         " grade TEXT,"
+                         " comment TEXT,"
+                         " rated_by TEXT,"
+                         " rated_ms INTEGER," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX review_result_cycle ON review_result(cycle_id)"),
+          QStringLiteral("CREATE INDEX review_result_employee ON review_result(employee_id)"),
+          QStringLiteral("CREATE TABLE work_issue ("
+                         " id TEXT PRIMARY KEY,"
+                         " cycle_id TEXT,"
+                         " employee_id TEXT NOT NULL,"
+                         " category TEXT NOT NULL,"
+                         " title TEXT NOT NULL,"
+                         " detail TEXT,"
+                         " task_id TEXT,"
+                         " indicator_id TEXT,"
+                         " occurred_on TEXT NOT NULL,"
+                         " recorded_by TEXT NOT NULL,"
+                         " recorded_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX work_issue_employee ON work_issue(employee_id)"),
+          QStringLiteral("CREATE INDEX work_issue_cycle ON work_issue(cycle_id)"),
+          QStringLiteral("CREATE TABLE attribution ("
+                         " id TEXT PRIMARY KEY,"
+                         " issue_id TEXT NOT NULL,"
+                         " stage TEXT NOT NULL,"
+                         " cause TEXT NOT NULL,"
+                         " statement TEXT,"
+                         " by_id TEXT NOT NULL,"
+                         " at_ms INTEGER NOT NULL,"
+                         " signed_content TEXT,"
+                         " signature TEXT," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX attribution_issue ON attribution(issue_id)"),
+          QStringLiteral("CREATE TABLE award ("
+                         " id TEXT PRIMARY KEY,"
+                         " cycle_id TEXT,"
+                         " employee_id TEXT NOT NULL,"
+                         " kind TEXT NOT NULL,"
+                         " name TEXT,"
+                         " bonus_bp INTEGER,"
+                         " reason TEXT NOT NULL,"
+                         " rule_name TEXT,"
+                         " granted_by TEXT,"
+                         " granted_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
+          QStringLiteral("CREATE INDEX award_employee ON award(employee_id)")}});
     return m;
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 // The highest schema version for which representativeRows() knows rows
 // (8 adds indexes only).
-constexpr int RowsKnownUpTo = 8;
+constexpr int RowsKnownUpTo = 9;
 
 // Rows as an older Baton wrote them, valid at `version`: plain SQL, the way
 // the data sits in a user's file.
@@ -128,6 +128,35 @@ QStringList representativeRows(int version)
             "'2024-06-30', '01900000-0000-7000-8000-000000000004', '', 'open', "
             "'01900000-0000-7000-8000-000000000004', 1700000001500, "
             "'1700000001500:000000:olddevice')");
+        // Schema 9 adds columns to task: an existing task keeps its row.
+        sql << QStringLiteral(
+            "INSERT INTO task (id, owner_id, title, status, progress, start_date, due_date, hlc) "
+            "VALUES ('01900000-0000-7000-8000-000000000011', "
+            "'01900000-0000-7000-8000-000000000004', '续约报价', 'open', 0, '2024-05-01', "
+            "'2024-05-20', '1700000001600:000000:olddevice')");
+    }
+    if (version >= 9) {
+        sql << QStringLiteral(
+            "INSERT INTO project (id, title, owner_id, department_id, status, hlc) VALUES "
+            "('01900000-0000-7000-8000-000000000012', '华东仓储系统', "
+            "'01900000-0000-7000-8000-000000000004', '01900000-0000-7000-8000-000000000001', "
+            "'active', '1700000001700:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO task (id, owner_id, project_id, parent_id, title, status, progress, "
+            "sort_order, hlc) VALUES ('01900000-0000-7000-8000-000000000013', "
+            "'01900000-0000-7000-8000-000000000004', '01900000-0000-7000-8000-000000000012', "
+            "'01900000-0000-7000-8000-000000000011', '原型', 'open', 0, 1, "
+            "'1700000001800:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO goal (id, level, kind, title, employee_id, weight_bp, hlc) VALUES "
+            "('01900000-0000-7000-8000-000000000014', 'person', 'kpi', '客户续约率', "
+            "'01900000-0000-7000-8000-000000000004', 10000, '1700000001900:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO indicator (id, goal_id, metric, unit, metric_kind, direction, "
+            "target_milli, weight_bp, source, hlc) VALUES "
+            "('01900000-0000-7000-8000-000000000015', '01900000-0000-7000-8000-000000000014', "
+            "'续约率', '%', 'ratio', 'higher', 90000, 10000, 'manual', "
+            "'1700000002000:000000:olddevice')");
     }
     return sql;
 }

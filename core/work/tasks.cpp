@@ -77,9 +77,12 @@ Result<QUuid> Tasks::report(const Actor &actor, const QUuid &taskId, const Progr
         report.insert(QStringLiteral("note"), d.note.trimmed());
     QJsonObject change{{QStringLiteral("progress"), d.progress},
                        {QStringLiteral("status"), status}};
+    const QString today = QDateTime::fromMSecsSinceEpoch(now).date().toString(Qt::ISODate);
     if (status == QLatin1String(task::Done))
-        change.insert(QStringLiteral("done_date"),
-                      QDateTime::fromMSecsSinceEpoch(now).date().toString(Qt::ISODate));
+        change.insert(QStringLiteral("done_date"), today);
+    // The first progress reported is when the work actually began.
+    if (d.progress > 0 && t->text(u"actual_start").isEmpty())
+        change.insert(QStringLiteral("actual_start"), today);
     const QUuid id = createUuidV7();
     const QList<Operation> ops{
         m_store.makeOp(QStringLiteral("task_update"), id, OpKind::Append, report, actor.userId),

@@ -1,6 +1,7 @@
 #include "workentities.h"
 
 #include "evidence/cmssignature.h"
+#include "oplog/uuidv7.h"
 #include "policy/policy.h"
 #include "policy/roles.h"
 #include "store/entitydef.h"
@@ -107,17 +108,136 @@ public:
     }
 };
 
+QDate dateOf(const Record &r, QStringView field)
+{
+    return QDate::fromString(r.text(field), Qt::ISODate);
+}
+
+QString daySpan(const QDate &from, const QDate &to)
+{
+    const auto day = [](const QDate &d) {
+        return d.isValid() ? d.toString(Qt::ISODate) : QStringLiteral("…");
+    };
+    return Tr::tr("%1 to %2").arg(day(from), day(to));
+}
+
+bool within(const QDate &start, const QDate &due, const QDate &outerStart, const QDate &outerDue)
+{
+    return !(start.isValid() && outerStart.isValid() && start < outerStart)
+           && !(due.isValid() && outerDue.isValid() && due > outerDue);
+}
+
+// A task's place in its project's plan (issue 6): its project is in use;
+// its summary task is in the same project, not the task itself nor below
+// it, and holds its dates; a summary's new dates still hold its subtasks.
+// Each check reads only the records around the task, however large the
+// project.
+Status checkPlanPlace(RuleContext &ctx, const Operation &op, const Record &before,
+                      const Record &after)
+{
+    const bool created = op.kind == OpKind::Create;
+    const QUuid id = after.id(u"id");
+    const QUuid project = after.id(u"project_id");
+    const QUuid parent = after.id(u"parent_id");
+    const bool projectChanged = before.id(u"project_id") != project;
+    const bool parentChanged = before.id(u"parent_id") != parent;
+    const QDate start = dateOf(after, u"start_date"), due = dateOf(after, u"due_date");
+    const QDate wasStart = dateOf(before, u"start_date"), wasDue = dateOf(before, u"due_date");
+    const bool datesChanged = created || start != wasStart || due != wasDue;
+
+    if (projectChanged && !project.isNull()) {
+        auto p = ctx.presence(u"project", project);
+        if (!p)
+            return p.error();
+        if (!p->exists || p->retired)
+            return refused("ref.missing", Tr::tr("The project does not exist."));
+    }
+    if (projectChanged && !created) {
+        // Its subtasks and dependencies would be left in the other project.
+        for (const auto &[entity, field] :
+             {std::pair{u"task", "parent_id"}, std::pair{u"task_dependency", "predecessor_id"},
+              std::pair{u"task_dependency", "successor_id"}}) {
+            auto linked = ctx.countActive(entity, QString::fromLatin1(field), idString(id));
+            if (!linked)
+                return linked.error();
+            if (*linked > 0)
+                return refused("task.project_links",
+                               Tr::tr("“%1” has subtasks or dependencies in its project: it "
+                                      "cannot move to another project.")
+                                   .arg(after.text(u"title")));
+        }
+    }
+
+    if (!parent.isNull() && (parentChanged || projectChanged || datesChanged)) {
+        auto p = ctx.record(QStringLiteral("task"), parent);
+        if (!p)
+            return p.error();
+        if (!p->exists() || p->values.flag(u"retired"))
+            return refused("ref.missing", Tr::tr("The summary task does not exist."));
+        const Record &summary = p->values;
+        if (summary.id(u"project_id") != project)
+            return refused("task.parent_project",
+                           Tr::tr("“%1” and its summary task “%2” are not in the same project.")
+                               .arg(after.text(u"title"), summary.text(u"title")));
+        if (parentChanged) {
+            QList<QUuid> seen;
+            for (QUuid up = parent; !up.isNull() && !seen.contains(up);) {
+                if (up == id)
+                    return refused("task.parent_cycle",
+                                   Tr::tr("“%1” cannot be a subtask of itself or of one of its "
+                                          "own subtasks.")
+                                       .arg(after.text(u"title")));
+                seen.append(up);
+                auto r = ctx.record(QStringLiteral("task"), up);
+                if (!r)
+                    return r.error();
+                up = r->exists() ? r->values.id(u"parent_id") : QUuid();
+            }
+        }
+        const QDate from = dateOf(summary, u"start_date"), to = dateOf(summary, u"due_date");
+        if (!within(start, due, from, to))
+            return refused("schedule.outside_parent",
+                           Tr::tr("“%1” (%2) lies outside its summary task “%3” (%4).")
+                               .arg(after.text(u"title"), daySpan(start, due),
+                                    summary.text(u"title"), daySpan(from, to)));
+    }
+
+    // Only dates that narrow can leave a subtask outside: widening (the
+    // first step of moving a summary with its subtasks) reads nothing.
+    const bool narrowed = (start.isValid() && (!wasStart.isValid() || start > wasStart))
+                          || (due.isValid() && (!wasDue.isValid() || due < wasDue));
+    if (!created && narrowed) {
+        auto children = ctx.findActive(u"task", QStringLiteral("parent_id"), idString(id));
+        if (!children)
+            return children.error();
+        for (const QUuid &c : std::as_const(*children)) {
+            auto r = ctx.record(QStringLiteral("task"), c);
+            if (!r)
+                return r.error();
+            const QDate from = dateOf(r->values, u"start_date");
+            const QDate to = dateOf(r->values, u"due_date");
+            if (r->exists() && !within(from, to, start, due))
+                return refused("schedule.outside_parent",
+                               Tr::tr("“%1” (%2) would no longer contain its subtask “%3” (%4).")
+                                   .arg(after.text(u"title"), daySpan(start, due),
+                                        r->values.text(u"title"), daySpan(from, to)));
+        }
+    }
+    return {};
+}
+
 class TaskRules : public EntityRules
 {
 public:
     QString readAction() const override { return QString::fromLatin1(actions::WorkRead); }
-    // Giving work (a new task, another owner, other dates or scope) is the
-    // supervisor's; reporting progress and status is also the owner's.
+    // Giving work (a new task, another owner, other dates, scope or place
+    // in a project's plan) is the supervisor's; reporting progress and
+    // status is also the owner's.
     QString action(const Operation &op) const override
     {
         if (op.kind != OpKind::Update
             || touches(op, {"owner_id", "title", "detail", "duty_id", "customer_id", "project",
-                            "start_date", "due_date"}))
+                            "start_date", "due_date", "project_id", "parent_id", "sort_order"}))
             return QString::fromLatin1(actions::WorkAssign);
         return QString::fromLatin1(actions::TaskReport);
     }
@@ -126,7 +246,7 @@ public:
         return personScope(ctx, r.id(u"owner_id"));
     }
     QString describe(const Record &r) const override { return r.text(u"title"); }
-    Status check(RuleContext &ctx, const Operation &op, const Record &,
+    Status check(RuleContext &ctx, const Operation &op, const Record &before,
                  const Record &after) const override
     {
         if (op.kind == OpKind::Retire)
@@ -139,8 +259,11 @@ public:
             return refused("field.invalid", Tr::tr("Progress is a percentage from 0 to 100."));
         if (after.text(u"status") == QLatin1String(task::Done) && progress != 100)
             return refused("task.done_unfinished", Tr::tr("A task marked done is 100% complete."));
-        return checkDates(after, "start_date", "due_date",
-                          Tr::tr("A task cannot be due before it starts."));
+        if (Status s = checkDates(after, "start_date", "due_date",
+                                  Tr::tr("A task cannot be due before it starts."));
+            !s)
+            return s;
+        return checkPlanPlace(ctx, op, before, after);
     }
 };
 
@@ -399,7 +522,9 @@ void registerWorkEntities()
           text("project", 120), text("title", 200, true), note("detail", 8000), status,
           withDefault(ofType("progress", FieldType::Integer), qint64(0)),
           ofType("start_date", FieldType::Date), ofType("due_date", FieldType::Date),
-          ofType("done_date", FieldType::Date)},
+          ofType("done_date", FieldType::Date), ref("project_id", "project"),
+          ref("parent_id", "task"), ofType("actual_start", FieldType::Date),
+          withDefault(ofType("sort_order", FieldType::Integer), qint64(0))},
          false,
          std::make_shared<TaskRules>()});
 

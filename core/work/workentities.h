@@ -9,7 +9,9 @@ namespace baton {
 //    description or their own), so that who answered for "customer B
 //    renewals" on a given date has an answer;
 //  - task: owned by one person, optionally under a duty, a project and a
-//    customer, with status, progress and dates;
+//    customer, with status, progress and dates; in a project's plan (issue
+//    6) it may be a subtask of a summary task of the same project, lying
+//    within its dates, and has its place among its siblings;
 //  - task_update: a progress report on a task, append-only;
 //  - trail_item: one piece of the work trail (an email, a chat message, a
 //    document, a note), append-only, deduplicated per person by content hash.

@@ -110,6 +110,9 @@ private Q_SLOTS:
         const Record t = read("task", work.openTask);
         QCOMPARE(t.value(u"progress").toLongLong(), 60);
         QCOMPARE(t.text(u"status"), QStringLiteral("in_progress")); // begun: in progress
+        const QString begun =
+            QDateTime::fromMSecsSinceEpoch(org->clockMs).date().toString(Qt::ISODate);
+        QCOMPARE(t.text(u"actual_start"), begun); // the work actually began today
         const Record u = read("task_update", *report);
         QCOMPARE(u.value(u"progress").toLongLong(), 60);
         QCOMPARE(u.id(u"reported_by"), emp("E002"));
@@ -140,6 +143,7 @@ private Q_SLOTS:
         QCOMPARE(done.text(u"status"), QStringLiteral("done"));
         QCOMPARE(done.text(u"done_date"),
                  QDateTime::fromMSecsSinceEpoch(org->clockMs).date().toString(Qt::ISODate));
+        QCOMPARE(done.text(u"actual_start"), begun); // set once, by the first report
     }
 
     void archiveShowsReportsAndConfirmations()

@@ -1,0 +1,1 @@
+baton_core_test(tst_projects)

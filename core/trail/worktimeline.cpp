@@ -5,6 +5,7 @@
 #include "org/orgvalues.h"
 #include "policy/roles.h"
 #include "store/store.h"
+#include "work/reportentities.h"
 #include "work/workentities.h"
 #include "workflow/approvals.h"
 #include "workflow/approvalstate.h"
@@ -97,12 +98,17 @@ QStringList WorkTimeline::kinds()
 
 QStringList WorkTimeline::allKinds()
 {
-    return trail::kinds() + kinds();
+    return trail::kinds() + kinds() + reportKinds();
+}
+
+QStringList WorkTimeline::reportKinds()
+{
+    return {QLatin1String(timeline::WorkReport), QLatin1String(timeline::Comment)};
 }
 
 bool WorkTimeline::isTimelineKind(const QString &kind)
 {
-    return kinds().contains(kind);
+    return kinds().contains(kind) || reportKinds().contains(kind);
 }
 
 QString WorkTimeline::kindTitle(const QString &kind)
@@ -113,6 +119,10 @@ QString WorkTimeline::kindTitle(const QString &kind)
         return tr("Progress report");
     if (kind == QLatin1String(timeline::Confirmation))
         return tr("Confirmation");
+    if (kind == QLatin1String(timeline::WorkReport))
+        return tr("Daily or weekly report");
+    if (kind == QLatin1String(timeline::Comment))
+        return tr("Supervisor's comment");
     return trail::kindTitle(kind);
 }
 
@@ -289,6 +299,13 @@ Result<QList<TrailHit>> WorkTimeline::events(const TrailQuery &query, const Time
             return s.error();
     if (wants(timeline::Confirmation))
         if (Status s = addConfirmations(query, scope, out); !s)
+            return s.error();
+    // Reports belong to no customer or responsibility.
+    if (wants(timeline::WorkReport) && query.customer.isNull() && query.duty.isNull())
+        if (Status s = addWorkReports(query, scope, out); !s)
+            return s.error();
+    if (wants(timeline::Comment))
+        if (Status s = addComments(query, scope, out); !s)
             return s.error();
     std::stable_sort(out.begin(), out.end(), byTimeNewestFirst);
     return out;
@@ -518,6 +535,108 @@ Status WorkTimeline::addConfirmations(const TrailQuery &q, const TimelineScope &
                         whose,
                         {},
                         QStringLiteral("task_confirmation")});
+    }
+    return {};
+}
+
+Status WorkTimeline::addWorkReports(const TrailQuery &q, const TimelineScope &scope,
+                                    QList<TrailHit> &out)
+{
+    auto sees = seesWorkOf(scope.work, q.employee);
+    if (!sees)
+        return sees.error();
+    if (!*sees)
+        return {};
+    Database &db = m_store.database();
+    SqlStatement &s = db.statement(
+        QStringLiteral("SELECT id, period, period_start, done, planned, blockers, submitted_ms "
+                       "FROM work_report WHERE retired=0 AND author_id=?")
+        + periodSql(q, "submitted_ms"));
+    s.bind(0, idString(q.employee));
+    bindPeriod(s, 1, q);
+    if (!s.exec())
+        return db.errorFrom(s, tr("reading reports"));
+    const QStringList terms = termsOf(q.text);
+    const QString who = nameOf(q.employee);
+    while (s.next()) {
+        const QString title = workReportTitle(s.text(1), s.text(2));
+        const QString done = s.text(3), planned = s.text(4), blockers = s.text(5);
+        if (!matches(terms, {title, done, planned, blockers, who}))
+            continue;
+        out.append({parseId(s.text(0)),
+                    q.employee,
+                    QLatin1String(timeline::WorkReport),
+                    s.int64(6),
+                    title,
+                    excerpt(done.isEmpty() ? planned : done),
+                    who,
+                    report::periodTitle(s.text(1)),
+                    {},
+                    QStringLiteral("work_report")});
+    }
+    s.finish();
+    return {};
+}
+
+Status WorkTimeline::addComments(const TrailQuery &q, const TimelineScope &scope,
+                                 QList<TrailHit> &out)
+{
+    // On the person's work, or written by them as a supervisor.
+    QString sql =
+        QStringLiteral("SELECT c.id, c.subject_id, c.target_entity, c.target_id, c.author_id, "
+                       "c.body, c.written_ms FROM work_comment c LEFT JOIN task t ON "
+                       "c.target_entity='task' AND t.id=c.target_id WHERE c.retired=0 AND "
+                       "(c.subject_id=? OR c.author_id=?)")
+        + periodSql(q, "c.written_ms");
+    if (!q.customer.isNull())
+        sql += QStringLiteral(" AND t.customer_id=?");
+    if (!q.duty.isNull())
+        sql += QStringLiteral(" AND t.duty_id=?");
+    Database &db = m_store.database();
+    SqlStatement &s = db.statement(sql);
+    s.bind(0, idString(q.employee));
+    s.bind(1, idString(q.employee));
+    int i = bindPeriod(s, 2, q);
+    if (!q.customer.isNull())
+        s.bind(i++, idString(q.customer));
+    if (!q.duty.isNull())
+        s.bind(i++, idString(q.duty));
+    if (!s.exec())
+        return db.errorFrom(s, tr("reading comments"));
+    struct Row
+    {
+        QUuid id, subject;
+        QString entity;
+        QUuid target, author;
+        QString body;
+        qint64 ms;
+    };
+    QList<Row> rows;
+    while (s.next())
+        rows.append({parseId(s.text(0)), parseId(s.text(1)), s.text(2), parseId(s.text(3)),
+                     parseId(s.text(4)), s.text(5), s.int64(6)});
+    s.finish();
+    const QStringList terms = termsOf(q.text);
+    for (const Row &r : rows) {
+        const QString title = tr("Comment on “%1”").arg(commentTargetTitle(r.entity, r.target));
+        const QString who = nameOf(r.author);
+        const QString whose = tr("Work of %1").arg(nameOf(r.subject));
+        if (!matches(terms, {title, r.body, who, whose}))
+            continue;
+        auto sees = seesWorkOf(scope.work, r.subject);
+        if (!sees)
+            return sees.error();
+        if (*sees)
+            out.append({r.id,
+                        q.employee,
+                        QLatin1String(timeline::Comment),
+                        r.ms,
+                        title,
+                        excerpt(r.body),
+                        who,
+                        whose,
+                        {},
+                        QStringLiteral("work_comment")});
     }
     return {};
 }

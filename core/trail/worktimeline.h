@@ -21,6 +21,11 @@ namespace timeline {
 inline constexpr char Approval[] = "approval";
 inline constexpr char Report[] = "report";
 inline constexpr char Confirmation[] = "confirmation";
+// Issue 6: daily and weekly reports, and supervisors' comments on them and
+// on tasks (append-only, in the trail of the person whose work it is and of
+// the supervisor who wrote them).
+inline constexpr char WorkReport[] = "work_report";
+inline constexpr char Comment[] = "comment";
 } // namespace timeline
 
 // What a reader may see of these records: work.read covers progress reports
@@ -38,23 +43,28 @@ struct TimelineScope
 // One of those records in full, for the item pane.
 struct TimelineEntry
 {
-    QString entity; // approval_request, approval_step, task_update, task_confirmation
+    // approval_request, approval_step, task_update, task_confirmation,
+    // work_report, work_comment
+    QString entity;
     QUuid id;
     QString kind;
     qint64 occurredMs = 0;
-    QUuid who; // submitter, approver, reporter or confirmer
+    QUuid who; // submitter, approver, reporter, confirmer or commenter
     QString whoName;
-    // The request's subject (a request or a decision on it) or the task's
-    // title (a report or a confirmation).
+    // The request's subject (a request or a decision on it), the task's
+    // title (a report or a confirmation), a daily or weekly report's title,
+    // or what a comment is on.
     QString subject;
-    QString workflow;     // a request: its workflow's name
-    qint64 amount = 0;    // a request, minor units
-    QString currency;     // a request
-    QString node;         // a decision: the node's title
-    QString state;        // translated: a request's progress, a decision, a task's status
-    QString text;         // the request's body, the opinion, the report's note or the statement
+    QString workflow;  // a request: its workflow's name
+    qint64 amount = 0; // a request, minor units
+    QString currency;  // a request
+    QString node;      // a decision: the node's title
+    QString state;     // translated: a request's progress, a decision, a task's status
+    // The request's body, the opinion, the report's note, the statement, a
+    // daily or weekly report in full (with the comments on it), a comment.
+    QString text;
     qint64 progress = -1; // a report or confirmation, percent
-    QUuid taskOwner;      // a confirmation: whose work it confirms
+    QUuid taskOwner;      // a confirmation or a comment: whose work it is about
     QString taskOwnerName;
     QString decidedFrom; // a decision: the addresses it was made from, when recorded
     bool isSigned = false;
@@ -71,7 +81,11 @@ struct TimelineEntry
 //
 // A confirmation of a report belongs to the report's writer; one of a task
 // as a whole, to the task's owner now (a task handed over takes those with
-// it); both also to the supervisor who confirmed.
+// it); both also to the supervisor who confirmed. The daily and weekly
+// reports are their writer's; a comment belongs to the person whose report
+// or task it is on, and to the supervisor who wrote it. Reports and comments
+// on reports belong to no customer or responsibility; a comment on a task
+// is filtered by its task's.
 //
 // Everything returned honours the scope given: a reader who may not see the
 // person's work (work.read) gets nothing, and a record they may not see
@@ -87,6 +101,9 @@ public:
     // items' first).
     static QStringList kinds();
     static QStringList allKinds();
+    // Reports and comments (issue 6): timeline kinds too, filtered like the
+    // others.
+    static QStringList reportKinds();
     static bool isTimelineKind(const QString &kind);
     // Translated, for trail items' kinds too.
     static QString kindTitle(const QString &kind);
@@ -115,10 +132,18 @@ private:
     Status addDecisions(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
     Status addReports(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
     Status addConfirmations(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addWorkReports(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addComments(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
     Result<TimelineEntry> requestEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> decisionEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> reportEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> confirmationEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> workReportEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> commentEntry(const QUuid &id, const TimelineScope &scope);
+    // "Weekly report, week of …" or "Daily report, …", translated.
+    static QString workReportTitle(const QString &period, const QString &start);
+    // The title of what a comment is on.
+    QString commentTargetTitle(const QString &entity, const QUuid &id);
     void checkSignature(const QString &content, const QString &signature, qint64 atMs,
                         TimelineEntry &e);
 

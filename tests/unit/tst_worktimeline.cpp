@@ -257,8 +257,9 @@ private Q_SLOTS:
 
     void kindFilter()
     {
-        QCOMPARE(WorkTimeline::allKinds(), strings({"email", "chat", "document", "note", "approval",
-                                                    "report", "confirmation"}));
+        QCOMPARE(WorkTimeline::allKinds(),
+                 strings({"email", "chat", "document", "note", "approval", "report", "confirmation",
+                          "work_report", "comment"}));
         QCOMPARE(WorkTimeline::kindTitle(QStringLiteral("approval")), QStringLiteral("Approval"));
         QCOMPARE(WorkTimeline::kindTitle(QStringLiteral("report")),
                  QStringLiteral("Progress report"));

@@ -295,6 +295,19 @@ void TrailItemPane::showRecord(const QString &entity, const QUuid &id)
         addEventRow(tr("Reported by:"), "trailEventWho", e.whoName);
         addEventRow(tr("Time:"), "trailEventTime", time);
         empty = tr("(no note)");
+    } else if (entity == QLatin1String("work_report")) {
+        m_title->setText(e.subject);
+        addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));
+        addEventRow(tr("Written by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        empty = tr("(empty report)");
+    } else if (entity == QLatin1String("work_comment")) {
+        m_title->setText(tr("Comment on \"%1\"").arg(e.subject));
+        addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));
+        addEventRow(tr("On the work of:"), "trailEventOwner", e.taskOwnerName);
+        addEventRow(tr("Written by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        empty = tr("(no text)");
     } else {
         m_title->setText(tr("Confirmation of \"%1\"").arg(e.subject));
         addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));

@@ -5,7 +5,10 @@
 #include "dutydialogs.h"
 #include "newtaskdialog.h"
 #include "reportprogressdialog.h"
+#include "reports/commentdialog.h"
 #include "trail/workaccess.h"
+#include "work/reportentities.h"
+#include "work/reports.h"
 #include "work/workentities.h"
 
 #include <QAction>
@@ -78,6 +81,7 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     , m_newTask(new QAction(this))
     , m_report(new QAction(this))
     , m_confirm(new QAction(this))
+    , m_comment(new QAction(this))
     , m_addDuty(new QAction(this))
     , m_endDuty(new QAction(this))
     , m_adoptPosition(new QAction(this))
@@ -95,7 +99,8 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     const std::pair<QAction *, QKeySequence> shortcuts[] = {
         {m_newTask, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)},
         {m_report, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)},
-        {m_confirm, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}};
+        {m_confirm, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+        {m_comment, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)}};
     auto *buttons = new QHBoxLayout;
     for (const auto &[action, keys] : shortcuts) {
         action->setShortcut(keys);
@@ -109,6 +114,9 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     m_newTask->setObjectName(QStringLiteral("newTaskAction"));
     m_report->setObjectName(QStringLiteral("reportProgressAction"));
     m_confirm->setObjectName(QStringLiteral("confirmProgressAction"));
+    m_comment->setObjectName(QStringLiteral("commentTaskAction"));
+    // Comments are supervisors' and HR's: others do not see the button.
+    m_comment->setVisible(context.can(QString::fromLatin1(actions::ReportComment)));
     buttons->addStretch(1);
 
     m_addDuty->setObjectName(QStringLiteral("addDutyAction"));
@@ -158,6 +166,7 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
     connect(m_newTask, &QAction::triggered, this, &EmployeeWorkView::newTask);
     connect(m_report, &QAction::triggered, this, &EmployeeWorkView::reportProgress);
     connect(m_confirm, &QAction::triggered, this, &EmployeeWorkView::confirmProgress);
+    connect(m_comment, &QAction::triggered, this, &EmployeeWorkView::commentOnTask);
     connect(m_addDuty, &QAction::triggered, this, &EmployeeWorkView::addDuty);
     connect(m_endDuty, &QAction::triggered, this, &EmployeeWorkView::endDuty);
     connect(m_adoptPosition, &QAction::triggered, this, &EmployeeWorkView::adoptPosition);
@@ -176,8 +185,9 @@ EmployeeWorkView::EmployeeWorkView(AppContext &context, QWidget *parent)
         static const QSet<QString> mine{
             QStringLiteral("duty"),          QStringLiteral("task"),
             QStringLiteral("task_update"),   QStringLiteral("task_confirmation"),
-            QStringLiteral("handover_case"), QStringLiteral("handover_item"),
-            QStringLiteral("customer"),      QStringLiteral("employee")};
+            QStringLiteral("work_comment"),  QStringLiteral("handover_case"),
+            QStringLiteral("handover_item"), QStringLiteral("customer"),
+            QStringLiteral("employee")};
         if (!m_employee.isNull() && entities.intersects(mine))
             reload();
     });
@@ -219,6 +229,10 @@ void EmployeeWorkView::retranslate()
     m_confirm->setText(tr("&Confirm progress…"));
     m_confirm->setToolTip(tr("Confirm the progress, signed, as the supervisor (%1)")
                               .arg(m_confirm->shortcut().toString(QKeySequence::NativeText)));
+    m_comment->setText(tr("Co&mment on task…"));
+    m_comment->setToolTip(tr("Comment on the task as the supervisor; comments are kept as "
+                             "written (%1)")
+                              .arg(m_comment->shortcut().toString(QKeySequence::NativeText)));
     m_addDuty->setText(tr("&Add responsibility…"));
     m_addDuty->setToolTip(tr("Give %1 a responsibility of their own, for a period").arg(m_name));
     m_endDuty->setText(tr("&End…"));
@@ -454,6 +468,12 @@ void EmployeeWorkView::showHistory()
                             tr("<b>%1</b> confirmed, signed: “%2” (%3%)")
                                 .arg(c.confirmerName.toHtmlEscaped(), c.statement.toHtmlEscaped())
                                 .arg(c.progress)});
+    if (auto comments = Reports(m_context.store()).commentsOn(t->id))
+        for (const WorkComment &c : *comments)
+            entries.append({c.writtenMs, tr("<b>%1</b> commented: “%2”")
+                                             .arg(c.authorName.toHtmlEscaped(),
+                                                  c.body.toHtmlEscaped().replace(
+                                                      QLatin1Char('\n'), QStringLiteral("<br>")))});
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry &a, const Entry &b) { return a.ms > b.ms; });
     if (entries.isEmpty())
@@ -478,11 +498,25 @@ void EmployeeWorkView::updateActions()
     // Nobody confirms their own progress; the rules decide whether this
     // person is the owner's supervisor and say why not.
     m_confirm->setEnabled(t && !t->handedOver && m_mayAssign && t->owner != me);
+    m_comment->setEnabled(t && !t->handedOver && t->owner != me && m_comment->isVisible()
+                          && Reports(m_context.store()).mayComment(m_context.actor(), t->owner));
     const DutyPeriod *d = currentDuty();
     const QDate today = QDateTime::fromMSecsSinceEpoch(m_context.store().nowMs()).date();
     m_addDuty->setEnabled(m_mayAssign);
     m_adoptPosition->setEnabled(m_mayAssign);
     m_endDuty->setEnabled(m_mayAssign && d && (!d->to.isValid() || d->to > today));
+}
+
+void EmployeeWorkView::commentOnTask()
+{
+    const TaskSummary *t = current();
+    if (!t || !m_comment->isEnabled())
+        return;
+    const QUuid task = t->id;
+    CommentDialog dialog(m_context, QLatin1String(comment::OnTask), task,
+                         tr("%1's task “%2”").arg(t->ownerName, t->title), this);
+    if (dialog.exec() == QDialog::Accepted)
+        selectTask(task);
 }
 
 void EmployeeWorkView::addDuty()

@@ -21,7 +21,7 @@ class AppContext;
 // to when, handed over by whom), the customers they look after, their tasks (overdue in red, those
 // they handed over on leaving at the end), and the selected task's progress reports and signed
 // confirmations. The owner reports progress, a supervisor gives tasks and confirms progress with a
-// signature.
+// signature, and comments on a task; the comments are in the task's history.
 class EmployeeWorkView : public QWidget
 {
     Q_OBJECT
@@ -37,6 +37,7 @@ public:
     QAction *newTaskAction() const { return m_newTask; }
     QAction *reportAction() const { return m_report; }
     QAction *confirmAction() const { return m_confirm; }
+    QAction *commentAction() const { return m_comment; }
     QAction *addDutyAction() const { return m_addDuty; }
     QAction *endDutyAction() const { return m_endDuty; }
     QAction *adoptPositionAction() const { return m_adoptPosition; }
@@ -48,6 +49,9 @@ public Q_SLOTS:
     void newTask();
     void reportProgress();
     void confirmProgress();
+    // A supervisor's comment on the selected task (issue 6): kept as
+    // written, shown in the task's history and the owner's trail.
+    void commentOnTask();
     void addDuty();
     void endDuty();
     // The position description's responsibilities the person lacks, from
@@ -88,6 +92,7 @@ private:
     QAction *m_newTask;
     QAction *m_report;
     QAction *m_confirm;
+    QAction *m_comment;
     QAction *m_addDuty;
     QAction *m_endDuty;
     QAction *m_adoptPosition;

@@ -5,6 +5,7 @@
 #include "employmenthistoryview.h"
 #include "emptystatewidget.h"
 #include "org/orgvalues.h"
+#include "reviews/employeereviewsview.h"
 #include "work/employeeworkview.h"
 
 #include <QHBoxLayout>
@@ -36,12 +37,14 @@ EmployeeDetailPane::EmployeeDetailPane(AppContext &context, QWidget *parent)
     m_form = new EmployeeForm(context, this);
     m_history = new EmploymentHistoryView(context, this);
     m_work = new EmployeeWorkView(context, this);
+    m_reviews = new EmployeeReviewsView(context, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_form, QString());
     m_tabs->addTab(m_history, QString());
     m_tabs->addTab(m_work, QString());
+    m_tabs->addTab(m_reviews, QString());
 
     auto *details = new QWidget(this);
     auto *headerRow = new QHBoxLayout;
@@ -67,8 +70,10 @@ EmployeeDetailPane::EmployeeDetailPane(AppContext &context, QWidget *parent)
     connect(m_form, &EmployeeForm::saved, this, [this](const QUuid &id) {
         m_history->setEmployee(id);
         m_work->setEmployee(id);
+        m_reviews->setEmployee(id);
         m_tabs->setTabEnabled(m_tabs->indexOf(m_history), true);
         m_tabs->setTabEnabled(m_tabs->indexOf(m_work), true);
+        m_tabs->setTabEnabled(m_tabs->indexOf(m_reviews), true);
     });
     clear();
     retranslate();
@@ -86,9 +91,10 @@ void EmployeeDetailPane::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_form), tr("Archive"));
     m_tabs->setTabText(m_tabs->indexOf(m_history), tr("Employment history"));
     m_tabs->setTabText(m_tabs->indexOf(m_work), tr("Responsibilities and tasks"));
+    m_tabs->setTabText(m_tabs->indexOf(m_reviews), tr("Reviews"));
     m_placeholder->setTitle(tr("No one selected"));
     m_placeholder->setMessage(tr("Select a person in the list to see their archive, "
-                                 "employment history, responsibilities and tasks."));
+                                 "employment history, responsibilities, tasks and reviews."));
     if (m_stack->currentIndex() == 1)
         updateHeader();
 }
@@ -98,8 +104,10 @@ void EmployeeDetailPane::showEmployee(const QUuid &id)
     m_form->showEmployee(id);
     m_history->setEmployee(id);
     m_work->setEmployee(id);
+    m_reviews->setEmployee(id);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_history), true);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_work), true);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_reviews), true);
     m_stack->setCurrentIndex(1);
 }
 
@@ -108,8 +116,10 @@ void EmployeeDetailPane::startNew(const QUuid &departmentId)
     m_form->startNew(departmentId);
     m_history->setEmployee({});
     m_work->setEmployee({});
+    m_reviews->setEmployee({});
     m_tabs->setTabEnabled(m_tabs->indexOf(m_history), false);
     m_tabs->setTabEnabled(m_tabs->indexOf(m_work), false);
+    m_tabs->setTabEnabled(m_tabs->indexOf(m_reviews), false);
     m_tabs->setCurrentWidget(m_form);
     m_stack->setCurrentIndex(1);
 }
@@ -119,6 +129,7 @@ void EmployeeDetailPane::clear()
     m_form->clear();
     m_history->setEmployee({});
     m_work->setEmployee({});
+    m_reviews->setEmployee({});
     m_stack->setCurrentIndex(0);
 }
 

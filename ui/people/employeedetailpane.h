@@ -13,6 +13,7 @@ class AppContext;
 class EmployeeForm;
 class EmploymentHistoryView;
 class EmptyStateWidget;
+class EmployeeReviewsView;
 class EmployeeWorkView;
 
 // The right side of People: who is selected, their archive, their
@@ -30,6 +31,7 @@ public:
     EmployeeForm *form() const { return m_form; }
     EmploymentHistoryView *history() const { return m_history; }
     EmployeeWorkView *work() const { return m_work; }
+    EmployeeReviewsView *reviews() const { return m_reviews; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -41,6 +43,7 @@ private:
     EmployeeForm *m_form = nullptr;
     EmploymentHistoryView *m_history = nullptr;
     EmployeeWorkView *m_work = nullptr;
+    EmployeeReviewsView *m_reviews = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_subtitle = nullptr;
     QLabel *m_status = nullptr;

@@ -1,0 +1,330 @@
+#include "reviewsettings.h"
+
+#include "performance/performancesettings.h"
+#include "performance/reviewentities.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cmath>
+
+namespace baton {
+
+namespace {
+
+using namespace performance;
+
+Error malformed(const char *setting, const QString &why)
+{
+    return Error(QStringLiteral("setting.invalid"),
+                 ReviewSettings::tr("The performance setting “%1” cannot be used: %2")
+                     .arg(QLatin1String(setting), why));
+}
+
+// A whole number from JSON, or nullopt for anything else (3.5, "3").
+std::optional<qint64> wholeNumber(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 1e12)
+        return std::nullopt;
+    return static_cast<qint64>(d);
+}
+
+// The array itself, or the array under key of an object.
+QJsonArray listOf(const QJsonValue &value, const char *key)
+{
+    if (value.isArray())
+        return value.toArray();
+    return value.toObject().value(QLatin1String(key)).toArray();
+}
+
+Result<ConsequenceEffect> effectFrom(const QJsonObject &o, const char *setting)
+{
+    ConsequenceEffect e;
+    const QString kind = o.value(QLatin1String("kind")).toString();
+    e.name = o.value(QLatin1String("name")).toString().trimmed();
+    if (kind == QLatin1String(award::Title))
+        e.kind = ConsequenceEffect::Kind::TitleAwarded;
+    else if (kind == QLatin1String(award::Training))
+        e.kind = ConsequenceEffect::Kind::TrainingAssigned;
+    else if (kind == QLatin1String(award::NoPromotion))
+        e.kind = ConsequenceEffect::Kind::NoPromotion;
+    else if (kind == QLatin1String(award::Bonus)) {
+        e.kind = ConsequenceEffect::Kind::BonusAdjustment;
+        const auto bp = wholeNumber(o.value(QLatin1String("bonus_bp")));
+        if (!bp || *bp < -FullWeight || *bp > FullWeight)
+            return malformed(setting, ReviewSettings::tr("a bonus adjustment needs bonus_bp, a "
+                                                         "whole number from -10000 to 10000."));
+        e.bonusBasisPoints = static_cast<int>(*bp);
+    } else
+        return malformed(setting, ReviewSettings::tr("“%1” is not an effect; use title, "
+                                                     "training, bonus or no_promotion.")
+                                      .arg(kind));
+    return e;
+}
+
+} // namespace
+
+QList<Grade> ReviewSettings::defaultGrades()
+{
+    // Letters read the same in every language and sort best first.
+    return {{QStringLiteral("D"), 0.0},
+            {QStringLiteral("C"), 60.0},
+            {QStringLiteral("B"), 75.0},
+            {QStringLiteral("A"), 90.0}};
+}
+
+QList<FeedbackDimension> ReviewSettings::defaultDimensions()
+{
+    return {{QStringLiteral("responsibility"), tr("Responsibility"), 1, 5},
+            {QStringLiteral("collaboration"), tr("Collaboration"), 1, 5},
+            {QStringLiteral("communication"), tr("Communication"), 1, 5},
+            {QStringLiteral("delivery"), tr("Delivery"), 1, 5}};
+}
+
+Result<ReviewSettings::Dimensions> ReviewSettings::dimensionsFrom(const QJsonValue &value)
+{
+    const char *name = PerformanceSettings::FeedbackDimensions;
+    Dimensions out;
+    if (value.isNull() || value.isUndefined()) {
+        out.dimensions = defaultDimensions();
+        return out;
+    }
+    if (value.isObject() && value.toObject().contains(QLatin1String("anonymity_threshold"))) {
+        const auto t = wholeNumber(value.toObject().value(QLatin1String("anonymity_threshold")));
+        if (!t || *t < 2 || *t > 100)
+            return malformed(name, tr("the anonymity threshold must be a whole number of 2 or "
+                                      "more."));
+        out.anonymityThreshold = static_cast<int>(*t);
+    }
+    const QJsonArray list = listOf(value, "dimensions");
+    QSet<QString> keys;
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
+        FeedbackDimension d;
+        d.key = o.value(QLatin1String("key")).toString().trimmed();
+        d.title = o.value(QLatin1String("title")).toString().trimmed();
+        if (d.title.isEmpty())
+            d.title = d.key;
+        const auto lo = wholeNumber(o.value(QLatin1String("min")));
+        const auto hi = wholeNumber(o.value(QLatin1String("max")));
+        if (d.key.isEmpty())
+            return malformed(name, tr("every dimension needs a key."));
+        if (keys.contains(d.key))
+            return malformed(name, tr("the dimension “%1” appears twice.").arg(d.key));
+        keys.insert(d.key);
+        if (!lo || !hi || *lo >= *hi || *lo < -1000 || *hi > 1000)
+            return malformed(name, tr("the dimension “%1” needs whole-number min and max, the "
+                                      "min below the max.")
+                                       .arg(d.title));
+        d.minScore = static_cast<int>(*lo);
+        d.maxScore = static_cast<int>(*hi);
+        out.dimensions.append(d);
+    }
+    if (out.dimensions.isEmpty())
+        return malformed(name, tr("it lists no dimensions."));
+    return out;
+}
+
+Result<GradeScale> ReviewSettings::scaleFrom(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return GradeScale::make(defaultGrades());
+    QList<Grade> grades;
+    for (const QJsonValue &v : listOf(value, "grades")) {
+        const QJsonObject o = v.toObject();
+        const auto bp = wholeNumber(o.value(QLatin1String("min_bp")));
+        if (!bp)
+            return malformed(PerformanceSettings::GradeScale,
+                             tr("every grade needs min_bp, a whole number of basis points."));
+        grades.append({o.value(QLatin1String("name")).toString(), double(*bp) / 100.0});
+    }
+    auto scale = GradeScale::make(grades);
+    if (!scale)
+        return malformed(PerformanceSettings::GradeScale, scale.error().message);
+    return scale;
+}
+
+Result<ReviewWeights> ReviewSettings::weightsFrom(const QJsonValue &value)
+{
+    ReviewWeights w;
+    if (value.isNull() || value.isUndefined())
+        return w;
+    const QJsonObject o = value.toObject();
+    const auto i = wholeNumber(o.value(QLatin1String("indicators_bp")));
+    const auto f = wholeNumber(o.value(QLatin1String("feedback_bp")));
+    const auto m = wholeNumber(o.value(QLatin1String("manager_bp")));
+    if (!i || !f || !m || *i < 0 || *f < 0 || *m < 0)
+        return malformed(PerformanceSettings::ReviewWeights,
+                         tr("indicators_bp, feedback_bp and manager_bp must be whole numbers of "
+                            "0 or more."));
+    if (*i + *f + *m != FullWeight)
+        return malformed(
+            PerformanceSettings::ReviewWeights,
+            tr("the weights add up to %1, not 100%.").arg(basisPointsText(*i + *f + *m)));
+    w.indicatorsBp = static_cast<int>(*i);
+    w.feedbackBp = static_cast<int>(*f);
+    w.managerBp = static_cast<int>(*m);
+    return w;
+}
+
+Result<RewardSettings> ReviewSettings::rewardsFrom(const QJsonValue &value, const GradeScale &scale)
+{
+    const char *name = PerformanceSettings::RewardRules;
+    RewardSettings out;
+    const QJsonObject o = value.toObject();
+    if (o.contains(QLatin1String("max_bonus_bp"))) {
+        const auto max = wholeNumber(o.value(QLatin1String("max_bonus_bp")));
+        if (!max || *max < 0 || *max > FullWeight)
+            return malformed(name, tr("max_bonus_bp must be a whole number from 0 to 10000."));
+        out.maxBonusBp = static_cast<int>(*max);
+    }
+    const QString top = scale.grades().constLast().name;
+    const QString bottom = scale.grades().constFirst().name;
+    if (!o.contains(QLatin1String("streaks"))) {
+        // Three excellent months in a row earn the title; a failing month or
+        // quarter assigns the training.
+        const QString model = tr("Responsibility model");
+        const QString training = tr("Responsibility training");
+        out.streaks = {{model,
+                        CycleLength::Month,
+                        top,
+                        GradeBound::AtLeast,
+                        3,
+                        {ConsequenceEffect::Kind::TitleAwarded, 0, model}},
+                       {training,
+                        CycleLength::Month,
+                        bottom,
+                        GradeBound::AtMost,
+                        1,
+                        {ConsequenceEffect::Kind::TrainingAssigned, 0, training}},
+                       {training,
+                        CycleLength::Quarter,
+                        bottom,
+                        GradeBound::AtMost,
+                        1,
+                        {ConsequenceEffect::Kind::TrainingAssigned, 0, training}}};
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("streaks")).toArray()) {
+        const QJsonObject s = v.toObject();
+        StreakRule r;
+        r.name = s.value(QLatin1String("name")).toString().trimmed();
+        const QString cycle = s.value(QLatin1String("cycle")).toString();
+        if (cycle == QLatin1String("quarter"))
+            r.cycleLength = CycleLength::Quarter;
+        else if (cycle.isEmpty() || cycle == QLatin1String("month"))
+            r.cycleLength = CycleLength::Month;
+        else
+            return malformed(name, tr("a streak counts months or quarters, not “%1”.").arg(cycle));
+        r.grade = s.value(QLatin1String("grade")).toString();
+        r.bound = s.value(QLatin1String("bound")).toString() == QLatin1String("at_most")
+                      ? GradeBound::AtMost
+                      : GradeBound::AtLeast;
+        const auto n = wholeNumber(s.value(QLatin1String("consecutive")));
+        r.consecutive = n ? static_cast<int>(*n) : 1;
+        auto effect = effectFrom(s.value(QLatin1String("effect")).toObject(), name);
+        if (!effect)
+            return effect.error();
+        r.effect = *effect;
+        out.streaks.append(r);
+    }
+    // The rules are checked once, on an empty history.
+    if (auto checked = evaluateStreaks(scale, out.streaks, {}); !checked)
+        return malformed(name, checked.error().message);
+
+    out.consequencesConfigured = o.contains(QLatin1String("consequences"));
+    if (!out.consequencesConfigured) {
+        // The article's examples: a late delivery costs 10% of the bonus,
+        // repeated document omissions 5%, repeated quality problems the
+        // promotion.
+        const auto issueRule = [](const QString &rule, const char *category, int times,
+                                  ConsequenceEffect effect) {
+            ConsequenceRule r;
+            r.name = rule;
+            r.trigger.kind = ConsequenceTrigger::Kind::IssueOccurred;
+            r.trigger.issueCategory = QLatin1String(category);
+            r.trigger.times = times;
+            r.effect = effect;
+            return r;
+        };
+        out.consequences = {issueRule(tr("Late delivery"), issue::DeliveryLate, 1,
+                                      {ConsequenceEffect::Kind::BonusAdjustment, -1000, {}}),
+                            issueRule(tr("Missing documents"), issue::DocumentMissing, 2,
+                                      {ConsequenceEffect::Kind::BonusAdjustment, -500, {}}),
+                            issueRule(tr("Repeated quality problems"), issue::Quality, 2,
+                                      {ConsequenceEffect::Kind::NoPromotion, 0, {}})};
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("consequences")).toArray()) {
+        const QJsonObject c = v.toObject();
+        ConsequenceRule r;
+        r.name = c.value(QLatin1String("name")).toString().trimmed();
+        const QString trigger = c.value(QLatin1String("trigger")).toString();
+        if (trigger == QLatin1String("issue")) {
+            r.trigger.kind = ConsequenceTrigger::Kind::IssueOccurred;
+            r.trigger.issueCategory = c.value(QLatin1String("issue_category")).toString();
+            const auto times = wholeNumber(c.value(QLatin1String("times")));
+            r.trigger.times = times ? static_cast<int>(*times) : 1;
+        } else if (trigger == QLatin1String("indicator")) {
+            r.trigger.kind = ConsequenceTrigger::Kind::IndicatorMissed;
+            r.trigger.indicator = c.value(QLatin1String("indicator")).toString();
+            const auto below = wholeNumber(c.value(QLatin1String("below_bp")));
+            r.trigger.belowPercent = below ? double(*below) / 100.0 : 100.0;
+        } else
+            return malformed(name, tr("a consequence is triggered by an issue or an indicator, "
+                                      "not “%1”.")
+                                       .arg(trigger));
+        auto effect = effectFrom(c.value(QLatin1String("effect")).toObject(), name);
+        if (!effect)
+            return effect.error();
+        r.effect = *effect;
+        out.consequences.append(r);
+    }
+    if (auto checked = apply(out.consequences, {}, out.maxBonusBp); !checked)
+        return malformed(name, checked.error().message);
+    return out;
+}
+
+Result<ReviewSettings> ReviewSettings::load(const SettingReader &read)
+{
+    ReviewSettings s;
+    auto dims = read(QLatin1String(PerformanceSettings::FeedbackDimensions));
+    if (!dims)
+        return dims.error();
+    auto d = dimensionsFrom(*dims);
+    if (!d)
+        return d.error();
+    s.m_dimensions = *d;
+    auto grades = read(QLatin1String(PerformanceSettings::GradeScale));
+    if (!grades)
+        return grades.error();
+    auto scale = scaleFrom(*grades);
+    if (!scale)
+        return scale.error();
+    s.m_scale = *scale;
+    auto weights = read(QLatin1String(PerformanceSettings::ReviewWeights));
+    if (!weights)
+        return weights.error();
+    auto w = weightsFrom(*weights);
+    if (!w)
+        return w.error();
+    s.m_weights = *w;
+    auto rules = read(QLatin1String(PerformanceSettings::RewardRules));
+    if (!rules)
+        return rules.error();
+    auto r = rewardsFrom(*rules, *s.m_scale);
+    if (!r)
+        return r.error();
+    s.m_rewards = *r;
+    return s;
+}
+
+Result<ReviewSettings> ReviewSettings::load(Store &store)
+{
+    PerformanceSettings settings(store);
+    return load([&settings](const QString &name) { return settings.value(name); });
+}
+
+} // namespace baton

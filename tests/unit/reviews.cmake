@@ -1,0 +1,3 @@
+# Issue 6, reviews: 360 feedback, review results, issues and attribution, awards.
+baton_core_test(tst_feedback)
+baton_core_test(tst_reviews)

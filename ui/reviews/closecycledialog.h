@@ -1,0 +1,34 @@
+#pragma once
+
+#include "performance/cycleclose.h"
+#include "shell/formdialog.h"
+
+class QTreeWidget;
+
+namespace baton {
+
+class AppContext;
+
+// HR closes a review cycle: what closing will write (reviews written or
+// brought up to date, how many without a manager's rating) and every
+// reward and penalty it will give, with its reason, shown before
+// confirming. Closing is final; a refusal is shown and the dialog stays.
+class CloseCycleDialog : public FormDialog
+{
+    Q_OBJECT
+public:
+    CloseCycleDialog(AppContext &context, const ClosePlan &plan, QWidget *parent = nullptr);
+
+    QString problem() const override { return {}; }
+    QTreeWidget *awardsView() const { return m_awards; }
+
+protected:
+    Status save() override;
+
+private:
+    AppContext &m_context;
+    ClosePlan m_plan;
+    QTreeWidget *m_awards;
+};
+
+} // namespace baton

@@ -2,6 +2,7 @@
 
 #include "auditactions.h"
 #include "oplog/uuidv7.h"
+#include "util/csv.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,28 +14,11 @@ namespace {
 
 constexpr int CsvPageSize = 2000;
 
-QString line(const QStringList &fields)
-{
-    QStringList out;
-    out.reserve(fields.size());
-    for (const QString &f : fields)
-        out.append(AuditCsvWriter::field(f));
-    return out.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-}
-
 } // namespace
 
 QString AuditCsvWriter::field(const QString &text)
 {
-    QString t = text;
-    if (!t.isEmpty() && QStringLiteral("=+-@\t\r").contains(t.front()))
-        t.prepend(QLatin1Char('\''));
-    if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"'))
-        || t.contains(QLatin1Char('\n')) || t.contains(QLatin1Char('\r'))) {
-        t.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        t = QLatin1Char('"') + t + QLatin1Char('"');
-    }
-    return t;
+    return csv::field(text);
 }
 
 Result<qint64> AuditCsvWriter::write(Database &db, const AuditQuery &query, const QString &filePath,
@@ -51,9 +35,9 @@ Result<qint64> AuditCsvWriter::write(Database &db, const AuditQuery &query, cons
         return Error(QStringLiteral("export.open"),
                      tr("Could not create %1: %2").arg(shown, file.errorString()));
     file.write("\xEF\xBB\xBF"); // byte order mark: spreadsheets then read UTF-8
-    file.write(line({tr("Entry"), tr("Time"), tr("Time (UTC)"), tr("User"), tr("Action"),
-                     tr("Action code"), tr("Outcome"), tr("Record type"), tr("Record ID"),
-                     tr("Summary"), tr("Device"), tr("IP addresses")})
+    file.write(csv::line({tr("Entry"), tr("Time"), tr("Time (UTC)"), tr("User"), tr("Action"),
+                          tr("Action code"), tr("Outcome"), tr("Record type"), tr("Record ID"),
+                          tr("Summary"), tr("Device"), tr("IP addresses")})
                    .toUtf8());
 
     qint64 written = 0;
@@ -67,12 +51,12 @@ Result<qint64> AuditCsvWriter::write(Database &db, const AuditQuery &query, cons
         QByteArray chunk;
         for (const AuditRow &r : std::as_const(*rows)) {
             const QDateTime t = QDateTime::fromMSecsSinceEpoch(r.timeMs);
-            chunk += line({QString::number(r.seq), t.toLocalTime().toString(Qt::ISODateWithMs),
-                           t.toUTC().toString(Qt::ISODateWithMs), r.userName,
-                           AuditActions::actionLabel(r.action), r.action,
-                           AuditActions::outcomeLabel(r.outcome), r.entity,
-                           r.recordId.isNull() ? QString() : idString(r.recordId), r.summary,
-                           r.device, r.ip})
+            chunk += csv::line({QString::number(r.seq), t.toLocalTime().toString(Qt::ISODateWithMs),
+                                t.toUTC().toString(Qt::ISODateWithMs), r.userName,
+                                AuditActions::actionLabel(r.action), r.action,
+                                AuditActions::outcomeLabel(r.outcome), r.entity,
+                                r.recordId.isNull() ? QString() : idString(r.recordId), r.summary,
+                                r.device, r.ip})
                          .toUtf8();
         }
         if (file.write(chunk) != chunk.size()) {

@@ -1,5 +1,9 @@
 #include "democompany.h"
 #include "demoapprovals.h"
+#include "demogoals.h"
+#include "demoprojects.h"
+#include "demoreports.h"
+#include "demoreviews.h"
 #include "demowork.h"
 
 #include "auth/accounts.h"
@@ -739,6 +743,20 @@ Result<QList<DemoUser>> Builder::run()
         return s.error();
     say(DemoCompany::tr("Duties, tasks, work trails and handovers"));
     if (auto s = addDemoWork(m_store, logins, m_options.locale, m_options.signedDecisions, m_today);
+        !s)
+        return s.error();
+    say(DemoCompany::tr("Projects and their plans"));
+    if (auto s = addDemoProjects(m_store, logins, m_options.locale, m_today); !s)
+        return s.error();
+    say(DemoCompany::tr("Daily and weekly reports, comments"));
+    if (auto s = addDemoReports(m_store, logins, m_options.locale, m_today); !s)
+        return s.error();
+    say(DemoCompany::tr("Goals, indicators and review cycles"));
+    if (auto s = addDemoGoals(m_store, logins, m_options.locale, m_today); !s)
+        return s.error();
+    say(DemoCompany::tr("Feedback, reviews, issues and awards"));
+    if (auto s =
+            addDemoReviews(m_store, logins, m_options.locale, m_today, m_options.signedDecisions);
         !s)
         return s.error();
     if (auto s = addAuditHistory(); !s)

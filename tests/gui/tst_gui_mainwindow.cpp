@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QtTest>
 
 #include <memory>
@@ -104,11 +105,17 @@ void TestGuiMainWindow::sidebarListsModulesInOrder()
         QVERIFY(!sidebar()->item(i)->icon().isNull());
         QVERIFY(!sidebar()->item(i)->isHidden());
     }
-    // The modules still to come have a real overview page, not a blank one.
     QCOMPARE(m_session->mainWindow()->page(Module::Handovers)->objectName(),
              QStringLiteral("handoversPage"));
+    // HR sees every part of performance management.
     auto *performance = m_session->mainWindow()->page(Module::Performance);
-    QVERIFY(!performance->findChild<QLabel *>(QStringLiteral("emptyTitle"))->text().isEmpty());
+    auto *tabs = performance->findChild<QTabWidget *>(QStringLiteral("performanceTabs"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 6);
+    QCOMPARE(m_session->mainWindow()->page(Module::Projects)->objectName(),
+             QStringLiteral("projectsPage"));
+    QCOMPARE(m_session->mainWindow()->page(Module::Alerts)->objectName(),
+             QStringLiteral("alertsPage"));
     QCOMPARE(m_session->mainWindow()->page(Module::Settings)->objectName(),
              QStringLiteral("settingsPage"));
 }

@@ -1,8 +1,10 @@
 #include "settingspage.h"
 
+#include "alerts/alertsettingswidget.h"
 #include "common/appcontext.h"
 #include "common/filedialogs.h"
 #include "passwordform.h"
+#include "policy/roles.h"
 #include "serversettings.h"
 #include "shell/languagemanager.h"
 #include "shell/messagelabel.h"
@@ -103,6 +105,9 @@ SettingsPage::SettingsPage(AppContext &context, LanguageManager &languages, QWid
     contentLayout->addWidget(m_databaseBox);
     contentLayout->addWidget(m_server);
     contentLayout->addWidget(m_passwordBox);
+    // HR sets when warnings are raised, for the whole company.
+    if (context.can(QString::fromLatin1(actions::PerformanceConfigure)))
+        contentLayout->addWidget(new AlertSettingsWidget(context, content));
     contentLayout->addStretch(1);
     auto *holder = new QWidget(this);
     auto *holderLayout = new QHBoxLayout(holder);

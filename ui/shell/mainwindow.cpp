@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "alerts/alertnotifier.h"
+#include "alerts/alertspage.h"
 #include "approvals/approvalspage.h"
 #include "audit/auditpage.h"
 #include "common/appcontext.h"
+#include "gantt/projectspage.h"
 #include "handovers/handoverspage.h"
-#include "modulepreviewpage.h"
 #include "people/peoplepage.h"
+#include "performancepage.h"
 #include "settings/settingspage.h"
 #include "shellstatusbar.h"
 #include "sidebardelegate.h"
@@ -58,6 +61,9 @@ MainWindow::MainWindow(AppContext &context, LanguageManager &languages, QWidget 
 
     createPages(languages);
     createActions();
+    // The Alerts page counted once already, inside its constructor.
+    if (auto *alerts = qobject_cast<AlertsPage *>(page(Module::Alerts)))
+        setAlertsBadge(alerts->openCount());
 
     auto *separator = new QFrame(this);
     separator->setFrameShape(QFrame::VLine);
@@ -155,9 +161,24 @@ void MainWindow::createPages(LanguageManager &languages)
                     &MainWindow::openDatabaseRequested);
             page = m_settings;
             break;
-        default:
-            page = new ModulePreviewPage(module, m_stack);
+        case Module::Performance:
+            page = new PerformancePage(m_context, m_stack);
             break;
+        case Module::Projects:
+            page = new ProjectsPage(m_context, m_stack);
+            break;
+        case Module::Alerts: {
+            auto *alerts = new AlertsPage(m_context, m_stack);
+            connect(alerts, &AlertsPage::openCountChanged, this, &MainWindow::setAlertsBadge);
+            page = alerts;
+            // Warnings reach the desktop's notification area too, where
+            // there is one; a click there opens them.
+            m_alertNotifier = new AlertNotifier(m_context, this);
+            connect(m_alertNotifier, &AlertNotifier::openRequested, this,
+                    [this] { showModule(Module::Alerts); });
+            m_alertNotifier->start();
+            break;
+        }
         }
         if (page->objectName().isEmpty())
             page->setObjectName(Modules::key(module) + QStringLiteral("Page"));
@@ -305,6 +326,12 @@ void MainWindow::refreshConflictsBadge()
     setBadge(Module::Conflicts, count,
              count == 1 ? tr("1 change was refused by the server")
                         : tr("%1 changes were refused by the server").arg(count));
+}
+
+void MainWindow::setAlertsBadge(int open)
+{
+    setBadge(Module::Alerts, open,
+             open == 1 ? tr("1 warning is open") : tr("%1 warnings are open").arg(open));
 }
 
 void MainWindow::refreshApprovalsBadge()

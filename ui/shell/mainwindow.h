@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace baton {
 
+class AlertNotifier;
 class AppContext;
 class LanguageManager;
 class SettingsPage;
@@ -63,6 +64,7 @@ private:
     void refreshBadges(const QSet<QString> &entities);
     void refreshConflictsBadge();
     void refreshApprovalsBadge();
+    void setAlertsBadge(int open);
     QListWidgetItem *item(Module module) const;
     void updateEntry(Module module);
 
@@ -70,6 +72,7 @@ private:
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
     SettingsPage *m_settings = nullptr;
+    AlertNotifier *m_alertNotifier = nullptr;
     ShellStatusBar *m_status;
     QMap<Module, QWidget *> m_pageByModule;
     QMap<Module, QAction *> m_moduleActions;

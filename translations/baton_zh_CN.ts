@@ -71,6 +71,144 @@
     </message>
 </context>
 <context>
+    <name>Alert</name>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认知悉</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处理完毕</translation>
+    </message>
+</context>
+<context>
+    <name>AlertScanner</name>
+    <message numerus="yes">
+        <source>“%1” is %n day(s) overdue</source>
+        <translation>
+            <numerusform>“%1”已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It was due %1 and is %2% done. Report its progress, or agree a new date with your supervisor.</source>
+        <translation>截止日期为 %1，目前完成 %2%。请汇报其进度，或与您的主管商定新的日期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1&apos;s task “%2” is %n day(s) overdue</source>
+        <translation>
+            <numerusform>%1 的任务“%2”已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It was due %1 and is %2% done. You are %3&apos;s supervisor: find out what holds it up.</source>
+        <translation>截止日期为 %1，目前完成 %2%。您是 %3 的主管：请了解是什么阻碍了进度。</translation>
+    </message>
+    <message>
+        <source>Your weekly report for the week of %1 is missing</source>
+        <translation>您 %1 当周的周报尚未提交</translation>
+    </message>
+    <message>
+        <source>It was due by the end of %1. Write it under Performance, Reports: what was done, what is planned and what is in the way.</source>
+        <translation>应在 %1 结束前提交。请在“绩效 &gt; 汇报”下填写：已完成的工作、计划的工作以及遇到的阻碍。</translation>
+    </message>
+    <message>
+        <source>“%1” is late for your decision</source>
+        <translation>“%1”等待您决定，已超时</translation>
+    </message>
+    <message>
+        <source>%1&apos;s request waits on you at “%2”; its deadline was %3.</source>
+        <translation>%1 的申请在“%2”环节等待您处理；截止时间为 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1&apos;s request has waited on you at “%2” since %3; a step is late after %n hour(s).</source>
+        <translation>
+            <numerusform>%1 的申请自 %3 起在“%2”环节等待您处理；每个步骤超过 %n 小时即视为超时。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertThresholds</name>
+    <message>
+        <source>Days past due before an overdue task warns</source>
+        <translation>任务逾期多少天后发出预警</translation>
+    </message>
+    <message>
+        <source>Days into the next week before a weekly report is missing</source>
+        <translation>进入下一周多少天后视为周报缺失</translation>
+    </message>
+    <message>
+        <source>Hours before an approval step without a deadline is late</source>
+        <translation>无截止时间的审批步骤超过多少小时视为超时</translation>
+    </message>
+    <message>
+        <source>%1: a whole number from 1 to %2.</source>
+        <translation>%1：须为 1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The warning thresholds are a JSON object of whole numbers.</source>
+        <translation>预警阈值须为由整数组成的 JSON 对象。</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>someone not on this computer</source>
+        <translation>不在本计算机上的用户</translation>
+    </message>
+    <message>
+        <source>reading tasks</source>
+        <translation>读取任务</translation>
+    </message>
+    <message>
+        <source>reading reports</source>
+        <translation>读取汇报</translation>
+    </message>
+    <message>
+        <source>reading approvals</source>
+        <translation>读取审批</translation>
+    </message>
+    <message>
+        <source>reading warnings</source>
+        <translation>读取预警</translation>
+    </message>
+    <message>
+        <source>This is not a warning Baton knows.</source>
+        <translation>Baton 无法识别此预警。</translation>
+    </message>
+    <message>
+        <source>Warnings are handled by employees, in their own name.</source>
+        <translation>预警由员工本人以自己的名义处理。</translation>
+    </message>
+    <message>
+        <source>Say how the warning was resolved.</source>
+        <translation>请说明预警是如何处理的。</translation>
+    </message>
+    <message>
+        <source>A note is at most %1 characters long.</source>
+        <translation>备注最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>This warning is resolved already.</source>
+        <translation>此预警已处理完毕。</translation>
+    </message>
+    <message>
+        <source>This warning is acknowledged already.</source>
+        <translation>此预警已确认知悉。</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalFormat</name>
     <message>
         <source>Paid</source>
@@ -574,6 +712,13 @@
     <message>
         <source>reading signed decisions</source>
         <translation>读取已签名的审批决定</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionContent</name>
+    <message>
+        <source>The signed attribution is not in Baton&apos;s form.</source>
+        <translation>已签名的归因不符合 Baton 的格式。</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1529,184 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>The salesperson chosen has left the company.</source>
         <translation>所选销售人员已离职。</translation>
+    </message>
+</context>
+<context>
+    <name>CycleClose</name>
+    <message>
+        <source>Only HR closes a review cycle, in their own name.</source>
+        <translation>只有人事部门能以本人名义关闭考核周期。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed already.</source>
+        <translation>考核周期“%1”已关闭。</translation>
+    </message>
+    <message>
+        <source>reading reviews</source>
+        <translation>读取考核</translation>
+    </message>
+    <message>
+        <source>reading employees</source>
+        <translation>读取员工</translation>
+    </message>
+    <message>
+        <source>reading issues</source>
+        <translation>读取问题</translation>
+    </message>
+    <message>
+        <source>The adjustments add up to %1; a cycle&apos;s bonus moves by %2 at most, so %3 applies.</source>
+        <translation>调整合计为 %1；每个周期的奖金最多变动 %2，因此按 %3 执行。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Delivery late</source>
+        <translation>交付延迟</translation>
+    </message>
+    <message>
+        <source>Document missing</source>
+        <translation>文档缺失</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Ability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>reading the dashboard</source>
+        <translation>读取看板</translation>
+    </message>
+    <message>
+        <source>The review cycle does not exist.</source>
+        <translation>该考核周期不存在。</translation>
+    </message>
+    <message>
+        <source>reading review cycles</source>
+        <translation>读取考核周期</translation>
+    </message>
+    <message>
+        <source>Score distribution</source>
+        <translation>得分分布</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>占比 (%)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Issue categories</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>Indicator trends</source>
+        <translation>指标趋势</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Mean score (%)</source>
+        <translation>平均得分 (%)</translation>
+    </message>
+    <message>
+        <source>Overdue rate</source>
+        <translation>逾期率</translation>
+    </message>
+    <message>
+        <source>Tasks due</source>
+        <translation>到期任务</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Late (%)</source>
+        <translation>逾期 (%)</translation>
+    </message>
+    <message>
+        <source>Late tasks</source>
+        <translation>逾期任务</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2859,81 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <source>Choose whose feedback it is.</source>
+        <translation>请选择反馈对象。</translation>
+    </message>
+    <message>
+        <source>Choose whom to ask.</source>
+        <translation>请选择邀请谁提供反馈。</translation>
+    </message>
+    <message>
+        <source>Choose the review cycle.</source>
+        <translation>请选择考核周期。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed: what was recorded in it is final.</source>
+        <translation>考核周期“%1”已关闭：其中的记录已是最终结果。</translation>
+    </message>
+    <message>
+        <source>Feedback is asked for in one&apos;s own name.</source>
+        <translation>反馈须以本人名义邀请。</translation>
+    </message>
+    <message>
+        <source>Say how each person asked relates to %1.</source>
+        <translation>请说明每位受邀人与 %1 的关系。</translation>
+    </message>
+    <message>
+        <source>Choose the customer to ask.</source>
+        <translation>请选择要邀请的客户。</translation>
+    </message>
+    <message>
+        <source>%1 has no account owner to enter their answer.</source>
+        <translation>%1 没有客户负责人来录入其回答。</translation>
+    </message>
+    <message>
+        <source>%1 cannot give 360 feedback on themselves.</source>
+        <translation>%1 不能为自己提供 360 度反馈。</translation>
+    </message>
+    <message>
+        <source>%1 is asked twice.</source>
+        <translation>%1 被重复邀请。</translation>
+    </message>
+    <message>
+        <source>A customer</source>
+        <translation>一位客户</translation>
+    </message>
+    <message>
+        <source>Only the person asked answers a feedback request, in their own name.</source>
+        <translation>只有受邀人本人能以自己的名义回复反馈请求。</translation>
+    </message>
+    <message>
+        <source>This request has been answered.</source>
+        <translation>此请求已有回复。</translation>
+    </message>
+    <message>
+        <source>Attach the customer&apos;s own message: their answer is entered on their behalf.</source>
+        <translation>请附上客户本人的消息：其回答是代为录入的。</translation>
+    </message>
+    <message>
+        <source>reading feedback</source>
+        <translation>读取反馈</translation>
+    </message>
+    <message>
+        <source>The feedback request does not exist.</source>
+        <translation>该反馈请求不存在。</translation>
+    </message>
+    <message>
+        <source>Who said what is for HR and %1&apos;s supervisors; %1 sees the answers without names.</source>
+        <translation>谁说了什么仅供人事部门和 %1 的主管查看；%1 看到的回答不含姓名。</translation>
+    </message>
+    <message>
+        <source>reading customers</source>
+        <translation>读取客户</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackAnonymity</name>
     <message numerus="yes">
         <source>Only %n person(s) reporting to you answered; their answers are shown once at least %1 have, so that no one can be recognised.</source>
@@ -2588,6 +2986,47 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>A score of %1 for “%2” is outside its range of %3 to %4.</source>
         <translation>“%2”的评分 %1 超出了其分值范围（%3 至 %4）。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackHtml</name>
+    <message>
+        <source>No feedback has been given in this cycle yet.</source>
+        <translation>本周期尚无任何反馈。</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n 条回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one has been asked for feedback on this person in this cycle.</source>
+        <translation>本周期尚未邀请任何人对此人提供反馈。</translation>
+    </message>
+    <message>
+        <source>You see who answered what; the person sees the answers of peers and of those reporting to them only as averages of at least three, without names.</source>
+        <translation>您可以看到谁回答了什么；本人看到的同事及下属的回答仅为至少三人的平均值，且不含姓名。</translation>
+    </message>
+    <message>
+        <source>%1 (entered by %2)</source>
+        <translation>%1（由 %2 录入）</translation>
+    </message>
+    <message>
+        <source>Not answered yet (asked %1 by %2).</source>
+        <translation>尚未回答（%2 于 %1 邀请）。</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
@@ -2733,10 +3172,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <translation>工号</translation>
     </message>
     <message>
-        <source>Parent department</source>
-        <translation>上级部门</translation>
-    </message>
-    <message>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2799,10 +3234,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Note</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>Salesperson</source>
-        <translation>销售人员</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2892,6 +3323,221 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>Version</source>
         <translation>版本</translation>
     </message>
+    <message>
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <source>Blockers</source>
+        <translation>阻碍</translation>
+    </message>
+    <message>
+        <source>Bonus adjustment</source>
+        <translation>奖金调整</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Review cycle</source>
+        <translation>考核周期</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Finished on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s rating</source>
+        <translation>经理评分</translation>
+    </message>
+    <message>
+        <source>Measured on</source>
+        <translation>度量日期</translation>
+    </message>
+    <message>
+        <source>Kind of measure</source>
+        <translation>度量类型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>期间开始</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Comes after</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>回答人</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Move dependent tasks too</source>
+        <translation>同时移动依赖任务</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Comes before</source>
+        <translation>后续任务</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+</context>
+<context>
+    <name>GanttExport</name>
+    <message>
+        <source>There is no plan to export.</source>
+        <translation>没有可导出的计划。</translation>
+    </message>
+    <message>
+        <source>The chart is too large for an image (%1 × %2 pixels). Export it as a PDF, which splits it into pages, or zoom out first.</source>
+        <translation>图表太大，无法导出为图片（%1 × %2 像素）。请导出为 PDF（会自动分页），或先缩小视图。</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for an image of the chart.</source>
+        <translation>内存不足，无法生成图表图片。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not start printing: the printer or file is not available.</source>
+        <translation>无法开始打印：打印机或文件不可用。</translation>
+    </message>
+    <message>
+        <source>Could not start page %1.</source>
+        <translation>无法开始第 %1 页。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Could not finish the document.</source>
+        <translation>无法完成文档。</translation>
+    </message>
 </context>
 <context>
     <name>GanttScale</name>
@@ -2914,6 +3560,216 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>Q%1</source>
         <comment>quarter of the year</comment>
         <translation>第%1季度</translation>
+    </message>
+</context>
+<context>
+    <name>GoalAssignment</name>
+    <message>
+        <source>Choose the department goal to assign under.</source>
+        <translation>请选择要在其下分配的部门目标。</translation>
+    </message>
+    <message>
+        <source>The goal it is aligned to does not exist.</source>
+        <translation>所对齐的目标不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a department goal: people&apos;s goals are aligned to a goal of their department.</source>
+        <translation>“%1”不是部门目标：个人目标须对齐到其所在部门的目标。</translation>
+    </message>
+    <message>
+        <source>Choose the department or the position to assign the goal to.</source>
+        <translation>请选择要分配目标的部门或岗位。</translation>
+    </message>
+    <message>
+        <source>%1 is not part of %2, whose goal “%3” is: assign a department goal to its own people.</source>
+        <translation>%1 不属于 %2（目标“%3”属于该部门）：部门目标只能分配给本部门人员。</translation>
+    </message>
+    <message>
+        <source>reading the department&apos;s people</source>
+        <translation>读取部门人员</translation>
+    </message>
+    <message>
+        <source>reading goals</source>
+        <translation>读取目标</translation>
+    </message>
+    <message>
+        <source>Give the goal a title.</source>
+        <translation>请为目标填写标题。</translation>
+    </message>
+    <message>
+        <source>A goal handed to many people is an objective or a KPI of their own.</source>
+        <translation>分配给多人的目标会成为每个人各自的目标(OKR)或 KPI。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed: its goals, indicators and values stay as they were.</source>
+        <translation>考核周期“%1”已关闭：其目标、指标和数值保持不变。</translation>
+    </message>
+    <message>
+        <source>“%1” is measured by its key results: assign the goal under one of them.</source>
+        <translation>“%1”由其关键结果衡量：请在其中某个关键结果下分配目标。</translation>
+    </message>
+    <message>
+        <source>Everyone it would go to has a goal under “%1” already.</source>
+        <translation>所有分配对象在“%1”下都已有目标。</translation>
+    </message>
+    <message>
+        <source>Nobody active is there to assign the goal to.</source>
+        <translation>没有在职人员可分配该目标。</translation>
+    </message>
+</context>
+<context>
+    <name>GoalBoard</name>
+    <message>
+        <source>reading goals</source>
+        <translation>读取目标</translation>
+    </message>
+    <message>
+        <source>reading indicators</source>
+        <translation>读取指标</translation>
+    </message>
+    <message>
+        <source>reading indicator values</source>
+        <translation>读取指标数值</translation>
+    </message>
+    <message>
+        <source>reading consequence rules</source>
+        <translation>读取奖惩后果规则</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>indicator (goal)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>reading review cycles</source>
+        <translation>读取考核周期</translation>
+    </message>
+</context>
+<context>
+    <name>GoalRules</name>
+    <message>
+        <source>this person</source>
+        <translation>此人</translation>
+    </message>
+    <message>
+        <source>this department</source>
+        <translation>此部门</translation>
+    </message>
+    <message>
+        <source>The review cycle does not exist.</source>
+        <translation>该考核周期不存在。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed: its goals, indicators and values stay as they were.</source>
+        <translation>考核周期“%1”已关闭：其目标、指标和数值保持不变。</translation>
+    </message>
+    <message>
+        <source>The goal does not exist.</source>
+        <translation>该目标不存在。</translation>
+    </message>
+    <message>
+        <source>The indicator does not exist.</source>
+        <translation>该指标不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” weighs %2: a weight lies above 0% and at most 100%.</source>
+        <translation>“%1”的权重为 %2：权重须大于 0% 且不超过 100%。</translation>
+    </message>
+    <message>
+        <source>The key results of “%1”</source>
+        <translation>“%1”的关键结果</translation>
+    </message>
+    <message>
+        <source>The goals of %1</source>
+        <translation>%1 的目标</translation>
+    </message>
+    <message>
+        <source>The company&apos;s goals</source>
+        <translation>公司目标</translation>
+    </message>
+    <message>
+        <source>%1 would weigh %2 together; they add up to 100%.</source>
+        <translation>%1 的权重合计为 %2；合计须为 100%。</translation>
+    </message>
+    <message>
+        <source>A key result belongs to an objective: choose which.</source>
+        <translation>关键结果隶属于某个目标(OKR)：请选择所属目标。</translation>
+    </message>
+    <message>
+        <source>The goal it is aligned to does not exist.</source>
+        <translation>所对齐的目标不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is in another review cycle: a goal is aligned to a goal of its own cycle.</source>
+        <translation>“%1”属于另一个考核周期：目标须对齐到同一周期的目标。</translation>
+    </message>
+    <message>
+        <source>A key result belongs to an objective of the same owner; “%1” is not one.</source>
+        <translation>关键结果须隶属于同一负责人的目标(OKR)；“%1”不是。</translation>
+    </message>
+    <message>
+        <source>A goal is aligned to a goal one level up (a department&apos;s to a company goal, a person&apos;s to a department goal); “%1” is a %2 goal.</source>
+        <translation>目标须对齐到上一层级的目标（部门目标对齐公司目标，个人目标对齐部门目标）；“%1”是%2目标。</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2, whose goal “%3” is: a person&apos;s goal is aligned to a goal of their own department or one above it.</source>
+        <translation>%1 不在 %2（目标“%3”属于该部门）：个人目标须对齐到本人所在部门或其上级部门的目标。</translation>
+    </message>
+    <message>
+        <source>A company goal belongs to no department or person.</source>
+        <translation>公司目标不属于任何部门或个人。</translation>
+    </message>
+    <message>
+        <source>A department goal names its department, and no person.</source>
+        <translation>部门目标须指定所属部门，且不指定个人。</translation>
+    </message>
+    <message>
+        <source>The department does not exist.</source>
+        <translation>该部门不存在。</translation>
+    </message>
+    <message>
+        <source>A person&apos;s goal names its person; their department is the one they are in.</source>
+        <translation>个人目标须指定所属个人；其部门即此人所在部门。</translation>
+    </message>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>%1 has left the company: goals go to people who work here.</source>
+        <translation>%1 已离职：目标只能分配给在职人员。</translation>
+    </message>
+    <message>
+        <source>The position does not exist.</source>
+        <translation>该岗位不存在。</translation>
+    </message>
+    <message>
+        <source>A goal is assigned in one&apos;s own name.</source>
+        <translation>目标须以本人名义分配。</translation>
+    </message>
+    <message>
+        <source>The indicators of “%1” would weigh %2 together; they add up to 100%.</source>
+        <translation>“%1”的指标权重合计为 %2；合计须为 100%。</translation>
+    </message>
+    <message>
+        <source>“%1” is a rate, so its value lies between 0% and 100%; %2 does not.</source>
+        <translation>“%1”是比率，其值须介于 0% 和 100% 之间；%2 不在此范围内。</translation>
+    </message>
+    <message>
+        <source>A value entered by hand is recorded in the name of the person who enters it.</source>
+        <translation>手工录入的数值以录入人的名义记录。</translation>
+    </message>
+    <message>
+        <source>A value is recorded in one&apos;s own name.</source>
+        <translation>数值须以本人名义记录。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” watches an indicator: add it to the indicator rather than company-wide.</source>
+        <translation>规则“%1”监控的是某个指标：请将其添加到该指标，而不是全公司范围。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” needs a score between 0% and 120% below which the indicator counts as missed.</source>
+        <translation>规则“%1”需要一个 0% 到 120% 之间的得分，低于该得分即视为指标未达成。</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +3837,252 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>The score of “%1” must be a number of 0% or more.</source>
         <translation>“%1”的得分必须是不小于 0% 的数值。</translation>
+    </message>
+</context>
+<context>
+    <name>GoalValues</name>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标(OKR)</translation>
+    </message>
+    <message>
+        <source>Key result</source>
+        <translation>关键结果</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Rate (0–100%)</source>
+        <translation>比率 (0–100%)</translation>
+    </message>
+    <message>
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>Entered by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>ERP feed</source>
+        <translation>ERP 数据</translation>
+    </message>
+    <message>
+        <source>Indicator missed</source>
+        <translation>指标未达成</translation>
+    </message>
+    <message>
+        <source>Issue occurred</source>
+        <translation>发生问题</translation>
+    </message>
+    <message>
+        <source>Bonus adjustment</source>
+        <translation>奖金调整</translation>
+    </message>
+    <message>
+        <source>No promotion this cycle</source>
+        <translation>本周期不予晋升</translation>
+    </message>
+    <message>
+        <source>Training assigned</source>
+        <translation>安排培训</translation>
+    </message>
+    <message>
+        <source>Title awarded</source>
+        <translation>授予称号</translation>
+    </message>
+</context>
+<context>
+    <name>Goals</name>
+    <message>
+        <source>%1 weigh %2 together; they must add up to 100%.</source>
+        <translation>%1 的权重合计为 %2；合计必须为 100%。</translation>
+    </message>
+    <message>
+        <source>The goal does not exist.</source>
+        <translation>该目标不存在。</translation>
+    </message>
+    <message>
+        <source>reading goals</source>
+        <translation>读取目标</translation>
+    </message>
+    <message>
+        <source>The key results of “%1”</source>
+        <translation>“%1”的关键结果</translation>
+    </message>
+    <message>
+        <source>The company&apos;s goals outside any cycle</source>
+        <translation>不属于任何周期的公司目标</translation>
+    </message>
+    <message>
+        <source>The company&apos;s goals for %1</source>
+        <translation>%1 的公司目标</translation>
+    </message>
+    <message>
+        <source>The goals of %1 outside any cycle</source>
+        <translation>%1 不属于任何周期的目标</translation>
+    </message>
+    <message>
+        <source>The goals of %1 for %2</source>
+        <translation>%1 在 %2 的目标</translation>
+    </message>
+    <message>
+        <source>“%1” weighs %2: a weight lies above 0% and at most 100%.</source>
+        <translation>“%1”的权重为 %2：权重须大于 0% 且不超过 100%。</translation>
+    </message>
+    <message>
+        <source>At %1, “%2” leaves no room for the %3 other goals of its plan: give it less.</source>
+        <translation>权重为 %1 时，“%2”没有给其计划中其余 %3 个目标留出空间：请降低其权重。</translation>
+    </message>
+    <message>
+        <source>Say how “%1” is measured: add an indicator.</source>
+        <translation>请说明“%1”如何衡量：添加一个指标。</translation>
+    </message>
+    <message>
+        <source>Choose the kind, direction and source of “%1”.</source>
+        <translation>请选择“%1”的类型、方向和来源。</translation>
+    </message>
+    <message>
+        <source>The indicators of “%1”</source>
+        <translation>“%1”的指标</translation>
+    </message>
+    <message>
+        <source>Name every consequence rule.</source>
+        <translation>请为每条奖惩后果规则命名。</translation>
+    </message>
+    <message>
+        <source>Choose when the rule “%1” applies and what it does.</source>
+        <translation>请选择规则“%1”的适用条件及其作用。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” watches an indicator the goal does not have.</source>
+        <translation>规则“%1”监控的指标不属于该目标。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” does not say which indicator it watches.</source>
+        <translation>规则“%1”未指明所监控的指标。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” needs a score between 0% and 120% below which the indicator counts as missed.</source>
+        <translation>规则“%1”需要一个 0% 到 120% 之间的得分，低于该得分即视为指标未达成。</translation>
+    </message>
+    <message>
+        <source>The review cycle does not exist.</source>
+        <translation>该考核周期不存在。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed: its goals, indicators and values stay as they were.</source>
+        <translation>考核周期“%1”已关闭：其目标、指标和数值保持不变。</translation>
+    </message>
+    <message>
+        <source>A key result belongs to an objective: choose which.</source>
+        <translation>关键结果隶属于某个目标(OKR)：请选择所属目标。</translation>
+    </message>
+    <message>
+        <source>The goal it is aligned to does not exist.</source>
+        <translation>所对齐的目标不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is in another review cycle: a goal is aligned to a goal of its own cycle.</source>
+        <translation>“%1”属于另一个考核周期：目标须对齐到同一周期的目标。</translation>
+    </message>
+    <message>
+        <source>A key result belongs to an objective of the same owner; “%1” is not one.</source>
+        <translation>关键结果须隶属于同一负责人的目标(OKR)；“%1”不是。</translation>
+    </message>
+    <message>
+        <source>“%1” is measured by the goals aligned to it: add the key result as a goal aligned to it instead, or to another objective.</source>
+        <translation>“%1”由对齐到它的目标衡量：请改为将该关键结果作为对齐到它的目标添加，或将其归入另一个目标(OKR)。</translation>
+    </message>
+    <message>
+        <source>A goal is aligned to a goal one level up (a department&apos;s to a company goal, a person&apos;s to a department goal); “%1” is a %2 goal.</source>
+        <translation>目标须对齐到上一层级的目标（部门目标对齐公司目标，个人目标对齐部门目标）；“%1”是%2目标。</translation>
+    </message>
+    <message>
+        <source>“%1” is measured by its key results: align “%2” to one of them.</source>
+        <translation>“%1”由其关键结果衡量：请将“%2”对齐到其中一个关键结果。</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2, whose goal “%3” is: a person&apos;s goal is aligned to a goal of their own department or one above it.</source>
+        <translation>%1 不在 %2（目标“%3”属于该部门）：个人目标须对齐到本人所在部门或其上级部门的目标。</translation>
+    </message>
+    <message>
+        <source>Give the goal a title.</source>
+        <translation>请为目标填写标题。</translation>
+    </message>
+    <message>
+        <source>Choose the goal&apos;s level and kind.</source>
+        <translation>请选择目标的层级和类型。</translation>
+    </message>
+    <message>
+        <source>Choose the department whose goal it is.</source>
+        <translation>请选择目标所属的部门。</translation>
+    </message>
+    <message>
+        <source>Choose whose goal it is.</source>
+        <translation>请选择目标所属的人员。</translation>
+    </message>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>%1 has left the company: goals go to people who work here.</source>
+        <translation>%1 已离职：目标只能分配给在职人员。</translation>
+    </message>
+    <message>
+        <source>Give the goals their weights.</source>
+        <translation>请为目标设置权重。</translation>
+    </message>
+    <message>
+        <source>The weights given are of goals of different plans: set one plan&apos;s weights at a time.</source>
+        <translation>所设置的权重属于不同计划的目标：请每次只设置一个计划的权重。</translation>
+    </message>
+    <message>
+        <source>%1 include “%2”, which has no weight: give every goal of the plan its weight.</source>
+        <translation>%1 包含没有权重的“%2”：请为计划中的每个目标设置权重。</translation>
+    </message>
+    <message>
+        <source>reading indicators</source>
+        <translation>读取指标</translation>
+    </message>
+    <message>
+        <source>The indicator does not exist.</source>
+        <translation>该指标不存在。</translation>
+    </message>
+    <message>
+        <source>A value is recorded in the name of the person who enters it; this account belongs to nobody on the staff.</source>
+        <translation>数值以录入人的名义记录；此账户不属于任何员工。</translation>
+    </message>
+    <message>
+        <source>Say on which day the value was measured.</source>
+        <translation>请说明数值是在哪一天度量的。</translation>
+    </message>
+    <message>
+        <source>A value cannot be measured in the future.</source>
+        <translation>不能度量未来的数值。</translation>
     </message>
 </context>
 <context>
@@ -3630,325 +4732,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
-    <name>ModulePreview</name>
-    <message>
-        <source>When someone leaves, everything they were responsible for passes to a named successor on a signed checklist, so nothing is lost and every step can be shown later.</source>
-        <translation>员工离职时，其负责的全部工作通过一份经签字确认的交接清单移交给指定的接任人，不遗漏任何事项，每一步事后都可查证。</translation>
-    </message>
-    <message>
-        <source>Employee</source>
-        <translation>员工</translation>
-    </message>
-    <message>
-        <source>Last day</source>
-        <translation>最后工作日</translation>
-    </message>
-    <message>
-        <source>Successor</source>
-        <translation>接任人</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>直属上级</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>交接清单</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>No handovers in progress</source>
-        <translation>暂无进行中的工作交接</translation>
-    </message>
-    <message>
-        <source>A handover starts in People when HR records a departure. Baton then prepares the checklist from the leaver&apos;s own records.</source>
-        <translation>人事部门在“员工档案”中登记离职后，工作交接即开始。Baton 随即根据离职人员本人的记录生成交接清单。</translation>
-    </message>
-    <message>
-        <source>A checklist that fills itself</source>
-        <translation>自动生成的交接清单</translation>
-    </message>
-    <message>
-        <source>Open tasks (overdue ones first), customers owned, responsibilities from the job description, approvals waiting on the leaver and where the key documents are.</source>
-        <translation>未完成的任务（逾期的排在最前）、名下客户、岗位说明书中的岗位职责、等待离职人员处理的审批，以及关键文件的存放位置。</translation>
-    </message>
-    <message>
-        <source>Three signatures</source>
-        <translation>三方签字</translation>
-    </message>
-    <message>
-        <source>The leaver confirms the list, the successor confirms what they receive and the supervisor approves; each signs with their own password.</source>
-        <translation>离职人员确认清单，接任人确认接收内容，直属上级审批；每人均以自己的密码签字。</translation>
-    </message>
-    <message>
-        <source>Work moves on approval</source>
-        <translation>审批通过即移交工作</translation>
-    </message>
-    <message>
-        <source>Tasks and customers pass to the successor, and the leaver&apos;s access ends by itself on the last day, offline included.</source>
-        <translation>任务和客户移交给接任人，离职人员的访问权限在最后工作日自动终止，离线时同样生效。</translation>
-    </message>
-    <message>
-        <source>Proof when it is needed</source>
-        <translation>需要时有据可查</translation>
-    </message>
-    <message>
-        <source>Months later, show who was responsible for what on any date and export a dossier that an outside expert can verify.</source>
-        <translation>即使在数月之后，也能查明任一日期谁对哪些工作负责，并导出一份可由外部专家核验的证据档案。</translation>
-    </message>
-    <message>
-        <source>Requests that need a decision wait here for the people who must take it, in order, with their attachments and history beside them.</source>
-        <translation>需要决策的申请在此等候相关人员依次审批，附件和历史记录一并显示在旁。</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>申请</translation>
-    </message>
-    <message>
-        <source>Requested by</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>审批环节</translation>
-    </message>
-    <message>
-        <source>Waiting since</source>
-        <translation>等待起始时间</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting for your decision</source>
-        <translation>暂无待您审批的事项</translation>
-    </message>
-    <message>
-        <source>When a colleague submits an expense claim, a delivery request or another request that needs your approval, it appears here.</source>
-        <translation>同事提交报销申请、发货申请或其他需要您审批的申请后，会显示在这里。</translation>
-    </message>
-    <message>
-        <source>Your queue</source>
-        <translation>我的待办</translation>
-    </message>
-    <message>
-        <source>Requests waiting on you, oldest first, with each step&apos;s deadline; steps past their deadline show in red.</source>
-        <translation>等待您处理的申请，最早提交的排在最前，并显示每个环节的截止时间；已超过截止时间的环节以红色显示。</translation>
-    </message>
-    <message>
-        <source>Signed decisions</source>
-        <translation>签名审批</translation>
-    </message>
-    <message>
-        <source>Approving or rejecting signs the decision with your own key. A decision taken offline shows its local time and, once synced, the server&apos;s trusted time.</source>
-        <translation>批准或驳回时，系统会用您自己的密钥为审批决定签名。离线作出的决定显示本地时间，同步后还会显示服务器的可信时间。</translation>
-    </message>
-    <message>
-        <source>Rules that hold</source>
-        <translation>规则严格执行</translation>
-    </message>
-    <message>
-        <source>Steps and limits follow the organisation&apos;s rules: a claim above the threshold cannot be paid without the general manager&apos;s approval.</source>
-        <translation>审批环节和限额遵循组织的规定：超过限额的报销未经总经理批准不能付款。</translation>
-    </message>
-    <message>
-        <source>Conflicts explained</source>
-        <translation>冲突有据可查</translation>
-    </message>
-    <message>
-        <source>If someone else decided the same step while you were offline, you see whose decision came first and why yours was not applied.</source>
-        <translation>如果您离线期间有其他人对同一环节作出了决定，您可以看到谁的决定在先，以及您的决定为何未被采用。</translation>
-    </message>
-    <message>
-        <source>Indicators, ratings and 360 feedback roll up into scores for each period, which employees and managers review together.</source>
-        <translation>指标、评分和 360 度反馈汇总为各考核周期的得分，由员工与直属上级共同回顾。</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>考核周期</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>Misses</source>
-        <translation>未达标项</translation>
-    </message>
-    <message>
-        <source>No review period is open</source>
-        <translation>当前没有开放的考核周期</translation>
-    </message>
-    <message>
-        <source>HR opens a review period; indicators, reports and ratings then feed the scores listed here.</source>
-        <translation>人事部门开启考核周期后，指标、报告和评分将汇总为此处列出的得分。</translation>
-    </message>
-    <message>
-        <source>Scores from indicators</source>
-        <translation>指标计分</translation>
-    </message>
-    <message>
-        <source>Each indicator rolls up into the period score, with the misses that lowered it.</source>
-        <translation>每项指标都会汇入周期得分，并列出导致扣分的未达标项。</translation>
-    </message>
-    <message>
-        <source>360 feedback</source>
-        <translation>360 度反馈</translation>
-    </message>
-    <message>
-        <source>Peers answer anonymously; answers are shown only once three peers have replied.</source>
-        <translation>同事匿名作答；至少三位同事回复后才会显示答案。</translation>
-    </message>
-    <message>
-        <source>Department dashboard</source>
-        <translation>部门看板</translation>
-    </message>
-    <message>
-        <source>The score distribution, the most common causes of misses and the overdue rate over time.</source>
-        <translation>得分分布、最常见的未达标原因，以及逾期率随时间的变化。</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>跟进改进</translation>
-    </message>
-    <message>
-        <source>Employees state the cause of each miss and managers confirm or correct it; the rules assign training or recognition.</source>
-        <translation>员工说明每个未达标项的原因，直属上级确认或更正；系统按规则安排培训或给予表彰。</translation>
-    </message>
-    <message>
-        <source>Projects, tasks and weekly reports on one timeline, so it is clear on any date who was responsible for each deliverable.</source>
-        <translation>项目、任务和周报集中在同一时间轴上，任一日期各项交付成果由谁负责都一目了然。</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>截止</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>进度</translation>
-    </message>
-    <message>
-        <source>No projects yet</source>
-        <translation>暂无项目</translation>
-    </message>
-    <message>
-        <source>Create a project and its tasks; their owners confirm progress and write weekly reports against them.</source>
-        <translation>创建项目及其任务后，任务负责人确认进度，并据此撰写周报。</translation>
-    </message>
-    <message>
-        <source>Gantt chart</source>
-        <translation>甘特图</translation>
-    </message>
-    <message>
-        <source>Zoom by day, week or month, drag a task to reschedule it and its dependents follow; overdue work shows in red.</source>
-        <translation>可按日、周或月缩放；拖动任务即可调整排期，依赖它的任务随之顺延；逾期工作以红色显示。</translation>
-    </message>
-    <message>
-        <source>Confirmed work</source>
-        <translation>工作确认</translation>
-    </message>
-    <message>
-        <source>The owner marks a task done and the manager confirms it, so finished means agreed.</source>
-        <translation>负责人将任务标记为完成，再由直属上级确认，“完成”即意味着双方认可。</translation>
-    </message>
-    <message>
-        <source>Weekly reports</source>
-        <translation>周报</translation>
-    </message>
-    <message>
-        <source>Reports and managers&apos; comments stay with the project as part of its trail.</source>
-        <translation>周报及直属上级的点评随项目一并保存，成为项目记录的一部分。</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Every customer has an owner; sales staff see their own customers only.</source>
-        <translation>每个客户都有负责人；销售人员只能看到自己的客户。</translation>
-    </message>
-    <message>
-        <source>Baton watches deadlines and tells the right people before something slips.</source>
-        <translation>Baton 盯紧各项截止时间，在事情延误之前提醒相关人员。</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>关联对象</translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation>触发时间</translation>
-    </message>
-    <message>
-        <source>Assigned to</source>
-        <translation>处理人</translation>
-    </message>
-    <message>
-        <source>No alerts</source>
-        <translation>暂无预警</translation>
-    </message>
-    <message>
-        <source>When something needs attention, an alert appears here and as a desktop notification.</source>
-        <translation>有事项需要关注时，预警会显示在此处，同时以桌面通知提醒。</translation>
-    </message>
-    <message>
-        <source>Overdue tasks</source>
-        <translation>逾期任务</translation>
-    </message>
-    <message>
-        <source>A task past its due date, with how many days it is late and who owns it.</source>
-        <translation>已超过截止日期的任务，显示逾期天数及负责人。</translation>
-    </message>
-    <message>
-        <source>Missing reports</source>
-        <translation>缺交周报</translation>
-    </message>
-    <message>
-        <source>A weekly report that was not written on time.</source>
-        <translation>未按时提交的周报。</translation>
-    </message>
-    <message>
-        <source>Late approvals</source>
-        <translation>超时审批</translation>
-    </message>
-    <message>
-        <source>An approval step past its deadline, and whose decision it waits for.</source>
-        <translation>已超过截止时间的审批环节，以及正在等待谁作出决定。</translation>
-    </message>
-    <message>
-        <source>Departures close to the last day</source>
-        <translation>临近最后工作日的离职</translation>
-    </message>
-    <message>
-        <source>A handover whose checklist is still open a few days before the employee leaves.</source>
-        <translation>员工离职前几天交接清单仍未完成的工作交接。</translation>
-    </message>
-</context>
-<context>
     <name>Modules</name>
     <message>
         <source>People</source>
@@ -4247,6 +5030,60 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>PerformanceRules</name>
+    <message>
+        <source>A review cycle cannot end before it begins.</source>
+        <translation>考核周期的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed.</source>
+        <translation>考核周期“%1”已关闭。</translation>
+    </message>
+    <message>
+        <source>Closing a review cycle records when.</source>
+        <translation>关闭考核周期时会记录关闭时间。</translation>
+    </message>
+    <message>
+        <source>There is no setting named “%1”.</source>
+        <translation>不存在名为“%1”的设置。</translation>
+    </message>
+    <message>
+        <source>The setting “%1” is not a JSON object or array.</source>
+        <translation>设置“%1”不是 JSON 对象或数组。</translation>
+    </message>
+    <message>
+        <source>The setting “%1” exists already.</source>
+        <translation>设置“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceSettings</name>
+    <message>
+        <source>reading performance settings</source>
+        <translation>读取绩效设置</translation>
+    </message>
+    <message>
+        <source>There is no setting named “%1”.</source>
+        <translation>不存在名为“%1”的设置。</translation>
+    </message>
+    <message>
+        <source>The setting “%1” is a JSON object or array.</source>
+        <translation>设置“%1”是 JSON 对象或数组。</translation>
+    </message>
+</context>
+<context>
     <name>Policy</name>
     <message>
         <source>This account</source>
@@ -4337,6 +5174,204 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     </message>
 </context>
 <context>
+    <name>ProjectRules</name>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>%1 has left the company: the project goes to someone else.</source>
+        <translation>%1 已离职：项目须交给其他人。</translation>
+    </message>
+    <message>
+        <source>Give the project a title.</source>
+        <translation>请为项目填写标题。</translation>
+    </message>
+    <message>
+        <source>A project cannot be due before it starts.</source>
+        <translation>项目的截止日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The department chosen does not exist.</source>
+        <translation>所选部门不存在。</translation>
+    </message>
+    <message>
+        <source>The customer chosen does not exist.</source>
+        <translation>所选客户不存在。</translation>
+    </message>
+    <message>
+        <source>The project does not exist.</source>
+        <translation>该项目不存在。</translation>
+    </message>
+    <message>
+        <source>The dependencies would go round in a circle: %1.</source>
+        <translation>依赖关系将形成循环：%1。</translation>
+    </message>
+    <message>
+        <source>The dependencies would go round in a circle: %1 (%2 contains %3, and a summary task&apos;s dependencies hold for its subtasks too).</source>
+        <translation>依赖关系将形成循环：%1（%2 包含 %3，而摘要任务的依赖同样适用于其子任务）。</translation>
+    </message>
+    <message>
+        <source>The task does not exist.</source>
+        <translation>该任务不存在。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are not both in this project.</source>
+        <translation>%1 和 %2 不在同一个项目中。</translation>
+    </message>
+    <message>
+        <source>%1 cannot depend on itself.</source>
+        <translation>%1 不能依赖自身。</translation>
+    </message>
+    <message>
+        <source>%1 cannot depend on %2: %3 contains %4, so one could never end before the other starts.</source>
+        <translation>%1 不能依赖 %2：%3 包含 %4，因此一方永远无法在另一方开始前结束。</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2 already.</source>
+        <translation>%1 已依赖 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Projects</name>
+    <message>
+        <source>The task does not exist.</source>
+        <translation>该任务不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) lies outside its summary task “%3” (%4).</source>
+        <translation>“%1”（%2）超出了其摘要任务“%3”（%4）的范围。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) would no longer contain its subtask “%3” (%4).</source>
+        <translation>“%1”（%2）将不再包含其子任务“%3”（%4）。</translation>
+    </message>
+    <message>
+        <source>“%1” has been given other dates since (%2): the change cannot be made again.</source>
+        <translation>“%1”此后已被设置了其他日期（%2）：无法再次执行此更改。</translation>
+    </message>
+    <message>
+        <source>“%1” has been given other dates since (%2): the change cannot be undone.</source>
+        <translation>“%1”此后已被设置了其他日期（%2）：无法撤销此更改。</translation>
+    </message>
+    <message>
+        <source>Give the task a start and an end.</source>
+        <translation>请为任务设置开始和结束日期。</translation>
+    </message>
+    <message>
+        <source>A task cannot be due before it starts.</source>
+        <translation>任务的截止日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>reading projects</source>
+        <translation>读取项目</translation>
+    </message>
+    <message>
+        <source>reading a project</source>
+        <translation>读取项目</translation>
+    </message>
+    <message>
+        <source>The project does not exist.</source>
+        <translation>该项目不存在。</translation>
+    </message>
+    <message>
+        <source>reading a project&apos;s tasks</source>
+        <translation>读取项目任务</translation>
+    </message>
+    <message>
+        <source>reading a project&apos;s dependencies</source>
+        <translation>读取项目依赖</translation>
+    </message>
+    <message>
+        <source>Give the project a title.</source>
+        <translation>请为项目填写标题。</translation>
+    </message>
+    <message>
+        <source>A project&apos;s title has at most 200 characters.</source>
+        <translation>项目标题最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>A project&apos;s code has at most 20 characters.</source>
+        <translation>项目编号最多 20 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose who is responsible for the project.</source>
+        <translation>请选择项目负责人。</translation>
+    </message>
+    <message>
+        <source>Choose the project&apos;s department.</source>
+        <translation>请选择项目所属部门。</translation>
+    </message>
+    <message>
+        <source>A project cannot be due before it starts.</source>
+        <translation>项目的截止日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The department chosen does not exist.</source>
+        <translation>所选部门不存在。</translation>
+    </message>
+    <message>
+        <source>The customer chosen does not exist.</source>
+        <translation>所选客户不存在。</translation>
+    </message>
+    <message>
+        <source>Choose whose task it is.</source>
+        <translation>请选择任务负责人。</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>请为任务填写标题。</translation>
+    </message>
+    <message>
+        <source>A task&apos;s title has at most 200 characters.</source>
+        <translation>任务标题最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>The summary task is not in this project.</source>
+        <translation>该摘要任务不在此项目中。</translation>
+    </message>
+    <message>
+        <source>“%1” is not in a project.</source>
+        <translation>“%1”不属于任何项目。</translation>
+    </message>
+    <message>
+        <source>The dependency does not exist.</source>
+        <translation>该依赖不存在。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>%1 has left the company: the project goes to someone else.</source>
+        <translation>%1 已离职：项目须交给其他人。</translation>
+    </message>
+    <message>
+        <source>%1 has left the company: their work goes to someone else.</source>
+        <translation>%1 已离职：其工作须交给其他人。</translation>
+    </message>
+</context>
+<context>
     <name>RecordIO</name>
     <message>
         <source>reading a %1 record</source>
@@ -4365,6 +5400,160 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>taking back a %1 record</source>
         <translation>撤回一条%1记录</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRules</name>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>A report is written in one&apos;s own name.</source>
+        <translation>汇报须以本人名义填写。</translation>
+    </message>
+    <message>
+        <source>A weekly report starts on a Monday.</source>
+        <translation>周报须从周一开始。</translation>
+    </message>
+    <message>
+        <source>A report cannot be written for a period that has not begun.</source>
+        <translation>不能为尚未开始的期间填写汇报。</translation>
+    </message>
+    <message>
+        <source>Say what was done or what is planned.</source>
+        <translation>请说明已完成的工作或计划的工作。</translation>
+    </message>
+    <message>
+        <source>Your weekly report for the week of %1 is in already.</source>
+        <translation>您 %1 当周的周报已提交。</translation>
+    </message>
+    <message>
+        <source>Your daily report for %1 is in already.</source>
+        <translation>您 %1 的日报已提交。</translation>
+    </message>
+    <message>
+        <source>The report or task commented on does not exist.</source>
+        <translation>所评论的汇报或任务不存在。</translation>
+    </message>
+    <message>
+        <source>The report or task commented on is someone else&apos;s.</source>
+        <translation>所评论的汇报或任务属于他人。</translation>
+    </message>
+    <message>
+        <source>A comment is written in one&apos;s own name.</source>
+        <translation>评论须以本人名义填写。</translation>
+    </message>
+    <message>
+        <source>Only a person&apos;s supervisors and HR comment on their work.</source>
+        <translation>只有本人的主管和人事部门可以评论其工作。</translation>
+    </message>
+    <message>
+        <source>Write the comment.</source>
+        <translation>请填写评论。</translation>
+    </message>
+    <message>
+        <source>The warning handled is not one of the person named.</source>
+        <translation>所处理的预警不属于指定人员。</translation>
+    </message>
+    <message>
+        <source>A warning is acknowledged or resolved in one&apos;s own name.</source>
+        <translation>预警须以本人名义确认知悉或处理完毕。</translation>
+    </message>
+    <message>
+        <source>Say how the warning was resolved.</source>
+        <translation>请说明预警是如何处理的。</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Weekly report, week of %1</source>
+        <translation>周报，%1 当周</translation>
+    </message>
+    <message>
+        <source>Daily report, %1</source>
+        <translation>日报，%1</translation>
+    </message>
+    <message>
+        <source>someone not on this computer</source>
+        <translation>不在本计算机上的用户</translation>
+    </message>
+    <message>
+        <source>Reports are written by employees, in their own name.</source>
+        <translation>汇报由员工以本人名义填写。</translation>
+    </message>
+    <message>
+        <source>Choose a daily or a weekly report.</source>
+        <translation>请选择日报或周报。</translation>
+    </message>
+    <message>
+        <source>Choose the day or the week the report is for.</source>
+        <translation>请选择汇报对应的日期或周。</translation>
+    </message>
+    <message>
+        <source>A report cannot be written for a period that has not begun.</source>
+        <translation>不能为尚未开始的期间填写汇报。</translation>
+    </message>
+    <message>
+        <source>Say what was done or what is planned.</source>
+        <translation>请说明已完成的工作或计划的工作。</translation>
+    </message>
+    <message>
+        <source>Each part of a report is at most %1 characters long.</source>
+        <translation>汇报的每个部分最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Your weekly report for the week of %1 is in already.</source>
+        <translation>您 %1 当周的周报已提交。</translation>
+    </message>
+    <message>
+        <source>Your daily report for %1 is in already.</source>
+        <translation>您 %1 的日报已提交。</translation>
+    </message>
+    <message>
+        <source>Write the comment.</source>
+        <translation>请填写评论。</translation>
+    </message>
+    <message>
+        <source>A comment is at most %1 characters long.</source>
+        <translation>评论最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Comments are made on reports and tasks.</source>
+        <translation>评论只能针对汇报和任务。</translation>
+    </message>
+    <message>
+        <source>The report does not exist.</source>
+        <translation>该汇报不存在。</translation>
+    </message>
+    <message>
+        <source>The task does not exist.</source>
+        <translation>该任务不存在。</translation>
+    </message>
+    <message>
+        <source>Comments are a supervisor&apos;s: you cannot comment on your own work.</source>
+        <translation>评论由主管填写：您不能评论自己的工作。</translation>
+    </message>
+    <message>
+        <source>Only %1&apos;s supervisors and HR comment on their work.</source>
+        <translation>只有 %1 的主管和人事部门可以评论其工作。</translation>
+    </message>
+    <message>
+        <source>reading reports</source>
+        <translation>读取汇报</translation>
+    </message>
+    <message>
+        <source>reading comments</source>
+        <translation>读取评论</translation>
     </message>
 </context>
 <context>
@@ -4489,6 +5678,534 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCycles</name>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>%2 年第 %1 季度</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a month&apos;s review cycle: month name, year</comment>
+        <translation>%2 年%1</translation>
+    </message>
+    <message>
+        <source>Choose whether the cycle is a month, a quarter or a year.</source>
+        <translation>请选择周期为月、季度还是年。</translation>
+    </message>
+    <message>
+        <source>Give the review cycle a title.</source>
+        <translation>请为考核周期填写标题。</translation>
+    </message>
+    <message>
+        <source>Give the review cycle its first and last day.</source>
+        <translation>请设置考核周期的第一天和最后一天。</translation>
+    </message>
+    <message>
+        <source>A review cycle cannot end before it begins.</source>
+        <translation>考核周期的结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The review cycle does not exist.</source>
+        <translation>该考核周期不存在。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed already.</source>
+        <translation>考核周期“%1”已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFormat</name>
+    <message>
+        <source>Cause not stated</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Stated: %1</source>
+        <translation>已说明：%1</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>signature not valid</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1 (%2)</source>
+        <translation>已确认：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Corrected: %1 (%2)</source>
+        <translation>已更正：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewRules</name>
+    <message>
+        <source>The issue does not exist.</source>
+        <translation>该问题不存在。</translation>
+    </message>
+    <message>
+        <source>A cause is stated or confirmed in one&apos;s own name.</source>
+        <translation>原因须以本人名义说明或确认。</translation>
+    </message>
+    <message>
+        <source>Only the employee states the cause of an issue in their own work.</source>
+        <translation>只有员工本人能说明其工作中问题的原因。</translation>
+    </message>
+    <message>
+        <source>The cause of this issue has been stated already.</source>
+        <translation>此问题的原因已说明。</translation>
+    </message>
+    <message>
+        <source>Say briefly what caused it.</source>
+        <translation>请简要说明原因。</translation>
+    </message>
+    <message>
+        <source>The employee&apos;s statement is not a signed decision.</source>
+        <translation>员工的陈述不是已签名的决定。</translation>
+    </message>
+    <message>
+        <source>A supervisor confirms or corrects the cause the employee has stated; none has been yet.</source>
+        <translation>主管负责确认或更正员工所说明的原因；员工尚未说明原因。</translation>
+    </message>
+    <message>
+        <source>The cause of this issue has been confirmed or corrected already.</source>
+        <translation>此问题的原因已被确认或更正。</translation>
+    </message>
+    <message>
+        <source>Only the employee&apos;s supervisors or HR confirm or correct the cause.</source>
+        <translation>只有员工的主管或人事部门能确认或更正原因。</translation>
+    </message>
+    <message>
+        <source>A confirmation keeps the cause stated; name another cause by correcting it.</source>
+        <translation>确认即保留所说明的原因；如需指定其他原因，请进行更正。</translation>
+    </message>
+    <message>
+        <source>A correction names another cause than the one stated.</source>
+        <translation>更正须指定与所说明原因不同的原因。</translation>
+    </message>
+    <message>
+        <source>A supervisor&apos;s decision on the cause is signed.</source>
+        <translation>主管对原因的决定须签名。</translation>
+    </message>
+    <message>
+        <source>The signed content does not match the attribution.</source>
+        <translation>签名内容与归因不符。</translation>
+    </message>
+    <message>
+        <source>The decision is signed with %1&apos;s certificate, not with the supervisor&apos;s.</source>
+        <translation>该决定使用的是 %1 的证书签名，而非主管的证书。</translation>
+    </message>
+    <message>
+        <source>A feedback request is not changed; withdraw it and ask again.</source>
+        <translation>反馈请求不可更改；请撤回后重新邀请。</translation>
+    </message>
+    <message>
+        <source>This request has been answered; it stays on file.</source>
+        <translation>此请求已有回复，将保留存档。</translation>
+    </message>
+    <message>
+        <source>Feedback is asked for in one&apos;s own name.</source>
+        <translation>反馈须以本人名义邀请。</translation>
+    </message>
+    <message>
+        <source>%1 cannot give 360 feedback on themselves.</source>
+        <translation>%1 不能为自己提供 360 度反馈。</translation>
+    </message>
+    <message>
+        <source>Choose the customer asked.</source>
+        <translation>请选择被邀请的客户。</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s answer is entered by the customer&apos;s account owner; %1 does not look after %2.</source>
+        <translation>客户的回答由该客户的客户负责人录入；%1 不负责 %2。</translation>
+    </message>
+    <message>
+        <source>Only a customer&apos;s request names a customer.</source>
+        <translation>只有客户类邀请才需指定客户。</translation>
+    </message>
+    <message>
+        <source>%1 is not among %2&apos;s supervisors; ask them as a peer.</source>
+        <translation>%1 不是 %2 的主管之一；请以同事身份邀请。</translation>
+    </message>
+    <message>
+        <source>%1 does not report to %2; ask them as a peer.</source>
+        <translation>%1 不向 %2 汇报；请以同事身份邀请。</translation>
+    </message>
+    <message>
+        <source>%1 is %2&apos;s supervisor; ask them as the manager.</source>
+        <translation>%1 是 %2 的主管；请以主管身份邀请。</translation>
+    </message>
+    <message>
+        <source>%1 reports to %2; ask them as someone reporting to them.</source>
+        <translation>%1 向 %2 汇报；请以下属身份邀请。</translation>
+    </message>
+    <message>
+        <source>%1 has been asked about %2 in this cycle already.</source>
+        <translation>本周期内已就 %2 邀请过 %1。</translation>
+    </message>
+    <message>
+        <source>This customer has been asked about %1 in this cycle already.</source>
+        <translation>本周期内已就 %1 邀请过该客户。</translation>
+    </message>
+    <message>
+        <source>The feedback request does not exist.</source>
+        <translation>该反馈邀请不存在。</translation>
+    </message>
+    <message>
+        <source>Only the person asked answers a feedback request, in their own name.</source>
+        <translation>反馈邀请只能由被邀请人本人以自己的名义回答。</translation>
+    </message>
+    <message>
+        <source>This request has been answered.</source>
+        <translation>该邀请已回答。</translation>
+    </message>
+    <message>
+        <source>Attach the customer&apos;s own message: their answer is entered on their behalf.</source>
+        <translation>请附上客户本人的消息：其回答由他人代为录入。</translation>
+    </message>
+    <message>
+        <source>Only a customer&apos;s answer carries the customer&apos;s message.</source>
+        <translation>只有客户的回答才附带客户的消息。</translation>
+    </message>
+    <message>
+        <source>A file&apos;s hash is 64 lower-case hexadecimal digits.</source>
+        <translation>文件哈希值为 64 位小写十六进制数字。</translation>
+    </message>
+    <message>
+        <source>The scores are not in Baton&apos;s form.</source>
+        <translation>得分不符合 Baton 的格式。</translation>
+    </message>
+    <message>
+        <source>Score at least one dimension.</source>
+        <translation>请至少为一个维度打分。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a dimension of the feedback form.</source>
+        <translation>“%1”不是该反馈表的维度。</translation>
+    </message>
+    <message>
+        <source>The score for “%1” must be a whole number from %2 to %3.</source>
+        <translation>“%1”的得分必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>A score of %1 for “%2” is outside its range of %3 to %4.</source>
+        <translation>“%2”的得分 %1 超出其范围 %3 到 %4。</translation>
+    </message>
+    <message>
+        <source>The employee chosen does not exist.</source>
+        <translation>所选员工不存在。</translation>
+    </message>
+    <message>
+        <source>%1 has left the company.</source>
+        <translation>%1 已离职。</translation>
+    </message>
+    <message>
+        <source>The review cycle does not exist.</source>
+        <translation>该考核周期不存在。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed: what was recorded in it is final.</source>
+        <translation>考核周期“%1”已关闭：其中的记录均为最终结果。</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>同事</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Reports to them</source>
+        <translation>下属</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Delivery late</source>
+        <translation>交付延迟</translation>
+    </message>
+    <message>
+        <source>Document missing</source>
+        <translation>文档缺失</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Stated by the employee</source>
+        <translation>员工陈述</translation>
+    </message>
+    <message>
+        <source>Confirmed by the supervisor</source>
+        <translation>主管已确认</translation>
+    </message>
+    <message>
+        <source>Corrected by the supervisor</source>
+        <translation>主管已更正</translation>
+    </message>
+    <message>
+        <source>Ability</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>称号</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Bonus adjustment</source>
+        <translation>奖金调整</translation>
+    </message>
+    <message>
+        <source>No promotion</source>
+        <translation>不予晋升</translation>
+    </message>
+    <message>
+        <source>%1 must be from 0% to %2.</source>
+        <translation>%1 必须在 0% 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>%1 has a review in this cycle already.</source>
+        <translation>%1 在本周期内已有考核。</translation>
+    </message>
+    <message>
+        <source>The indicator score</source>
+        <translation>指标得分</translation>
+    </message>
+    <message>
+        <source>The feedback score</source>
+        <translation>反馈得分</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s rating</source>
+        <translation>主管评分</translation>
+    </message>
+    <message>
+        <source>The score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>A rating is given in one&apos;s own name.</source>
+        <translation>评分须以本人名义给出。</translation>
+    </message>
+    <message>
+        <source>Nobody rates their own review.</source>
+        <translation>任何人不得为自己的考核评分。</translation>
+    </message>
+    <message>
+        <source>A review without a score has no grade.</source>
+        <translation>没有得分的考核没有等级。</translation>
+    </message>
+    <message>
+        <source>A score of %1 is graded “%2” on the company&apos;s scale, not “%3”.</source>
+        <translation>按公司的等级标准，得分 %1 的等级为“%2”，而不是“%3”。</translation>
+    </message>
+    <message>
+        <source>An issue is recorded in one&apos;s own name.</source>
+        <translation>问题须以本人名义记录。</translation>
+    </message>
+    <message>
+        <source>Issues in one&apos;s own work are recorded by a supervisor or HR.</source>
+        <translation>本人工作中的问题由主管或人事记录。</translation>
+    </message>
+    <message>
+        <source>The issue happened on %1, outside the cycle “%2”.</source>
+        <translation>该问题发生于 %1，不在周期“%2”之内。</translation>
+    </message>
+    <message>
+        <source>The %1 named does not exist.</source>
+        <translation>指定的%1不存在。</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>An award is given in one&apos;s own name.</source>
+        <translation>奖惩须以本人名义给出。</translation>
+    </message>
+    <message>
+        <source>A bonus adjustment is between -100% and +100%, and not 0.</source>
+        <translation>奖金调整须在 -100% 到 +100% 之间，且不能为 0。</translation>
+    </message>
+    <message>
+        <source>Only a bonus adjustment has an amount.</source>
+        <translation>只有奖金调整才有金额。</translation>
+    </message>
+    <message>
+        <source>Name the title.</source>
+        <translation>请填写称号名称。</translation>
+    </message>
+    <message>
+        <source>Name the training.</source>
+        <translation>请填写培训名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSettings</name>
+    <message>
+        <source>The performance setting “%1” cannot be used: %2</source>
+        <translation>绩效设置“%1”无法使用：%2</translation>
+    </message>
+    <message>
+        <source>a bonus adjustment needs bonus_bp, a whole number from -10000 to 10000.</source>
+        <translation>奖金调整需要 bonus_bp，取值为 -10000 到 10000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an effect; use title, training, bonus or no_promotion.</source>
+        <translation>“%1”不是有效的效果；请使用 title、training、bonus 或 no_promotion。</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>责任心</translation>
+    </message>
+    <message>
+        <source>Collaboration</source>
+        <translation>协作</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>the anonymity threshold must be a whole number of 2 or more.</source>
+        <translation>匿名阈值必须是不小于 2 的整数。</translation>
+    </message>
+    <message>
+        <source>every dimension needs a key.</source>
+        <translation>每个维度都需要一个 key。</translation>
+    </message>
+    <message>
+        <source>the dimension “%1” appears twice.</source>
+        <translation>维度“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>the dimension “%1” needs whole-number min and max, the min below the max.</source>
+        <translation>维度“%1”需要整数的 min 和 max，且 min 小于 max。</translation>
+    </message>
+    <message>
+        <source>it lists no dimensions.</source>
+        <translation>未列出任何维度。</translation>
+    </message>
+    <message>
+        <source>every grade needs min_bp, a whole number of basis points.</source>
+        <translation>每个等级都需要 min_bp，取值为以基点计的整数。</translation>
+    </message>
+    <message>
+        <source>indicators_bp, feedback_bp and manager_bp must be whole numbers of 0 or more.</source>
+        <translation>indicators_bp、feedback_bp 和 manager_bp 必须是不小于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>the weights add up to %1, not 100%.</source>
+        <translation>权重合计为 %1，而不是 100%。</translation>
+    </message>
+    <message>
+        <source>max_bonus_bp must be a whole number from 0 to 10000.</source>
+        <translation>max_bonus_bp 必须是 0 到 10000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Responsibility model</source>
+        <translation>责任心榜样</translation>
+    </message>
+    <message>
+        <source>Responsibility training</source>
+        <translation>责任心培训</translation>
+    </message>
+    <message>
+        <source>a streak counts months or quarters, not “%1”.</source>
+        <translation>连续次数按月或季度计算，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Late delivery</source>
+        <translation>交付延迟</translation>
+    </message>
+    <message>
+        <source>Missing documents</source>
+        <translation>文档缺失</translation>
+    </message>
+    <message>
+        <source>Repeated quality problems</source>
+        <translation>质量问题反复出现</translation>
+    </message>
+    <message>
+        <source>a consequence is triggered by an issue or an indicator, not “%1”.</source>
+        <translation>奖惩后果由问题或指标触发，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>Reviews</name>
+    <message>
+        <source>reading reviews</source>
+        <translation>读取考核</translation>
+    </message>
+    <message>
+        <source>The rating is a percentage from 0 to 100.</source>
+        <translation>评分是 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>A rating is given in one&apos;s own name.</source>
+        <translation>评分须以本人名义给出。</translation>
+    </message>
+    <message>
+        <source>Nobody rates their own review.</source>
+        <translation>任何人不得为自己的考核评分。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed: what was recorded in it is final.</source>
+        <translation>考核周期“%1”已关闭：其中的记录均为最终结果。</translation>
+    </message>
+    <message>
+        <source>reading review cycles</source>
+        <translation>读取考核周期</translation>
+    </message>
+    <message>
+        <source>The review cycle does not exist.</source>
+        <translation>该考核周期不存在。</translation>
     </message>
 </context>
 <context>
@@ -4681,6 +6398,50 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>start and manage handovers</source>
         <translation>发起和管理工作交接</translation>
+    </message>
+    <message>
+        <source>plan projects</source>
+        <translation>规划项目</translation>
+    </message>
+    <message>
+        <source>see goals, reviews and awards</source>
+        <translation>查看目标、考核和奖惩</translation>
+    </message>
+    <message>
+        <source>set goals and run reviews</source>
+        <translation>设定目标并开展考核</translation>
+    </message>
+    <message>
+        <source>configure review cycles, scales and rules</source>
+        <translation>配置考核周期、等级标准和规则</translation>
+    </message>
+    <message>
+        <source>record indicator values</source>
+        <translation>录入指标值</translation>
+    </message>
+    <message>
+        <source>write daily and weekly reports</source>
+        <translation>撰写日报和周报</translation>
+    </message>
+    <message>
+        <source>comment on reports and tasks</source>
+        <translation>评论汇报和任务</translation>
+    </message>
+    <message>
+        <source>acknowledge and resolve warnings</source>
+        <translation>确认知悉并处理预警</translation>
+    </message>
+    <message>
+        <source>answer feedback requests</source>
+        <translation>回答反馈邀请</translation>
+    </message>
+    <message>
+        <source>state the cause of a miss</source>
+        <translation>陈述未达成的原因</translation>
+    </message>
+    <message>
+        <source>confirm the cause of a miss</source>
+        <translation>确认未达成的原因</translation>
     </message>
 </context>
 <context>
@@ -5355,6 +7116,17 @@ Shown now (SHA-256):
     </message>
 </context>
 <context>
+    <name>TeamRoster</name>
+    <message>
+        <source>The employee is not on this computer.</source>
+        <translation>该员工不在这台计算机上。</translation>
+    </message>
+    <message>
+        <source>reading the team</source>
+        <translation>读取团队</translation>
+    </message>
+</context>
+<context>
     <name>TimeStamp</name>
     <message>
         <source>The time stamp does not hold: %1.</source>
@@ -5508,6 +7280,133 @@ Shown now (SHA-256):
     </message>
 </context>
 <context>
+    <name>WorkIssues</name>
+    <message>
+        <source>The decision is not signed.</source>
+        <translation>该决定未签名。</translation>
+    </message>
+    <message>
+        <source>The signed content does not match the attribution as recorded.</source>
+        <translation>签名内容与记录的归因不符。</translation>
+    </message>
+    <message>
+        <source>This installation has no certificate authority to check signatures against yet.</source>
+        <translation>本安装尚未配置用于验证签名的证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>The decision is signed with %1&apos;s certificate, not with %2&apos;s.</source>
+        <translation>该决定使用的是 %1 的证书签名，而不是 %2 的。</translation>
+    </message>
+    <message>
+        <source>The issue does not exist.</source>
+        <translation>该问题不存在。</translation>
+    </message>
+    <message>
+        <source>Choose whose work the issue is in.</source>
+        <translation>请选择问题出现在谁的工作中。</translation>
+    </message>
+    <message>
+        <source>Choose what kind of issue it is.</source>
+        <translation>请选择问题类型。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what went wrong.</source>
+        <translation>请简要说明出了什么问题。</translation>
+    </message>
+    <message>
+        <source>Give the day it happened.</source>
+        <translation>请填写问题发生的日期。</translation>
+    </message>
+    <message>
+        <source>An issue cannot have happened in the future.</source>
+        <translation>问题不可能发生在未来。</translation>
+    </message>
+    <message>
+        <source>An issue is recorded in one&apos;s own name.</source>
+        <translation>问题须以本人名义记录。</translation>
+    </message>
+    <message>
+        <source>Issues in your own work are recorded by your supervisor or HR; state their cause when they are.</source>
+        <translation>你本人工作中的问题由你的主管或人事记录；记录后请陈述原因。</translation>
+    </message>
+    <message>
+        <source>reading review cycles</source>
+        <translation>读取考核周期</translation>
+    </message>
+    <message>
+        <source>The review cycle does not exist.</source>
+        <translation>该考核周期不存在。</translation>
+    </message>
+    <message>
+        <source>The review cycle “%1” is closed: what was recorded in it is final.</source>
+        <translation>考核周期“%1”已关闭：其中的记录均为最终结果。</translation>
+    </message>
+    <message>
+        <source>The issue happened on %1, outside the cycle “%2”.</source>
+        <translation>该问题发生于 %1，不在周期“%2”之内。</translation>
+    </message>
+    <message>
+        <source>Only %1 states the cause of an issue in their own work.</source>
+        <translation>只有 %1 本人才能陈述其工作中问题的原因。</translation>
+    </message>
+    <message>
+        <source>The cause of this issue has been stated already.</source>
+        <translation>该问题的原因已陈述。</translation>
+    </message>
+    <message>
+        <source>Choose the cause.</source>
+        <translation>请选择原因。</translation>
+    </message>
+    <message>
+        <source>Say briefly what caused it.</source>
+        <translation>请简要说明原因。</translation>
+    </message>
+    <message>
+        <source>%1 has not stated the cause yet: a supervisor confirms or corrects the cause the employee gives.</source>
+        <translation>%1 尚未陈述原因：主管需对员工给出的原因进行确认或更正。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 the cause already.</source>
+        <translation>%1 已%2该原因。</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>The cause of an issue is confirmed by the employee&apos;s supervisor or HR.</source>
+        <translation>问题的原因由员工的主管或人事确认。</translation>
+    </message>
+    <message>
+        <source>Only %1&apos;s supervisors or HR confirm or correct the cause.</source>
+        <translation>只有 %1 的主管或人事才能确认或更正原因。</translation>
+    </message>
+    <message>
+        <source>Choose the cause that stands.</source>
+        <translation>请选择最终认定的原因。</translation>
+    </message>
+    <message>
+        <source>%1 is the cause %2 stated: confirm it rather than correct it.</source>
+        <translation>%1 就是 %2 陈述的原因：请确认，而不是更正。</translation>
+    </message>
+    <message>
+        <source>Say what you confirm.</source>
+        <translation>请说明你确认的内容。</translation>
+    </message>
+    <message>
+        <source>Say why the cause is another.</source>
+        <translation>请说明为何认定为其他原因。</translation>
+    </message>
+    <message>
+        <source>The device changed while signing.</source>
+        <translation>签名过程中设备发生了变化。</translation>
+    </message>
+</context>
+<context>
     <name>WorkRules</name>
     <message>
         <source>The employee chosen does not exist.</source>
@@ -5597,6 +7496,38 @@ Shown now (SHA-256):
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>The project does not exist.</source>
+        <translation>该项目不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” has subtasks or dependencies in its project: it cannot move to another project.</source>
+        <translation>“%1”在其项目中有子任务或依赖：无法移至其他项目。</translation>
+    </message>
+    <message>
+        <source>The summary task does not exist.</source>
+        <translation>该摘要任务不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” and its summary task “%2” are not in the same project.</source>
+        <translation>“%1”与其摘要任务“%2”不在同一项目中。</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a subtask of itself or of one of its own subtasks.</source>
+        <translation>“%1”不能成为其自身或其子任务的子任务。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) lies outside its summary task “%3” (%4).</source>
+        <translation>“%1”（%2）超出了其摘要任务“%3”（%4）的范围。</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) would no longer contain its subtask “%3” (%4).</source>
+        <translation>“%1”（%2）将不再包含其子任务“%3”（%4）。</translation>
+    </message>
 </context>
 <context>
     <name>WorkTimeline</name>
@@ -5659,6 +7590,56 @@ Shown now (SHA-256):
     <message>
         <source>Work of %1</source>
         <translation>%1 的工作</translation>
+    </message>
+    <message>
+        <source>Weekly report, week of %1</source>
+        <translation>周报，%1 当周</translation>
+    </message>
+    <message>
+        <source>Daily report, %1</source>
+        <translation>日报，%1</translation>
+    </message>
+    <message>
+        <source>something not on this computer</source>
+        <translation>不在这台计算机上的内容</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Blockers</source>
+        <translation>阻碍</translation>
+    </message>
+    <message>
+        <source>Comment by %1, %2:
+%3</source>
+        <translation>%1 于 %2 评论：
+%3</translation>
+    </message>
+    <message>
+        <source>Daily or weekly report</source>
+        <translation>日报或周报</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s comment</source>
+        <translation>主管评论</translation>
+    </message>
+    <message>
+        <source>reading reports</source>
+        <translation>读取汇报</translation>
+    </message>
+    <message>
+        <source>reading comments</source>
+        <translation>读取评论</translation>
+    </message>
+    <message>
+        <source>Comment on “%1”</source>
+        <translation>评论“%1”</translation>
     </message>
 </context>
 <context>
@@ -5774,6 +7755,41 @@ Shown now (SHA-256):
     <message>
         <source>%1: only a node of named or chosen people can need all of them to sign.</source>
         <translation>%1：只有由指定人员或申请人自选人员处理的节点，才能要求全部人员签批（会签）。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AddDependencyDialog</name>
+    <message>
+        <source>Add Dependency</source>
+        <translation>添加依赖</translation>
+    </message>
+    <message>
+        <source>The second task starts once the first has ended.</source>
+        <translation>第二个任务在第一个任务结束后开始。</translation>
+    </message>
+    <message>
+        <source>&amp;First:</source>
+        <translation>先(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Then:</source>
+        <translation>后(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Add dependency</source>
+        <translation>添加依赖</translation>
+    </message>
+    <message>
+        <source>Choose the task that ends first.</source>
+        <translation>请选择先结束的任务。</translation>
+    </message>
+    <message>
+        <source>Choose the task that waits for it.</source>
+        <translation>请选择等待它的任务。</translation>
+    </message>
+    <message>
+        <source>A task cannot depend on itself.</source>
+        <translation>任务不能依赖自身。</translation>
     </message>
 </context>
 <context>
@@ -5939,6 +7955,283 @@ Shown now (SHA-256):
     <message>
         <source>Give the note a title.</source>
         <translation>请填写备注标题。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AlertNotifier</name>
+    <message>
+        <source>Baton</source>
+        <translation>Baton</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>及其他 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New warning</source>
+        <translation>新预警</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new warning(s)</source>
+        <translation>
+            <numerusform>%n 条新预警</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>baton::AlertSettingsWidget</name>
+    <message>
+        <source>Saved: warnings follow the new thresholds at once.</source>
+        <translation>已保存：预警将立即按新阈值执行。</translation>
+    </message>
+    <message>
+        <source>When Baton warns, for the whole company.</source>
+        <translation>Baton 何时发出预警，适用于全公司。</translation>
+    </message>
+    <message>
+        <source>When Baton warns, for the whole company. HR changes these.</source>
+        <translation>Baton 何时发出预警，适用于全公司。由人事修改。</translation>
+    </message>
+    <message>
+        <source>Overdue &amp;task warns after:</source>
+        <translation>任务逾期预警(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Weekly &amp;report missing after:</source>
+        <translation>周报缺失预警(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approval step late after:</source>
+        <translation>审批环节延迟预警(&amp;A)：</translation>
+    </message>
+    <message>
+        <source> day(s) past due</source>
+        <translation> 天（超过截止日期后）</translation>
+    </message>
+    <message>
+        <source> day(s) into the next week</source>
+        <translation> 天（进入下一周后）</translation>
+    </message>
+    <message>
+        <source> hour(s) waiting, without a deadline</source>
+        <translation> 小时（等待中且无截止时间）</translation>
+    </message>
+    <message>
+        <source>&amp;Save Thresholds</source>
+        <translation>保存阈值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Defaults</source>
+        <translation>默认值(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AlertsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>相关对象</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AlertsPage</name>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>About the work of %1.</source>
+        <translation>关于 %1 的工作。</translation>
+    </message>
+    <message>
+        <source>Open. Acknowledge it (%1) once you are on it; resolve it (%2) saying how, once it is dealt with.</source>
+        <translation>待处理。着手处理时请确认知悉（%1）；处理完毕后请标记解决（%2）并说明处理方式。</translation>
+    </message>
+    <message>
+        <source>Resolved by %1 on %2</source>
+        <translation>由 %1 于 %2 处理完毕</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 on %2</source>
+        <translation>由 %1 于 %2 确认知悉</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 条预警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention</source>
+        <translation>暂无需要你关注的事项</translation>
+    </message>
+    <message>
+        <source>Your tasks overdue, those of the people you supervise, your weekly reports missing and approvals late for your decision appear here as they happen.</source>
+        <translation>你的逾期任务、你主管的人员的逾期任务、你缺失的周报以及等待你决定的逾期审批，一旦发生都会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No acknowledged warnings</source>
+        <translation>没有已确认知悉的预警</translation>
+    </message>
+    <message>
+        <source>Warnings you have seen and are dealing with are kept here until resolved.</source>
+        <translation>你已看到并正在处理的预警会保留在这里，直至处理完毕。</translation>
+    </message>
+    <message>
+        <source>No resolved warnings</source>
+        <translation>没有已处理完毕的预警</translation>
+    </message>
+    <message>
+        <source>Warnings you resolved, with how, are kept here while what they are about stands.</source>
+        <translation>你已处理完毕的预警连同处理方式会保留在这里，只要其相关对象仍然存在。</translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation>没有预警</translation>
+    </message>
+    <message>
+        <source>Overdue tasks, missing weekly reports and late approvals appear here.</source>
+        <translation>逾期任务、缺失的周报和逾期审批会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Acknowledge Warning</source>
+        <translation>确认知悉预警</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Overdue tasks, missing weekly reports and late approvals: acknowledge what you are on, resolve what is dealt with.</source>
+        <translation>逾期任务、缺失的周报和逾期审批：对正在处理的确认知悉，对已处理的标记解决。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认知悉</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处理完毕</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认知悉</translation>
+    </message>
+    <message>
+        <source>You have seen the warning and are on it</source>
+        <translation>你已看到该预警并正在处理</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>处理完毕…</translation>
+    </message>
+    <message>
+        <source>The warning is dealt with: say how</source>
+        <translation>该预警已处理完毕：请说明处理方式</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AnswerFeedbackDialog</name>
+    <message>
+        <source>Answer Feedback Request</source>
+        <translation>回答反馈邀请</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2 · %3&lt;br&gt;You enter the customer&apos;s answer, with their own message.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，%2 · %3&lt;br&gt;由你录入客户的回答，并附上客户本人的消息。</translation>
+    </message>
+    <message>
+        <source>On &lt;b&gt;%1&lt;/b&gt; · %2 · you answer as: %3</source>
+        <translation>关于 &lt;b&gt;%1&lt;/b&gt; · %2 · 你的回答身份：%3</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>%1 (lowest) to %2 (highest)</source>
+        <translation>%1（最低）到 %2（最高）</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>评论(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Paste the customer&apos;s email or message here.</source>
+        <translation>请在此粘贴客户的邮件或消息。</translation>
+    </message>
+    <message>
+        <source>From &amp;file…</source>
+        <translation>从文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;message:</source>
+        <translation>客户消息(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Send answer</source>
+        <translation>发送回答</translation>
+    </message>
+    <message>
+        <source>%1 sees your answer with your name.</source>
+        <translation>%1 会看到你的回答及你的姓名。</translation>
+    </message>
+    <message>
+        <source>%1 sees answers like yours only as averages of at least three, without names; HR and their supervisors see who answered what.</source>
+        <translation>%1 只能看到与你类似的回答的平均值（至少三人，不显示姓名）；人事和其主管可以看到谁回答了什么。</translation>
+    </message>
+    <message>
+        <source>Score at least one dimension.</source>
+        <translation>请至少为一个维度打分。</translation>
+    </message>
+    <message>
+        <source>Attach the customer&apos;s own message: paste it or read it from a file.</source>
+        <translation>请附上客户本人的消息：粘贴或从文件读取。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read, or is larger than 5 MB.</source>
+        <translation>无法读取该文件，或文件大于 5 MB。</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>已附加：%1</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s Message</source>
+        <translation>客户消息</translation>
+    </message>
+    <message>
+        <source>Messages and documents (*.eml *.txt *.pdf *.msg);;All files (*)</source>
+        <translation>消息和文档 (*.eml *.txt *.pdf *.msg);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -6346,6 +8639,89 @@ Shown now (SHA-256):
     <message>
         <source>Give the waiting step to someone else (an approver who is away)</source>
         <translation>将待处理的审批环节转交他人（审批人不在岗时）</translation>
+    </message>
+</context>
+<context>
+    <name>baton::AssignGoalDialog</name>
+    <message>
+        <source>Everyone in the &amp;department</source>
+        <translation>部门全体人员(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Everyone holding the p&amp;osition</source>
+        <translation>担任该岗位的所有人员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>and in the departments below it</source>
+        <translation>以及其下级部门</translation>
+    </message>
+    <message>
+        <source>Assign to Department or Position</source>
+        <translation>分配给部门或岗位</translation>
+    </message>
+    <message>
+        <source>equal share</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <source>Its share of each person&apos;s goals for the cycle; their other goals keep their proportions in the rest.</source>
+        <translation>在每个人本周期目标中所占的比重；其其他目标按原有比例分配剩余部分。</translation>
+    </message>
+    <message>
+        <source>&amp;Under:</source>
+        <translation>上级目标(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>权重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Indicators&lt;/b&gt;</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Consequences&lt;/b&gt;</source>
+        <translation>&lt;b&gt;奖惩后果&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gives the goal to %n people (those with one under it already: %1).</source>
+        <translation>
+            <numerusform>将该目标分配给 %n 人（已在其下拥有目标的人员：%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Gives the goal to %n people.</source>
+        <translation>
+            <numerusform>将该目标分配给 %n 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the department goal to assign under.</source>
+        <translation>请选择要在其下分配的部门目标。</translation>
+    </message>
+    <message>
+        <source>Give the goal a title.</source>
+        <translation>请为目标填写标题。</translation>
+    </message>
+    <message>
+        <source>Say how the goal is measured: add an indicator.</source>
+        <translation>请说明目标如何衡量：添加一个指标。</translation>
+    </message>
+    <message>
+        <source>Name every indicator&apos;s metric.</source>
+        <translation>请为每个指标填写度量名称。</translation>
     </message>
 </context>
 <context>
@@ -6958,6 +9334,94 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::CloseCycleDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Reward or penalty</source>
+        <translation>奖励或处罚</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Close Review Cycle</source>
+        <translation>关闭考核周期</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) will be recorded as they stand</source>
+        <translation>
+            <numerusform>%n 份考核将按当前状态记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n without a manager&apos;s rating</source>
+        <translation>
+            <numerusform>，其中 %n 份没有主管评分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rules give no reward or penalty.</source>
+        <translation>规则未产生任何奖励或处罚。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rules give %n reward(s) and penalty(ies):</source>
+        <translation>
+            <numerusform>规则产生 %n 项奖励和处罚：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Once closed, the cycle&apos;s reviews, feedback, issues and awards are final.</source>
+        <translation>周期关闭后，其中的考核、反馈、问题和奖惩均为最终结果。</translation>
+    </message>
+    <message>
+        <source>Close cycle</source>
+        <translation>关闭周期</translation>
+    </message>
+</context>
+<context>
+    <name>baton::CommentDialog</name>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>For example: needs the customer&apos;s confirmation record</source>
+        <translation>例如：需要客户的确认记录</translation>
+    </message>
+    <message>
+        <source>Comments are kept as written: they cannot be changed or removed later, and they appear in the person&apos;s work trail.</source>
+        <translation>评论一经提交即按原样保存：之后无法修改或删除，并会显示在该人员的工作轨迹中。</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>评论(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Add Comment</source>
+        <translation>添加评论</translation>
+    </message>
+    <message>
+        <source>Write the comment.</source>
+        <translation>请填写评论内容。</translation>
+    </message>
+    <message>
+        <source>A comment is at most %1 characters long.</source>
+        <translation>评论最多 %1 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>baton::ConfirmProgressDialog</name>
     <message>
         <source>Confirm Progress</source>
@@ -7147,6 +9611,357 @@ Entry: %2</source>
     <message>
         <source>Every change made on this computer was accepted by the server, or is still waiting to be sent. A change the server refuses (say, two people decided the same approval) is listed here with the reason.</source>
         <translation>在这台电脑上所做的每项更改都已被服务器接受，或仍在等待发送。服务器拒绝的更改（例如两个人对同一审批作出了决定）会连同原因列在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ConsequencesEditor</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>奖金</translation>
+    </message>
+    <message>
+        <source>Training or title</source>
+        <translation>培训或称号</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Indicator %1</source>
+        <translation>指标 %1</translation>
+    </message>
+    <message>
+        <source>Delivery late: -10% of the bonus</source>
+        <translation>交付延迟：奖金 -10%</translation>
+    </message>
+</context>
+<context>
+    <name>baton::CyclePicker</name>
+    <message>
+        <source>%1 (%2, open)</source>
+        <translation>%1（%2，进行中）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, closed)</source>
+        <translation>%1（%2，已关闭）</translation>
+    </message>
+</context>
+<context>
+    <name>baton::DashboardCharts</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Score distribution (%1 reviewed)</source>
+        <translation>得分分布（已考核 %1 人）</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Score %1: %n people</source>
+        <translation>
+            <numerusform>得分 %1：%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Issue categories (%n issues)</source>
+        <translation>
+            <numerusform>问题类别（%n 个问题）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n issues</source>
+        <translation>
+            <numerusform>%1：%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Causes of misses (%n not yet attributed)</source>
+        <translation>
+            <numerusform>未达成原因（%n 个尚未归因）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Indicator scores over cycles (mean, % of target)</source>
+        <translation>各周期指标得分（平均值，占目标值的百分比）</translation>
+    </message>
+    <message>
+        <source>Overdue rate (% of tasks due in the cycle)</source>
+        <translation>逾期率（占本周期到期任务的百分比）</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n tasks late</source>
+        <translation>
+            <numerusform>%1：%n 个任务中有 %2 个逾期</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>baton::DashboardView</name>
+    <message>
+        <source>&amp;Include sub-departments</source>
+        <translation>包含下级部门(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Click a bar, slice or point to see the people and items behind it.</source>
+        <translation>点击柱形、扇区或数据点，查看其背后的人员和条目。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Dashboard as PNG image…</source>
+        <translation>看板导出为 PNG 图片…</translation>
+    </message>
+    <message>
+        <source>Dashboard as PDF…</source>
+        <translation>看板导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation>数据导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Dep&amp;artment:</source>
+        <translation>部门(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ycle:</source>
+        <translation>周期(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Whole company</source>
+        <translation>全公司</translation>
+    </message>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1（进行中）</translation>
+    </message>
+    <message>
+        <source>Dashboards show a department&apos;s results: they are for its managers and for HR.</source>
+        <translation>看板显示部门的结果：仅供该部门的经理和人事查看。</translation>
+    </message>
+    <message>
+        <source>There are no review cycles yet. HR opens one under Performance → Goals.</source>
+        <translation>目前还没有考核周期。人事可在“绩效 → 目标”中开启。</translation>
+    </message>
+    <message>
+        <source>No one in this department has a review result for %1 yet: the score distribution fills in when the cycle&apos;s reviews are done.</source>
+        <translation>本部门尚无人有 %1 的考核结果：周期内的考核完成后，得分分布将会显示。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not in this copy)</source>
+        <translation>（不在此副本中）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Dashboard %1 %2</source>
+        <translation>看板 %1 %2</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export dashboard</source>
+        <translation>导出看板</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Performance dashboard</source>
+        <translation>绩效看板</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>baton::DecideCauseDialog</name>
+    <message>
+        <source>Confirm Cause</source>
+        <translation>确认原因</translation>
+    </message>
+    <message>
+        <source>Correct Cause</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation>已确认：%1</translation>
+    </message>
+    <message>
+        <source>%1 stated: &lt;b&gt;%2&lt;/b&gt; — %3</source>
+        <translation>%1 陈述：&lt;b&gt;%2&lt;/b&gt; — %3</translation>
+    </message>
+    <message>
+        <source>No cause stated yet.</source>
+        <translation>尚未陈述原因。</translation>
+    </message>
+    <message>
+        <source>Your signature says that, as their supervisor, you agree with this cause.</source>
+        <translation>你的签名表示，你作为其主管同意此原因。</translation>
+    </message>
+    <message>
+        <source>Your signature says that, as their supervisor, you name another cause; their statement stays beside it.</source>
+        <translation>你的签名表示，你作为其主管认定另一原因；其本人的陈述将一并保留。</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>&amp;Cause that stands:</source>
+        <translation>最终认定的原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Statement:</source>
+        <translation>说明(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Say what you confirm.</source>
+        <translation>请说明你确认的内容。</translation>
+    </message>
+    <message>
+        <source>Say why the cause is another.</source>
+        <translation>请说明为何认定为其他原因。</translation>
+    </message>
+    <message>
+        <source>Type your password to sign.</source>
+        <translation>请输入密码以签名。</translation>
     </message>
 </context>
 <context>
@@ -7369,6 +10184,37 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::EditWeightsDialog</name>
+    <message>
+        <source>Edit Weights</source>
+        <translation>编辑权重</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Together:</source>
+        <translation>合计：</translation>
+    </message>
+    <message>
+        <source>Save Weights</source>
+        <translation>保存权重</translation>
+    </message>
+    <message>
+        <source>This plan has no goals to weigh.</source>
+        <translation>该计划没有可设置权重的目标。</translation>
+    </message>
+    <message>
+        <source>“%1” weighs 0%: every goal weighs something, or is removed.</source>
+        <translation>“%1”的权重为 0%：每个目标都须有权重，否则请将其移除。</translation>
+    </message>
+</context>
+<context>
     <name>baton::EmployeeArchiveFields</name>
     <message>
         <source>Person</source>
@@ -7522,8 +10368,12 @@ Entry: %2</source>
         <translation>职责与任务</translation>
     </message>
     <message>
-        <source>Select a person in the list to see their archive, employment history, responsibilities and tasks.</source>
-        <translation>在列表中选择一名人员，即可查看其档案、任职履历、职责和任务。</translation>
+        <source>Reviews</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>Select a person in the list to see their archive, employment history, responsibilities, tasks and reviews.</source>
+        <translation>在列表中选择一个人员，查看其档案、任职经历、职责、任务和考核。</translation>
     </message>
 </context>
 <context>
@@ -7641,6 +10491,85 @@ Entry: %2</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>baton::EmployeeReviewsView</name>
+    <message>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Rated by</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>Reward or penalty</source>
+        <translation>奖励或处罚</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reviews (%1)</source>
+        <translation>考核（%1）</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>Issues and causes</source>
+        <translation>问题与原因</translation>
+    </message>
+    <message>
+        <source>Issues and causes (%1)</source>
+        <translation>问题与原因（%1）</translation>
+    </message>
+    <message>
+        <source>Awards (%1)</source>
+        <translation>奖惩（%1）</translation>
+    </message>
+    <message>
+        <source>Awards</source>
+        <translation>奖惩</translation>
+    </message>
+    <message>
+        <source>Your role does not show this person&apos;s reviews.</source>
+        <translation>你的角色无法查看此人员的考核。</translation>
+    </message>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1（进行中）</translation>
+    </message>
+    <message>
+        <source>%1
+Rule: %2
+By %3, %4</source>
+        <translation>%1
+规则：%2
+由 %3 于 %4</translation>
     </message>
 </context>
 <context>
@@ -7880,6 +10809,22 @@ Entry: %2</source>
         <source>City</source>
         <translation>城市</translation>
     </message>
+    <message>
+        <source>Co&amp;mment on task…</source>
+        <translation>评论任务(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Comment on the task as the supervisor; comments are kept as written (%1)</source>
+        <translation>以主管身份评论该任务；评论一经提交即按原样保存（%1）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; commented: “%2”</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 评论：“%2”</translation>
+    </message>
+    <message>
+        <source>%1&apos;s task “%2”</source>
+        <translation>%1 的任务“%2”</translation>
+    </message>
 </context>
 <context>
     <name>baton::EmploymentHistoryModel</name>
@@ -7951,6 +10896,65 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::FeedbackInboxView</name>
+    <message>
+        <source>About</source>
+        <translation>评价对象</translation>
+    </message>
+    <message>
+        <source>You answer as</source>
+        <translation>你的回答身份</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>邀请人</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>邀请日期</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Asked of you&lt;/b&gt;</source>
+        <translation>&lt;b&gt;邀请你回答的&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Asked of you (%1)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;邀请你回答的（%1）&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Answer…</source>
+        <translation>回答(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Answer the selected request (%1)</source>
+        <translation>回答所选邀请（%1）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your 360 feedback&lt;/b&gt;</source>
+        <translation>&lt;b&gt;你的 360 度反馈&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing waiting on you</source>
+        <translation>暂无待你处理的事项</translation>
+    </message>
+    <message>
+        <source>When you are asked for feedback on a colleague, or to enter a customer&apos;s answer, the request appears here.</source>
+        <translation>当有人请你对同事给出反馈，或请你录入客户的回答时，请求会显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1, for %2</source>
+        <translation>%1，针对 %2</translation>
+    </message>
+    <message>
+        <source>Your feedback appears here once a review cycle is open.</source>
+        <translation>考核周期开启后，你的反馈会显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>baton::FirstRunDialog</name>
     <message>
         <source>Set up Baton</source>
@@ -7983,6 +10987,222 @@ Entry: %2</source>
     <message>
         <source>Your organisation already uses Baton: sign in to its server instead of creating an administrator here.</source>
         <translation>贵单位已在使用 Baton：请登录其服务器，而不是在这里创建系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::GanttChart</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planned: %1 – %2 (%n day(s))</source>
+        <translation>
+            <numerusform>计划：%1 – %2（%n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>截止：%1</translation>
+    </message>
+    <message>
+        <source>Actual: %1 – %2</source>
+        <translation>实际：%1 – %2</translation>
+    </message>
+    <message>
+        <source>Actual: started %1</source>
+        <translation>实际：%1 开始</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Progress: %1%</source>
+        <translation>进度：%1%</translation>
+    </message>
+    <message>
+        <source>On the critical path (no float)</source>
+        <translation>位于关键路径上（无浮动时间）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total float: %n day(s)</source>
+        <translation>
+            <numerusform>总浮动时间：%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>baton::GanttEditor</name>
+    <message>
+        <source>Resize “%1”</source>
+        <translation>调整“%1”的时长</translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation>移动“%1”</translation>
+    </message>
+    <message>
+        <source>Could not undo: %1</source>
+        <translation>无法撤销：%1</translation>
+    </message>
+    <message>
+        <source>Could not redo: %1</source>
+        <translation>无法重做：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” now runs from %2 to %3; %n other task(s) moved with it.</source>
+        <translation>
+            <numerusform>“%1”现为 %2 至 %3；另有 %n 个任务随之移动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” now runs from %2 to %3.</source>
+        <translation>“%1”现为 %2 至 %3。</translation>
+    </message>
+    <message>
+        <source>Undone: “%1” and the tasks moved with it have their earlier dates again.</source>
+        <translation>已撤销：“%1”及随之移动的任务已恢复原先的日期。</translation>
+    </message>
+    <message>
+        <source>Redone: “%1” moved again.</source>
+        <translation>已重做：“%1”已再次移动。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::GanttRowModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+</context>
+<context>
+    <name>baton::GoalsView</name>
+    <message>
+        <source>&amp;Cycle:</source>
+        <translation>考核周期(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>New Cycle…</source>
+        <translation>新建考核周期…</translation>
+    </message>
+    <message>
+        <source>Close Cycle</source>
+        <translation>关闭考核周期</translation>
+    </message>
+    <message>
+        <source>New Goal…</source>
+        <translation>新建目标…</translation>
+    </message>
+    <message>
+        <source>Assign to Department or Position…</source>
+        <translation>分配给部门或岗位…</translation>
+    </message>
+    <message>
+        <source>Edit Weights…</source>
+        <translation>编辑权重…</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖度</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>Outside any cycle</source>
+        <translation>不属于任何考核周期</translation>
+    </message>
+    <message>
+        <source>Goals are set by HR and managers. Your own goals are on your work board.</source>
+        <translation>目标由人事和经理设定。你自己的目标在你的工作看板上。</translation>
+    </message>
+    <message>
+        <source>No review cycles yet. HR opens one with New Cycle…, then sets the company&apos;s goals in it.</source>
+        <translation>尚无考核周期。人事通过“新建考核周期…”开启一个周期，然后在其中设定公司目标。</translation>
+    </message>
+    <message>
+        <source>No goals in this cycle yet. Add the company&apos;s and departments&apos; goals with New Goal…, then hand a department goal to its people in one step with Assign to Department or Position…</source>
+        <translation>此考核周期中尚无目标。请通过“新建目标…”添加公司和部门的目标，再通过“分配给部门或岗位…”一步将部门目标分配给相关人员。</translation>
+    </message>
+    <message>
+        <source>%1: target %2, latest %3</source>
+        <translation>%1：目标值 %2，最新 %3</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Scored from the goals aligned to it, each person or department counting the same.</source>
+        <translation>根据与之对齐的目标计分，每个人或部门权重相同。</translation>
+    </message>
+    <message>
+        <source>Not counted in “%1”, which is measured by its key results.</source>
+        <translation>不计入“%1”，该目标按其关键结果衡量。</translation>
+    </message>
+    <message>
+        <source>Close Review Cycle</source>
+        <translation>关闭考核周期</translation>
+    </message>
+    <message>
+        <source>Close “%1”? Its goals, indicators and values then stay as they are, for good.</source>
+        <translation>关闭“%1”？关闭后，其目标、指标和数值将永久保持不变。</translation>
+    </message>
+    <message>
+        <source>Edit Weights</source>
+        <translation>编辑权重</translation>
     </message>
 </context>
 <context>
@@ -8378,6 +11598,112 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::IndicatorsEditor</name>
+    <message>
+        <source>Metric</source>
+        <translation>度量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Add Indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>On-time delivery rate</source>
+        <translation>按时交付率</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>equal share</source>
+        <translation>平均分配</translation>
+    </message>
+</context>
+<context>
+    <name>baton::IssueTree</name>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;State cause…</source>
+        <translation>说明原因(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Say what caused this issue in your work (%1)</source>
+        <translation>说明你工作中这一问题的原因（%1）</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm cause…</source>
+        <translation>确认原因(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Agree with the cause stated, signed (%1)</source>
+        <translation>同意所述原因，并签名（%1）</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect cause…</source>
+        <translation>更正原因(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Name another cause, signed; the statement stays (%1)</source>
+        <translation>指出另一原因，并签名；原说明保留（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>baton::JoinServerDialog</name>
     <message>
         <source>%1 of %2</source>
@@ -8521,12 +11847,135 @@ Entry: %2</source>
         <source>%1 requests wait on you</source>
         <translation>%1 项申请待您处理</translation>
     </message>
+    <message>
+        <source>1 warning is open</source>
+        <translation>有 1 条预警未处理</translation>
+    </message>
+    <message>
+        <source>%1 warnings are open</source>
+        <translation>有 %1 条预警未处理</translation>
+    </message>
 </context>
 <context>
-    <name>baton::ModulePreviewPage</name>
+    <name>baton::NewCycleDialog</name>
     <message>
-        <source>What you will find here</source>
-        <translation>此模块将提供的功能</translation>
+        <source>New Review Cycle</source>
+        <translation>新建考核周期</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>结束(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Open Cycle</source>
+        <translation>开启考核周期</translation>
+    </message>
+    <message>
+        <source>Give the review cycle a title.</source>
+        <translation>请为考核周期填写标题。</translation>
+    </message>
+    <message>
+        <source>A review cycle cannot end before it begins.</source>
+        <translation>考核周期的结束日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::NewGoalDialog</name>
+    <message>
+        <source>New Goal</source>
+        <translation>新建目标</translation>
+    </message>
+    <message>
+        <source>equal share</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <source>Its share of its owner&apos;s goals for the cycle; the others keep their proportions in the rest.</source>
+        <translation>该目标在其负责人本周期目标中所占的比重；其余目标按原有比例分配剩余部分。</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>层级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Aligned to:</source>
+        <translation>对齐到(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>De&amp;tail:</source>
+        <translation>详情(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>权重(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Indicators&lt;/b&gt;</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Consequences&lt;/b&gt;</source>
+        <translation>&lt;b&gt;奖惩后果&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Add Goal</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <source>(none: a goal of its own)</source>
+        <translation>（无：独立目标）</translation>
+    </message>
+    <message>
+        <source>Give the goal a title.</source>
+        <translation>请为目标填写标题。</translation>
+    </message>
+    <message>
+        <source>Choose the department whose goal it is.</source>
+        <translation>请选择该目标所属的部门。</translation>
+    </message>
+    <message>
+        <source>Choose whose goal it is.</source>
+        <translation>请选择该目标属于谁。</translation>
+    </message>
+    <message>
+        <source>A key result belongs to an objective: choose which.</source>
+        <translation>关键结果隶属于某个目标，请选择所属目标。</translation>
+    </message>
+    <message>
+        <source>Say how the goal is measured: add an indicator.</source>
+        <translation>请说明目标如何衡量：添加一个指标。</translation>
+    </message>
+    <message>
+        <source>Name every indicator&apos;s metric.</source>
+        <translation>请为每个指标填写度量名称。</translation>
     </message>
 </context>
 <context>
@@ -8762,6 +12211,41 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::PerformancePage</name>
+    <message>
+        <source>Performance</source>
+        <translation>绩效</translation>
+    </message>
+    <message>
+        <source>Goals and their indicators, reports, feedback and reviews: responsibility kept in view before it is missed.</source>
+        <translation>目标及其指标、汇报、反馈和考核：让职责始终在视野之内，避免疏漏。</translation>
+    </message>
+    <message>
+        <source>&amp;Work board</source>
+        <translation>工作看板(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>汇报(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation>反馈(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>目标(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Re&amp;views</source>
+        <translation>考核(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboards</source>
+        <translation>看板(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>baton::PersonField</name>
     <message>
         <source>Choose…</source>
@@ -8774,6 +12258,73 @@ Entry: %2</source>
     <message>
         <source>Nobody</source>
         <translation>不指定人员</translation>
+    </message>
+</context>
+<context>
+    <name>baton::PlanTaskDialog</name>
+    <message>
+        <source>New Subtask</source>
+        <translation>新建子任务</translation>
+    </message>
+    <message>
+        <source>New Task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Whose Task</source>
+        <translation>任务归属</translation>
+    </message>
+    <message>
+        <source>Subtask of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 的子任务</translation>
+    </message>
+    <message>
+        <source>In &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>所属：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>D&amp;etail:</source>
+        <translation>详情(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Add subtask</source>
+        <translation>添加子任务</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>请为任务填写标题。</translation>
+    </message>
+    <message>
+        <source>Choose whose task it is.</source>
+        <translation>请选择该任务属于谁。</translation>
+    </message>
+    <message>
+        <source>A task cannot be due before it starts.</source>
+        <translation>任务的截止日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A subtask lies within “%1” (%2 – %3).</source>
+        <translation>子任务须在“%1”的时间范围内（%2 – %3）。</translation>
     </message>
 </context>
 <context>
@@ -8911,6 +12462,505 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::ProjectDialog</name>
+    <message>
+        <source>Moving a task moves the tasks that depend on it</source>
+        <translation>移动任务时，依赖它的任务随之移动</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Who Is Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>编号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>负责人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>De&amp;partment:</source>
+        <translation>部门(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>开始(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>D&amp;etail:</source>
+        <translation>详情(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Create project</source>
+        <translation>创建项目</translation>
+    </message>
+    <message>
+        <source>Give the project a title.</source>
+        <translation>请为项目填写标题。</translation>
+    </message>
+    <message>
+        <source>Choose who is responsible for the project.</source>
+        <translation>请选择项目负责人。</translation>
+    </message>
+    <message>
+        <source>Choose the project&apos;s department.</source>
+        <translation>请选择项目所属部门。</translation>
+    </message>
+    <message>
+        <source>A project cannot be due before it starts.</source>
+        <translation>项目的截止日期不能早于开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ProjectListModel</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>部门：%1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 个逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ProjectsPage</name>
+    <message>
+        <source>responsible: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform>%n 个任务逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tasks yet: add the first with New Task… (%1).</source>
+        <translation>尚无任务：通过“新建任务…”添加第一个任务（%1）。</translation>
+    </message>
+    <message>
+        <source>No tasks planned yet.</source>
+        <translation>尚未计划任何任务。</translation>
+    </message>
+    <message>
+        <source>No projects yet</source>
+        <translation>尚无项目</translation>
+    </message>
+    <message>
+        <source>Plan a project as tasks and subtasks with owners, dates and dependencies, and follow it on a Gantt chart.</source>
+        <translation>将项目规划为任务和子任务，设定负责人、日期和依赖，并在甘特图上跟踪进展。</translation>
+    </message>
+    <message>
+        <source>The projects of your department, and those you work on, appear here.</source>
+        <translation>你所在部门的项目以及你参与的项目会显示在这里。</translation>
+    </message>
+    <message>
+        <source>New Project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Plans with owners, dates and dependencies: drag a bar to move it, and the tasks after it follow.</source>
+        <translation>包含负责人、日期和依赖的计划：拖动条形即可移动，其后的任务随之调整。</translation>
+    </message>
+    <message>
+        <source>Filter projects by title, code, owner or department</source>
+        <translation>按标题、编号、负责人或部门筛选项目</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Start a project plan</source>
+        <translation>开始一个项目计划</translation>
+    </message>
+    <message>
+        <source>New Task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Add a task to the plan</source>
+        <translation>向计划中添加任务</translation>
+    </message>
+    <message>
+        <source>New Subtask…</source>
+        <translation>新建子任务…</translation>
+    </message>
+    <message>
+        <source>Add a subtask under the selected task</source>
+        <translation>在所选任务下添加子任务</translation>
+    </message>
+    <message>
+        <source>Add Dependency…</source>
+        <translation>添加依赖…</translation>
+    </message>
+    <message>
+        <source>Make a task wait until another has ended</source>
+        <translation>让一个任务等待另一个任务结束后再开始</translation>
+    </message>
+    <message>
+        <source>Remove Dependency…</source>
+        <translation>移除依赖…</translation>
+    </message>
+    <message>
+        <source>Take away a dependency of the selected task</source>
+        <translation>移除所选任务的一项依赖</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Show fewer days, in more detail</source>
+        <translation>显示更少的天数、更多的细节</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Show more days</source>
+        <translation>显示更多天数</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Scroll the chart to today</source>
+        <translation>将图表滚动到今天</translation>
+    </message>
+    <message>
+        <source>Critical Path</source>
+        <translation>关键路径</translation>
+    </message>
+    <message>
+        <source>Outline the tasks that cannot slip without delaying the project</source>
+        <translation>标出一旦延误就会拖延整个项目的任务</translation>
+    </message>
+    <message>
+        <source>Move Dependent Tasks Too</source>
+        <translation>同时移动依赖任务</translation>
+    </message>
+    <message>
+        <source>When a task moves, the tasks that depend on it move as far as needed (this project&apos;s setting)</source>
+        <translation>移动任务时，依赖它的任务按需顺延（本项目的设置）</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Save the whole chart as an image</source>
+        <translation>将整个图表保存为图片</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PDF pages</source>
+        <translation>将图表保存为 PDF 页面</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print the chart</source>
+        <translation>打印图表</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save the chart as an image or PDF, or print it</source>
+        <translation>将图表保存为图片或 PDF，或打印</translation>
+    </message>
+    <message>
+        <source>Undo the last move (%1)</source>
+        <translation>撤销上一次移动（%1）</translation>
+    </message>
+    <message>
+        <source>Redo the move undone (%1)</source>
+        <translation>重做已撤销的移动（%1）</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Zoom: %1 and %2, or Ctrl+wheel on the chart</source>
+        <translation>缩放：%1 和 %2，或在图表上按 Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <source>Dependency added.</source>
+        <translation>已添加依赖。</translation>
+    </message>
+    <message>
+        <source>The selected task has no dependencies to remove.</source>
+        <translation>所选任务没有可移除的依赖。</translation>
+    </message>
+    <message>
+        <source>Dependency removed.</source>
+        <translation>已移除依赖。</translation>
+    </message>
+    <message>
+        <source>Moving a task now moves the tasks that depend on it.</source>
+        <translation>现在移动任务时，依赖它的任务会随之移动。</translation>
+    </message>
+    <message>
+        <source>Moving a task now leaves the tasks after it where they are.</source>
+        <translation>现在移动任务时，其后的任务保持不动。</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Export Chart as PDF</source>
+        <translation>将图表导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print Chart</source>
+        <translation>打印图表</translation>
+    </message>
+</context>
+<context>
+    <name>baton::RateDialog</name>
+    <message>
+        <source>Rate</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>Indicators %1 · 360 feedback %2</source>
+        <translation>指标 %1 · 360 度反馈 %2</translation>
+    </message>
+    <message>
+        <source>Weighted %1 indicators, %2 feedback, %3 your rating; a part without data leaves its weight to the others.</source>
+        <translation>加权：指标 %1，反馈 %2，你的评分 %3；缺少数据的部分，其权重分给其余部分。</translation>
+    </message>
+    <message>
+        <source>Parts:</source>
+        <translation>组成：</translation>
+    </message>
+    <message>
+        <source>&amp;Your rating:</source>
+        <translation>你的评分(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>评语(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>score %1, grade %2</source>
+        <translation>得分 %1，等级 %2</translation>
+    </message>
+</context>
+<context>
+    <name>baton::RecordIssueDialog</name>
+    <message>
+        <source>Record Issue</source>
+        <translation>记录问题</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>In the work of &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 的工作中</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;What went wrong:</source>
+        <translation>出了什么问题(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ask:</source>
+        <translation>任务(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Detail:</source>
+        <translation>详情(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Say in a few words what went wrong.</source>
+        <translation>请简要说明出了什么问题。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::RecordValueDialog</name>
+    <message>
+        <source>Record Value</source>
+        <translation>记录数值</translation>
+    </message>
+    <message>
+        <source>Where the figure comes from</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;target %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;目标值 %2，%3</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>数值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Measured on:</source>
+        <translation>测量日期(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Say on which day the value was measured.</source>
+        <translation>请说明该数值是哪一天测量的。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::RemoveDependencyDialog</name>
+    <message>
+        <source>Remove Dependency</source>
+        <translation>移除依赖</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”</source>
+        <translation>“%1” → “%2”</translation>
+    </message>
+    <message>
+        <source>&amp;Dependency:</source>
+        <translation>依赖(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Remove dependency</source>
+        <translation>移除依赖</translation>
+    </message>
+    <message>
+        <source>This task has no dependencies.</source>
+        <translation>此任务没有依赖。</translation>
+    </message>
+</context>
+<context>
     <name>baton::ReportProgressDialog</name>
     <message>
         <source>Report Progress</source>
@@ -8947,6 +12997,143 @@ Entry: %2</source>
     <message>
         <source>Change the progress or say what was done.</source>
         <translation>请更改进度，或说明已完成的工作。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ReportsView</name>
+    <message>
+        <source>%1, submitted %2</source>
+        <translation>%1，提交于 %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Blockers</source>
+        <translation>障碍</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>暂无评论。</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>提交于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n 条评论</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺交</translation>
+    </message>
+    <message>
+        <source>Not in yet</source>
+        <translation>尚未提交</translation>
+    </message>
+    <message>
+        <source>Does not report weekly</source>
+        <translation>无需提交周报</translation>
+    </message>
+    <message>
+        <source>You have written no reports yet. Write one each week (%1): what was done, what is planned, what is in the way. Your supervisor reads it and may comment.</source>
+        <translation>你还没有写过汇报。请每周写一份（%1）：完成了什么、计划做什么、遇到什么障碍。你的主管会阅读并可能发表评论。</translation>
+    </message>
+    <message>
+        <source>%1 has not written the report for the week of %2.</source>
+        <translation>%1 尚未撰写 %2 这一周的周报。</translation>
+    </message>
+    <message>
+        <source>%1 has no report for the week of %2.</source>
+        <translation>%1 没有 %2 这一周的周报。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2</source>
+        <translation>%1 的%2</translation>
+    </message>
+    <message>
+        <source>Your weekly report for the week of %1 to %2 is missing.</source>
+        <translation>你 %1 至 %2 这一周的周报尚未提交。</translation>
+    </message>
+    <message>
+        <source>Write It Now</source>
+        <translation>立即撰写</translation>
+    </message>
+    <message>
+        <source>My reports</source>
+        <translation>我的汇报</translation>
+    </message>
+    <message>
+        <source>My reports (%1)</source>
+        <translation>我的汇报（%1）</translation>
+    </message>
+    <message>
+        <source>Team reports (%1 missing)</source>
+        <translation>团队汇报（缺交 %1 份）</translation>
+    </message>
+    <message>
+        <source>Team reports</source>
+        <translation>团队汇报</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>汇报</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <source>Week of %1 to %2</source>
+        <translation>%1 至 %2 这一周</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ 较早</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>较晚 ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Write Report…</source>
+        <translation>撰写汇报(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Write your daily or weekly report (%1)</source>
+        <translation>撰写你的日报或周报（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>评论(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Comment on the selected report; comments are kept as written (%1)</source>
+        <translation>评论所选汇报；评论一经发表即原样保留（%1）</translation>
     </message>
 </context>
 <context>
@@ -9025,6 +13212,100 @@ Entry: %2</source>
     </message>
 </context>
 <context>
+    <name>baton::RequestFeedbackDialog</name>
+    <message>
+        <source>Request Feedback</source>
+        <translation>请求反馈</translation>
+    </message>
+    <message>
+        <source>Peers to Ask</source>
+        <translation>可邀请的同事</translation>
+    </message>
+    <message>
+        <source>People Reporting to %1</source>
+        <translation>%1 的下属</translation>
+    </message>
+    <message>
+        <source>Colleagues who work beside %1</source>
+        <translation>与 %1 共事的同事</translation>
+    </message>
+    <message>
+        <source>People who report to %1</source>
+        <translation>向 %1 汇报的人员</translation>
+    </message>
+    <message>
+        <source>%1 has no manager on file</source>
+        <translation>%1 没有登记的经理</translation>
+    </message>
+    <message>
+        <source>Ask %1, their manager</source>
+        <translation>邀请 %1（其经理）</translation>
+    </message>
+    <message>
+        <source>%1 — entered by %2</source>
+        <translation>%1 — 由 %2 录入</translation>
+    </message>
+    <message>
+        <source>360 feedback on &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>对 &lt;b&gt;%1&lt;/b&gt; 的 360 度反馈</translation>
+    </message>
+    <message>
+        <source>&amp;Peers:</source>
+        <translation>同事(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>经理：</translation>
+    </message>
+    <message>
+        <source>&amp;Reporting to them:</source>
+        <translation>其下属(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Customers:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Asked already: %1</source>
+        <translation>已邀请：%1</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>Choose whom to ask.</source>
+        <translation>请选择要邀请的人。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ResolveAlertDialog</name>
+    <message>
+        <source>Resolve Warning</source>
+        <translation>处理预警</translation>
+    </message>
+    <message>
+        <source>What was done: a new date agreed, the report written, the request decided…</source>
+        <translation>采取了哪些措施：约定了新日期、撰写了汇报、对请求作出了决定……</translation>
+    </message>
+    <message>
+        <source>&amp;How resolved:</source>
+        <translation>处理方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>处理完毕</translation>
+    </message>
+    <message>
+        <source>Say how the warning was resolved.</source>
+        <translation>请说明该预警是如何处理的。</translation>
+    </message>
+    <message>
+        <source>The note is at most %1 characters long.</source>
+        <translation>备注最多 %1 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>baton::ResponsibilityEditor</name>
     <message>
         <source>Move up</source>
@@ -9089,6 +13370,153 @@ Entry: %2</source>
     <message>
         <source>Retire &quot;%1&quot;? It will no longer be listed for this position; its history is kept.</source>
         <translation>停用“%1”？停用后此岗位将不再列出该职责；其历史记录会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::ReviewsView</name>
+    <message>
+        <source>Cycle:</source>
+        <translation>考核周期：</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Filter by name or number</source>
+        <translation>按姓名或工号筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Rate…</source>
+        <translation>评分(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Give the selected person your rating for the cycle</source>
+        <translation>给所选人员本周期的评分</translation>
+    </message>
+    <message>
+        <source>Record &amp;issue…</source>
+        <translation>记录问题(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Record something that went wrong in the selected person&apos;s work</source>
+        <translation>记录所选人员工作中出现的问题</translation>
+    </message>
+    <message>
+        <source>Request &amp;feedback…</source>
+        <translation>请求反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ask peers, the manager, people reporting to them or customers about the selected person</source>
+        <translation>就所选人员邀请同事、经理、下属或客户给出反馈</translation>
+    </message>
+    <message>
+        <source>&amp;Close cycle…</source>
+        <translation>关闭考核周期(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record every review, give the rewards and penalties of the rules, and close the cycle</source>
+        <translation>记录所有考核，按规则兑现奖惩，并关闭考核周期</translation>
+    </message>
+    <message>
+        <source>Issues (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>360 feedback</source>
+        <translation>360 度反馈</translation>
+    </message>
+    <message>
+        <source>As it stands now; recorded when the cycle closes.</source>
+        <translation>当前状况；考核周期关闭时记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without a stated cause</source>
+        <translation>
+            <numerusform>%n 个未说明原因</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n person(s)</source>
+        <translation>
+            <numerusform>%1 · %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n with a score</source>
+        <translation>
+            <numerusform> · %n 人已有得分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n not rated by their manager</source>
+        <translation>
+            <numerusform> · %n 人未经其经理评分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No review cycles yet</source>
+        <translation>尚无考核周期</translation>
+    </message>
+    <message>
+        <source>HR opens review cycles (a month, a quarter, a year); the people&apos;s reviews, feedback and issues belong to one.</source>
+        <translation>考核周期（月度、季度、年度）由人事开启；人员的考核、反馈和问题均归属于某个周期。</translation>
+    </message>
+    <message>
+        <source>No one to review here</source>
+        <translation>此处没有需要考核的人员</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”</source>
+        <translation>没有与“%1”匹配的人员</translation>
+    </message>
+    <message>
+        <source>Reviews show the people your role lets you see who worked during the cycle.</source>
+        <translation>考核列表显示你的角色可查看、且在该周期内在职的人员。</translation>
+    </message>
+    <message>
+        <source>Try another name or employee number.</source>
+        <translation>请尝试其他姓名或工号。</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Select a person to see their 360 feedback.</source>
+        <translation>选择一名人员以查看其 360 度反馈。</translation>
+    </message>
+    <message>
+        <source>Close Review Cycle</source>
+        <translation>关闭考核周期</translation>
     </message>
 </context>
 <context>
@@ -9563,6 +13991,33 @@ Double-click to change it in the form</source>
     <message>
         <source>%1 of %2 departures started. Those not started are marked in the list with the reason: double-click one to change it, or remove it.</source>
         <translation>%2 项离职中已开始办理 %1 项。未开始的项已在列表中标明原因：双击可修改，也可将其移除。</translation>
+    </message>
+</context>
+<context>
+    <name>baton::StateCauseDialog</name>
+    <message>
+        <source>State Cause</source>
+        <translation>说明原因</translation>
+    </message>
+    <message>
+        <source>Your supervisor confirms the cause or corrects it; both stay in your archive.</source>
+        <translation>你的主管会确认或更正原因；两者都会保留在你的档案中。</translation>
+    </message>
+    <message>
+        <source>&amp;Cause:</source>
+        <translation>原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>发生了什么(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>State cause</source>
+        <translation>说明原因</translation>
+    </message>
+    <message>
+        <source>Say briefly what caused it.</source>
+        <translation>请简要说明原因。</translation>
     </message>
 </context>
 <context>
@@ -10408,6 +14863,206 @@ Double-click to change it in the form</source>
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>baton::WorkBoardView</name>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cycle:</source>
+        <translation>考核周期(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Record Value…</source>
+        <translation>记录数值…</translation>
+    </message>
+    <message>
+        <source>Enter a measured value of the selected indicator (%1)</source>
+        <translation>录入所选指标的测量值（%1）</translation>
+    </message>
+    <message>
+        <source>Goal / indicator</source>
+        <translation>目标 / 指标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖度</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>Outside any cycle</source>
+        <translation>不属于任何考核周期</translation>
+    </message>
+    <message>
+        <source>My goals</source>
+        <translation>我的目标</translation>
+    </message>
+    <message>
+        <source>Goals of %1</source>
+        <translation>%1 的目标</translation>
+    </message>
+    <message>
+        <source>This account belongs to nobody on the staff: choose a person to see their board.</source>
+        <translation>此账号不属于任何员工：请选择一名人员以查看其看板。</translation>
+    </message>
+    <message>
+        <source>You have no goals in this cycle yet. Your manager or HR sets them on the Goals page; choose another cycle to see earlier ones.</source>
+        <translation>你在此考核周期中还没有目标。你的经理或人事会在“目标”页面设定；选择其他考核周期可查看以往的目标。</translation>
+    </message>
+    <message>
+        <source>%1 has no goals in this cycle yet. Set them on the Goals page.</source>
+        <translation>%1 在此考核周期中还没有目标。请在“目标”页面设定。</translation>
+    </message>
+    <message>
+        <source>Overall %1 · measured: %2 of the plan</source>
+        <translation>总计 %1 · 已衡量：计划的 %2</translation>
+    </message>
+    <message>
+        <source>Overall: nothing measured yet</source>
+        <translation>总计：尚无衡量数据</translation>
+    </message>
+    <message>
+        <source>Measured on %1</source>
+        <translation>测量于 %1</translation>
+    </message>
+    <message>
+        <source>no value yet</source>
+        <translation>暂无数值</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Tasks of %1</source>
+        <translation>%1 的任务</translation>
+    </message>
+    <message>
+        <source>No open tasks. Tasks you are given appear here, overdue first.</source>
+        <translation>没有未完成的任务。分配给你的任务会显示在这里，逾期任务排在最前。</translation>
+    </message>
+    <message>
+        <source>%1 has no open tasks.</source>
+        <translation>%1 没有未完成的任务。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>baton::WriteReportDialog</name>
+    <message>
+        <source>Finished this period: results, not hours</source>
+        <translation>本期完成：写成果，而非工时</translation>
+    </message>
+    <message>
+        <source>Next: what you will do</source>
+        <translation>下一步：你将要做什么</translation>
+    </message>
+    <message>
+        <source>What is in the way, and whose help you need (optional)</source>
+        <translation>遇到的障碍，以及需要谁的帮助（可选）</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>撰写汇报</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>汇报(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>期间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Done:</source>
+        <translation>已完成(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Planned:</source>
+        <translation>计划(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Blockers:</source>
+        <translation>障碍(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Submit Report</source>
+        <translation>提交汇报</translation>
+    </message>
+    <message>
+        <source>The week of %1 to %2</source>
+        <translation>%1 至 %2 这一周</translation>
+    </message>
+    <message>
+        <source>Choose the day or the week the report is for.</source>
+        <translation>请选择汇报对应的日期或周。</translation>
+    </message>
+    <message>
+        <source>A report cannot be written for a period that has not begun.</source>
+        <translation>不能为尚未开始的期间撰写汇报。</translation>
+    </message>
+    <message>
+        <source>Your weekly report for the week of %1 is in already.</source>
+        <translation>你 %1 这一周的周报已提交。</translation>
+    </message>
+    <message>
+        <source>Your daily report for %1 is in already.</source>
+        <translation>你 %1 的日报已提交。</translation>
+    </message>
+    <message>
+        <source>Say what was done or what is planned.</source>
+        <translation>请说明完成了什么或计划做什么。</translation>
+    </message>
+    <message>
+        <source>Each part of a report is at most %1 characters long.</source>
+        <translation>汇报的每部分最多 %1 个字符。</translation>
     </message>
 </context>
 <context>

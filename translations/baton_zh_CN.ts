@@ -1561,46 +1561,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
 <context>
     <name>Dashboard</name>
     <message>
-        <source>Delivery late</source>
-        <translation>交付延迟</translation>
-    </message>
-    <message>
-        <source>Document missing</source>
-        <translation>文档缺失</translation>
-    </message>
-    <message>
-        <source>Communication</source>
-        <translation>沟通</translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation>质量</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Ability</source>
-        <translation>能力</translation>
-    </message>
-    <message>
-        <source>Resources</source>
-        <translation>资源</translation>
-    </message>
-    <message>
-        <source>Process</source>
-        <translation>流程</translation>
-    </message>
-    <message>
-        <source>Equipment</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>External</source>
-        <translation>外部</translation>
-    </message>
-    <message>
         <source>reading the dashboard</source>
         <translation>读取看板</translation>
     </message>
@@ -1967,6 +1927,22 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>Duties, tasks, work trails and handovers</source>
         <translation>职责、任务、工作轨迹和工作交接</translation>
+    </message>
+    <message>
+        <source>Projects and their plans</source>
+        <translation>项目及其计划</translation>
+    </message>
+    <message>
+        <source>Daily and weekly reports, comments</source>
+        <translation>日报、周报和评论</translation>
+    </message>
+    <message>
+        <source>Goals, indicators and review cycles</source>
+        <translation>目标、指标和考核周期</translation>
+    </message>
+    <message>
+        <source>Feedback, reviews, issues and awards</source>
+        <translation>360 度反馈、考核、问题和奖惩</translation>
     </message>
 </context>
 <context>
@@ -3771,6 +3747,10 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>The rule “%1” needs a score between 0% and 120% below which the indicator counts as missed.</source>
         <translation>规则“%1”需要一个 0% 到 120% 之间的得分，低于该得分即视为指标未达成。</translation>
     </message>
+    <message>
+        <source>The rule “%1” counts issues of a kind that is not recorded.</source>
+        <translation>规则“%1”统计的问题类别并不存在。</translation>
+    </message>
 </context>
 <context>
     <name>GoalTree</name>
@@ -4083,6 +4063,10 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>A value cannot be measured in the future.</source>
         <translation>不能度量未来的数值。</translation>
+    </message>
+    <message>
+        <source>The rule “%1” counts issues of a kind that is not recorded: choose one of %2.</source>
+        <translation>规则“%1”统计的问题类别并不存在：请选择 %2 之一。</translation>
     </message>
 </context>
 <context>
@@ -8722,6 +8706,12 @@ Shown now (SHA-256):
     <message>
         <source>Name every indicator&apos;s metric.</source>
         <translation>请为每个指标填写度量名称。</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n people it reaches have a goal under it already.</source>
+        <translation>
+            <numerusform>它覆盖的全部 %n 人在其下都已有目标。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -14840,6 +14830,22 @@ Double-click to change it in the form</source>
     <message>
         <source>(no statement)</source>
         <translation>（无确认说明）</translation>
+    </message>
+    <message>
+        <source>Written by:</source>
+        <translation>撰写人：</translation>
+    </message>
+    <message>
+        <source>(empty report)</source>
+        <translation>（空汇报）</translation>
+    </message>
+    <message>
+        <source>Comment on &quot;%1&quot;</source>
+        <translation>对“%1”的评论</translation>
+    </message>
+    <message>
+        <source>On the work of:</source>
+        <translation>所评工作的人员：</translation>
     </message>
 </context>
 <context>

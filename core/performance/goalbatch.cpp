@@ -16,6 +16,19 @@ void GoalBatch::reweight(const char *entity, const QUuid &id, int from, int to)
     (to < from ? m_decreases : m_increases).append(std::move(op));
 }
 
+QList<Operation> GoalBatch::ops() const
+{
+    QList<Operation> out;
+    for (const QList<Operation> *part : {&m_decreases, &m_creates, &m_increases})
+        for (const Operation &op : *part) {
+            Operation stamped =
+                m_store.makeOp(op.entity, op.entityId, op.kind, op.fields, op.author);
+            stamped.base = op.base;
+            out.append(std::move(stamped));
+        }
+    return out;
+}
+
 QJsonObject GoalBatch::ruleFields(const ConsequenceDraft &r, const QUuid &indicator)
 {
     QJsonObject f{{QStringLiteral("name"), r.name.trimmed()},

@@ -30,7 +30,10 @@ public:
     QUuid addGoal(const QJsonObject &goalFields, const QList<IndicatorDraft> &indicators,
                   const QList<ConsequenceDraft> &rules);
     void add(Operation op) { m_creates.append(std::move(op)); }
-    QList<Operation> ops() const { return m_decreases + m_creates + m_increases; }
+    // Decreases first, so that sibling weights never pass 100% on the way,
+    // stamped afresh in that order: a device's clock readings must rise op
+    // by op, or a server refuses the later ones as backdated.
+    QList<Operation> ops() const;
     bool isEmpty() const
     {
         return m_decreases.isEmpty() && m_creates.isEmpty() && m_increases.isEmpty();

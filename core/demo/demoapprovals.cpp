@@ -290,4 +290,17 @@ Status addDemoApprovals(Store &store, const QHash<QString, DemoAccount> &account
     return demo.run();
 }
 
+Result<bool> demoHasRecords(Store &store, const char *table)
+{
+    // The table name is one of the demo's own constants, never input.
+    Database &db = store.database();
+    SqlStatement &q =
+        db.statement(QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(QLatin1String(table)));
+    if (!q.exec())
+        return db.errorFrom(q, QStringLiteral("demo"));
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
 } // namespace baton

@@ -27,4 +27,8 @@ struct DemoAccount
 Status addDemoApprovals(Store &store, const QHash<QString, DemoAccount> &accounts,
                         const QString &locale, bool signedDecisions = true);
 
+// Has a demo step written its records already? Each step runs once: a
+// second run (a test adding a part again) adds nothing.
+Result<bool> demoHasRecords(Store &store, const char *table);
+
 } // namespace baton

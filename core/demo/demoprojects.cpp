@@ -373,6 +373,11 @@ Status DemoProjects::add(const DemoProject &p)
 Status addDemoProjects(Store &store, const QHash<QString, DemoAccount> &accounts,
                        const QString &locale, const QDate &today)
 {
+    auto done = demoHasRecords(store, "project");
+    if (!done)
+        return done.error();
+    if (*done)
+        return {};
     DemoProjects demo(store, accounts, locale.startsWith(QLatin1String("zh")), today);
     for (const DemoProject &p : projects())
         if (Status s = demo.add(p); !s)

@@ -300,6 +300,11 @@ Status DemoReports::run()
 Status addDemoReports(Store &store, const QHash<QString, DemoAccount> &accounts,
                       const QString &locale, const QDate &today)
 {
+    auto done = demoHasRecords(store, "work_report");
+    if (!done)
+        return done.error();
+    if (*done)
+        return {};
     return DemoReports(store, accounts, locale.startsWith(QLatin1String("zh")), today).run();
 }
 

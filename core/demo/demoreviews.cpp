@@ -517,6 +517,11 @@ Status DemoReviews::run()
 Status addDemoReviews(Store &store, const QHash<QString, DemoAccount> &accounts,
                       const QString &locale, const QDate &today, bool signedDecisions)
 {
+    auto done = demoHasRecords(store, "feedback_request");
+    if (!done)
+        return done.error();
+    if (*done)
+        return {};
     return DemoReviews(store, accounts, locale.startsWith(QLatin1String("zh")), today,
                        signedDecisions)
         .run();

@@ -120,9 +120,10 @@ void TestGuiDashboard::chartsShowTheNumbers()
 
     auto *overdue = qobject_cast<QLineSeries *>(chart(*view, 4)->series().value(0));
     QVERIFY(overdue);
-    QCOMPARE(overdue->count(), 2);
-    QCOMPARE(overdue->at(0).y(), 50.0);
-    QCOMPARE(overdue->at(1).y(), 100.0);
+    QCOMPARE(overdue->count(), 3); // January (nothing due), February, March
+    QCOMPARE(overdue->at(0).y(), 0.0);
+    QCOMPARE(overdue->at(1).y(), 50.0);
+    QCOMPARE(overdue->at(2).y(), 100.0);
 
     // The whole company: Wang Fang's 50 joins the histogram.
     view->showDepartment({}, m_set.cycle.value(QStringLiteral("mar")));
@@ -155,7 +156,7 @@ void TestGuiDashboard::clicksDrillDownToTheRecords()
              (QStringList{QStringLiteral("issue i1"), QStringLiteral("issue i2")}));
 
     auto *overdue = qobject_cast<QLineSeries *>(chart(*view, 4)->series().value(0));
-    Q_EMIT overdue->clicked(QPointF(0.2, 48));
+    Q_EMIT overdue->clicked(QPointF(1.2, 48)); // February
     QCOMPARE(drillColumn(*view, 0), QStringList{QStringLiteral("feb-late")});
     QCOMPARE(drillColumn(*view, 3), QStringList{QStringLiteral("2026-02-12")});
 }

@@ -53,13 +53,22 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("task.report"), yyy},
                 {QStringLiteral("trail.add"), yyy},
                 {QStringLiteral("handover.read"), yyy},
-                {QStringLiteral("handover.manage"), yyy}};
+                {QStringLiteral("handover.manage"), yyy},
+                {QStringLiteral("project.manage"), yyy},
+                {QStringLiteral("performance.read"), yyy},
+                {QStringLiteral("performance.manage"), yyy},
+                {QStringLiteral("performance.configure"), yyy},
+                {QStringLiteral("indicator.record"), yyy},
+                {QStringLiteral("report.comment"), yyy},
+                {QStringLiteral("alert.manage"), yyy},
+                {QStringLiteral("attribution.confirm"), yyy}};
     case Role::GeneralManager:
-        return {{QStringLiteral("employee.read"), yyy},   {QStringLiteral("audit.read"), yyy},
-                {QStringLiteral("audit.verify"), yyy},    {QStringLiteral("export"), yyy},
-                {QStringLiteral("customer.read"), yyy},   {QStringLiteral("approval.read"), yyy},
-                {QStringLiteral("approval.decide"), yyy}, {QStringLiteral("work.read"), yyy},
-                {QStringLiteral("handover.read"), yyy}};
+        return {
+            {QStringLiteral("employee.read"), yyy},   {QStringLiteral("audit.read"), yyy},
+            {QStringLiteral("audit.verify"), yyy},    {QStringLiteral("export"), yyy},
+            {QStringLiteral("customer.read"), yyy},   {QStringLiteral("approval.read"), yyy},
+            {QStringLiteral("approval.decide"), yyy}, {QStringLiteral("work.read"), yyy},
+            {QStringLiteral("handover.read"), yyy},   {QStringLiteral("performance.read"), yyy}};
     case Role::Finance:
         return {{QStringLiteral("employee.read"), yyy}, {QStringLiteral("audit.read"), yyy},
                 {QStringLiteral("audit.verify"), yyy},  {QStringLiteral("export"), yyy},
@@ -79,7 +88,14 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("task.report"), QStringLiteral("yyn")},
                 {QStringLiteral("trail.add"), QStringLiteral("yyn")},
                 {QStringLiteral("handover.read"), QStringLiteral("yyn")},
-                {QStringLiteral("handover.manage"), QStringLiteral("yyn")}};
+                {QStringLiteral("handover.manage"), QStringLiteral("yyn")},
+                {QStringLiteral("project.manage"), QStringLiteral("yyn")},
+                {QStringLiteral("performance.read"), QStringLiteral("yyn")},
+                {QStringLiteral("performance.manage"), QStringLiteral("yyn")},
+                {QStringLiteral("indicator.record"), QStringLiteral("yyn")},
+                {QStringLiteral("report.comment"), QStringLiteral("yyn")},
+                {QStringLiteral("alert.manage"), QStringLiteral("yyn")},
+                {QStringLiteral("attribution.confirm"), QStringLiteral("yyn")}};
     case Role::Employee:
         // Approvals: their own requests, and the steps assigned to them.
         return {{QStringLiteral("employee.read"), QStringLiteral("ynn")},
@@ -94,7 +110,13 @@ QHash<QString, QString> expectedFor(Role role)
                 {QStringLiteral("work.read"), QStringLiteral("ynn")},
                 {QStringLiteral("task.report"), QStringLiteral("ynn")},
                 {QStringLiteral("trail.add"), QStringLiteral("ynn")},
-                {QStringLiteral("handover.read"), QStringLiteral("ynn")}};
+                {QStringLiteral("handover.read"), QStringLiteral("ynn")},
+                {QStringLiteral("performance.read"), QStringLiteral("ynn")},
+                {QStringLiteral("indicator.record"), QStringLiteral("ynn")},
+                {QStringLiteral("report.write"), QStringLiteral("ynn")},
+                {QStringLiteral("alert.manage"), QStringLiteral("ynn")},
+                {QStringLiteral("feedback.answer"), QStringLiteral("ynn")},
+                {QStringLiteral("attribution.state"), QStringLiteral("ynn")}};
     }
     return {};
 }
@@ -198,7 +220,18 @@ void TestPolicy::actionTableIsComplete()
                                   QStringLiteral("task.report"),
                                   QStringLiteral("trail.add"),
                                   QStringLiteral("handover.read"),
-                                  QStringLiteral("handover.manage")};
+                                  QStringLiteral("handover.manage"),
+                                  QStringLiteral("project.manage"),
+                                  QStringLiteral("performance.read"),
+                                  QStringLiteral("performance.manage"),
+                                  QStringLiteral("performance.configure"),
+                                  QStringLiteral("indicator.record"),
+                                  QStringLiteral("report.write"),
+                                  QStringLiteral("report.comment"),
+                                  QStringLiteral("alert.manage"),
+                                  QStringLiteral("feedback.answer"),
+                                  QStringLiteral("attribution.state"),
+                                  QStringLiteral("attribution.confirm")};
     QStringList known = knownActions();
     known.sort();
     QStringList sortedExpected = expected;

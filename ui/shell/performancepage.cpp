@@ -3,7 +3,9 @@
 #include "common/appcontext.h"
 #include "dashboard/dashboardview.h"
 #include "pageheader.h"
+#include "performance/cycleclose.h"
 #include "performance/goalsview.h"
+#include "performance/reviewindicators.h"
 #include "performance/workboardview.h"
 #include "policy/roles.h"
 #include "reports/reportsview.h"
@@ -40,7 +42,13 @@ PerformancePage::PerformancePage(AppContext &context, QWidget *parent)
     m_feedback->setObjectName(QStringLiteral("feedbackInboxView"));
     m_tabs->addTab(m_feedback, QString());
     if (may(actions::PerformanceManage) || may(actions::PerformanceConfigure)) {
-        m_goals = new GoalsView(context, m_tabs);
+        auto *goals = new GoalsView(context, m_tabs);
+        // Closing a cycle from Goals writes its results and awards too.
+        Store &store = context.store();
+        goals->setCycleCloser([&store](const Actor &actor, const QUuid &cycle) {
+            return CycleClose(store, goalIndicators(store)).close(actor, cycle);
+        });
+        m_goals = goals;
         m_goals->setObjectName(QStringLiteral("goalsView"));
         m_tabs->addTab(m_goals, QString());
         m_reviews = new ReviewsView(context, m_tabs);

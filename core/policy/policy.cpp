@@ -95,9 +95,8 @@ QList<Grant> Policy::defaultGrants()
     // indicators, writes their own reports, answers the feedback asked of
     // them, states the causes of their own misses and handles their own
     // warnings.
-    for (const char *action :
-         {ProjectManage, PerformanceRead, PerformanceManage, IndicatorRecord, ReportComment,
-          AlertManage, AttributionConfirm}) {
+    for (const char *action : {ProjectManage, PerformanceRead, PerformanceManage, IndicatorRecord,
+                               ReportComment, AlertManage, AttributionConfirm}) {
         g.append({Role::HrOfficer, a(action), Scope::All});
         g.append({Role::DeptManager, a(action), Scope::Subtree});
     }

@@ -56,10 +56,10 @@ inline constexpr char HandoverManage[] = "handover.manage";
 // Performance management (issue 6): projects and their plans, goals and
 // indicators, reports and their comments, warnings, 360 feedback, reviews.
 inline constexpr char ProjectManage[] = "project.manage";
-inline constexpr char PerformanceRead[] = "performance.read"; // goals, reviews, awards
+inline constexpr char PerformanceRead[] = "performance.read";     // goals, reviews, awards
 inline constexpr char PerformanceManage[] = "performance.manage"; // goals, reviews, feedback asked
 inline constexpr char PerformanceConfigure[] = "performance.configure"; // cycles, scales, rules
-inline constexpr char IndicatorRecord[] = "indicator.record"; // actual values
+inline constexpr char IndicatorRecord[] = "indicator.record";           // actual values
 inline constexpr char ReportWrite[] = "report.write";     // one's own daily/weekly report
 inline constexpr char ReportComment[] = "report.comment"; // a supervisor's comment
 inline constexpr char AlertManage[] = "alert.manage";     // acknowledge and resolve

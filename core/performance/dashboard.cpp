@@ -221,81 +221,60 @@ Result<Data> Dashboard::compute(const Query &query)
         cycleIndex.insert(cycles.at(i).id, i);
     }
     {
-        struct Latest
-        {
-            QString metric;
-            QString unit;
-            int cycle = 0;
-            performance::Indicator indicator;
-            QString measuredOn;
-            double value = 0;
-            bool has = false;
-        };
-        QHash<QUuid, Latest> latest;
+        QMap<QString, IndicatorTrend> trends;
+        QHash<QString, QList<double>> sums; // metric -> per-cycle sum
         SqlStatement &q = db.statement(
-            QStringLiteral("SELECT i.id, i.metric, i.unit, i.metric_kind, i.direction, "
+            QStringLiteral("SELECT i.metric, i.unit, i.metric_kind, i.direction, "
                            "i.target_milli, i.threshold_milli, g.cycle_id, g.employee_id, "
-                           "v.value_milli, v.measured_on FROM indicator i "
-                           "JOIN goal g ON g.id=i.goal_id "
-                           "LEFT JOIN indicator_value v ON v.indicator_id=i.id AND v.retired=0 "
-                           "WHERE g.cycle_id IN (%1) AND g.employee_id IS NOT NULL "
-                           "AND i.retired=0 AND g.retired=0")
-                .arg(sqlPlaceholders(cycleIds.size())));
-        for (int i = 0; i < cycleIds.size(); ++i)
-            q.bind(i, cycleIds.at(i));
+                           // The latest measurement stands for the indicator; of two
+                           // on one day, the later entry (as on the work board).
+                           "(SELECT v.value_milli FROM indicator_value v "
+                           " WHERE v.indicator_id=i.id AND v.retired=0 "
+                           " ORDER BY v.measured_on DESC, v.entered_ms DESC LIMIT 1) "
+                           "FROM indicator i JOIN goal g ON g.id=i.goal_id "
+                           "JOIN employee e ON e.id=g.employee_id AND e.retired=0 "
+                           "WHERE g.cycle_id IN (%1) AND i.retired=0 AND g.retired=0 %2")
+                .arg(sqlPlaceholders(cycleIds.size()),
+                     departments.isEmpty() ? QString()
+                                           : QStringLiteral("AND e.department_id IN (%1)")
+                                                 .arg(sqlPlaceholders(departments.size()))));
+        int at = 0;
+        for (const QString &id : std::as_const(cycleIds))
+            q.bind(at++, id);
+        for (const QUuid &d : std::as_const(departments))
+            q.bind(at++, idString(d));
         if (!q.exec())
             return db.errorFrom(q, reading);
         while (q.next()) {
-            if (!people.contains(parseId(q.text(8))))
+            if (q.isNull(8)) // no value yet
                 continue;
-            const QUuid id = parseId(q.text(0));
-            auto it = latest.find(id);
-            if (it == latest.end()) {
-                Latest l;
-                l.metric = q.text(1);
-                l.unit = q.text(2);
-                l.cycle = cycleIndex.value(parseId(q.text(7)));
-                l.indicator.metric = l.metric;
-                l.indicator.unit = l.unit;
-                l.indicator.kind = q.text(3) == QLatin1String("ratio")
-                                       ? performance::MetricKind::Ratio
-                                       : performance::MetricKind::Absolute;
-                l.indicator.direction =
-                    parseDirection(q.text(4)).value_or(performance::Direction::HigherIsBetter);
-                l.indicator.target = q.int64(5) / 1000.0;
-                if (!q.isNull(6))
-                    l.indicator.threshold = q.int64(6) / 1000.0;
-                it = latest.insert(id, l);
-            }
-            if (q.isNull(9))
-                continue;
-            const QString on = q.text(10);
-            if (!it->has || on > it->measuredOn) {
-                it->measuredOn = on;
-                it->value = q.int64(9) / 1000.0;
-                it->has = true;
-            }
-        }
-        q.finish();
-        QMap<QString, IndicatorTrend> trends;
-        QHash<QString, QList<double>> sums; // metric -> per-cycle sum
-        for (const Latest &l : std::as_const(latest)) {
-            if (!l.has)
-                continue;
-            auto score = performance::score(l.indicator, l.value);
+            performance::Indicator indicator;
+            indicator.metric = q.text(0);
+            indicator.unit = q.text(1);
+            indicator.kind = q.text(2) == QLatin1String("ratio")
+                                 ? performance::MetricKind::Ratio
+                                 : performance::MetricKind::Absolute;
+            indicator.direction =
+                parseDirection(q.text(3)).value_or(performance::Direction::HigherIsBetter);
+            indicator.target = q.int64(4) / 1000.0;
+            if (!q.isNull(5))
+                indicator.threshold = q.int64(5) / 1000.0;
+            const auto score = performance::score(indicator, q.int64(8) / 1000.0);
             if (!score)
                 continue; // an indicator the rules cannot score counts nowhere
-            IndicatorTrend &t = trends[l.metric];
+            const int cycle = cycleIndex.value(parseId(q.text(6)));
+            IndicatorTrend &t = trends[indicator.metric];
             if (t.points.isEmpty()) {
-                t.metric = l.metric;
-                t.unit = l.unit;
+                t.metric = indicator.metric;
+                t.unit = indicator.unit;
                 for (const Cycle &c : std::as_const(cycles))
                     t.points.append({c.id, c.title, c.starts, 0.0, 0});
-                sums[l.metric] = QList<double>(cycles.size(), 0.0);
+                sums[indicator.metric] = QList<double>(cycles.size(), 0.0);
             }
-            sums[l.metric][l.cycle] += *score;
-            ++t.points[l.cycle].samples;
+            sums[indicator.metric][cycle] += *score;
+            ++t.points[cycle].samples;
         }
+        q.finish();
         for (auto it = trends.begin(); it != trends.end(); ++it) {
             const QList<double> &s = sums.value(it.key());
             for (int i = 0; i < it->points.size(); ++i)

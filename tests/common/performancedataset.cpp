@@ -78,7 +78,7 @@ bool PerformanceDataSet::indicator(const char *cycleKey, const char *employee, c
                         {QStringLiteral("value_milli"), milli},
                         {QStringLiteral("measured_on"), l1(on)},
                         {QStringLiteral("source"), QStringLiteral("manual")},
-                        {QStringLiteral("entered_ms"), qint64(1767225600000)}});
+                        {QStringLiteral("entered_ms"), qint64(1767225600000) + ++m_entries}});
     return ok;
 }
 
@@ -171,7 +171,10 @@ bool PerformanceDataSet::write(TestOrg &org)
     ok = ok
          && indicator("mar", "E002", "Retention", "higher", 90000,
                       {{90000, "2026-03-25"}, {85500, "2026-03-10"}});
-    ok = ok && indicator("mar", "E006", "Retention", "higher", 90000, {{99000, "2026-03-28"}});
+    ok = ok
+         && indicator("mar", "E006", "Retention", "higher", 90000,
+                      {{45000, "2026-03-28"},
+                       {99000, "2026-03-28"}}); // a later entry on one day corrects the first
     ok = ok && indicator("mar", "E001", "Bug rate", "lower", 1000, {{2000, "2026-03-28"}});
     ok = ok && indicator("mar", "E003", "Retention", "higher", 90000, {{45000, "2026-03-28"}});
     ok = ok && indicator("jan", "E002", "Retention", "higher", 90000, {{90000, "2026-01-28"}});

@@ -41,6 +41,7 @@ private:
                    const QList<QPair<qint64, const char *>> &values);
 
     TestOrg *m_org = nullptr;
+    qint64 m_entries = 0; // entry order of indicator values
     int m_rows = 0;
 };
 

@@ -33,7 +33,9 @@
 namespace baton {
 
 namespace {
-const QString splitterKey = QStringLiteral("projects/splitter");
+// The list sits above the plan so that the chart has the page's width;
+// "v2" leaves behind the sizes saved when the two stood side by side.
+const QString splitterKey = QStringLiteral("projects/splitter-v2");
 
 bool touchesProjects(const QSet<QString> &entities)
 {
@@ -96,11 +98,13 @@ ProjectsPage::ProjectsPage(AppContext &context, QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_info);
     rightLayout->addWidget(m_gantt, 1);
+    m_splitter->setOrientation(Qt::Vertical);
     m_splitter->addWidget(left);
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({420, 1000});
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({130, 700});
     m_splitter->restoreState(QSettings().value(splitterKey).toByteArray());
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_splitter);

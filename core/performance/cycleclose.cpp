@@ -178,12 +178,13 @@ Result<ClosePlan> CycleClose::plan(const Actor &actor, const QUuid &cycleId)
         auto facts = cycleFacts->facts(p.id);
         if (!facts)
             return facts.error();
-        auto feedback = Feedback(m_store).scoreBp(*settings, p.id, cycleId);
+        auto feedback = Feedback(m_store).forReview(*settings, p.id, cycleId);
         if (!feedback)
             return feedback.error();
-        auto score = Reviews::combine(*settings, facts->scoreBp, *feedback, managerBp);
+        auto score = Reviews::combine(*settings, facts->scoreBp, feedback->scoreBp, managerBp);
         if (!score)
             return score.error();
+        score->feedbackView = feedback->view;
         // Nothing to review anyone on, and nothing recorded: no result (the
         // consequences of their issues still apply).
         if (score->scoreBp || !result.existing.isNull()) {
@@ -316,7 +317,11 @@ Status CycleClose::close(const Actor &actor, const ClosePlan &plan, qint64 atMs)
                       {QStringLiteral("feedback_score_bp"), orNull(r.score.feedbackBp)},
                       {QStringLiteral("score_bp"), orNull(r.score.scoreBp)},
                       {QStringLiteral("grade"),
-                       r.score.grade.isEmpty() ? QJsonValue() : QJsonValue(r.score.grade)}};
+                       r.score.grade.isEmpty() ? QJsonValue() : QJsonValue(r.score.grade)},
+                      {QStringLiteral("feedback_view"),
+                       r.score.feedbackView.isEmpty()
+                           ? QJsonValue()
+                           : QJsonValue(QString::fromUtf8(r.score.feedbackView))}};
         if (r.existing.isNull()) {
             f.insert(QStringLiteral("cycle_id"), idString(plan.cycle.id));
             f.insert(QStringLiteral("employee_id"), idString(r.employee));

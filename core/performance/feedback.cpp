@@ -2,6 +2,7 @@
 
 #include "oplog/uuidv7.h"
 #include "org/orgvalues.h"
+#include "performance/feedbackviewjson.h"
 #include "performance/performanceentities.h"
 #include "performance/reviewentities.h"
 #include "performance/reviewsettings.h"
@@ -365,6 +366,31 @@ Feedback::subjectView(const ReviewSettings &settings, const QUuid &subject, cons
                                     settings.anonymityThreshold());
 }
 
+Result<Feedback::VisibleView> Feedback::visibleView(const QUuid &subject, const QUuid &cycle)
+{
+    auto live = subjectView(subject, cycle);
+    if (!live)
+        return live.error();
+    if (!live->roles.isEmpty())
+        return VisibleView{*live, false};
+    Database &db = m_store.database();
+    SqlStatement &q =
+        db.statement(QStringLiteral("SELECT feedback_view FROM review_result WHERE cycle_id=? AND "
+                                    "employee_id=? AND retired=0 AND feedback_view IS NOT NULL"));
+    q.bind(0, idString(cycle));
+    q.bind(1, idString(subject));
+    if (!q.exec())
+        return db.errorFrom(q, tr("reading feedback"));
+    const QByteArray json = q.next() ? q.text(0).toUtf8() : QByteArray();
+    q.finish();
+    if (json.isEmpty())
+        return VisibleView{*live, false};
+    auto published = performance::feedbackViewFromJson(json);
+    if (!published)
+        return published.error();
+    return VisibleView{*published, true};
+}
+
 Result<QList<FeedbackAnswerView>> Feedback::answersFor(const Actor &viewer, const QUuid &subject,
                                                        const QUuid &cycle)
 {
@@ -437,10 +463,29 @@ Result<std::optional<int>> Feedback::scoreBp(const ReviewSettings &settings, con
     auto view = subjectView(settings, subject, cycle);
     if (!view)
         return view.error();
+    return scoreOf(settings, *view);
+}
+
+Result<Feedback::ForReview> Feedback::forReview(const ReviewSettings &settings,
+                                                const QUuid &subject, const QUuid &cycle)
+{
+    auto view = subjectView(settings, subject, cycle);
+    if (!view)
+        return view.error();
+    ForReview out;
+    out.scoreBp = scoreOf(settings, *view);
+    if (!view->roles.isEmpty())
+        out.view = performance::feedbackViewToJson(*view, settings.anonymityThreshold());
+    return out;
+}
+
+std::optional<int> Feedback::scoreOf(const ReviewSettings &settings,
+                                     const performance::SubjectFeedbackView &view)
+{
     const QList<performance::FeedbackDimension> &dims = settings.dimensions();
     double sum = 0;
     int n = 0;
-    for (const performance::DimensionAverage &avg : view->overall) {
+    for (const performance::DimensionAverage &avg : view.overall) {
         if (!avg.average)
             continue;
         for (const performance::FeedbackDimension &d : dims)
@@ -450,8 +495,8 @@ Result<std::optional<int>> Feedback::scoreBp(const ReviewSettings &settings, con
             }
     }
     if (n == 0)
-        return std::optional<int>();
-    return std::optional<int>(int(std::lround(sum / n * performance::FullWeight)));
+        return std::nullopt;
+    return int(std::lround(sum / n * performance::FullWeight));
 }
 
 } // namespace baton

@@ -123,6 +123,28 @@ public:
     Result<std::optional<int>> scoreBp(const QUuid &subject, const QUuid &cycle);
     Result<std::optional<int>> scoreBp(const ReviewSettings &settings, const QUuid &subject,
                                        const QUuid &cycle);
+    static std::optional<int> scoreOf(const ReviewSettings &settings,
+                                      const performance::SubjectFeedbackView &view);
+    // The feedback part of a review result: the score and the subject's
+    // view to publish with it (feedbackviewjson.h; empty when nobody answered).
+    struct ForReview
+    {
+        std::optional<int> scoreBp;
+        QByteArray view;
+    };
+    Result<ForReview> forReview(const ReviewSettings &settings, const QUuid &subject,
+                                const QUuid &cycle);
+
+    // What the subject sees: the view of the answers this store holds or,
+    // when it holds none (the subject's own synced device, which is never
+    // sent them), the view published with their review result by whoever
+    // rated them or closed the cycle.
+    struct VisibleView
+    {
+        performance::SubjectFeedbackView view;
+        bool published = false; // false: computed from the answers here
+    };
+    Result<VisibleView> visibleView(const QUuid &subject, const QUuid &cycle);
 
     // Customers the subject's department looks after (theirs first), to
     // ask about them; each answered through its account owner.

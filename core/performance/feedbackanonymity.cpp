@@ -23,19 +23,6 @@ bool thresholded(FeedbackRole role)
     return role == FeedbackRole::Peer || role == FeedbackRole::Subordinate;
 }
 
-QString withheldText(FeedbackRole role, int answers, int threshold)
-{
-    if (role == FeedbackRole::Subordinate)
-        return Tr::tr("Only %n person(s) reporting to you answered; their answers are shown once "
-                      "at least %1 have, so that no one can be recognised.",
-                      nullptr, answers)
-            .arg(threshold);
-    return Tr::tr("Only %n peer(s) answered; peer answers are shown once at least %1 have, so "
-                  "that no one can be recognised.",
-                  nullptr, answers)
-        .arg(threshold);
-}
-
 Status validateDimensions(const QList<FeedbackDimension> &dimensions)
 {
     if (dimensions.isEmpty())
@@ -61,6 +48,19 @@ Status validateDimensions(const QList<FeedbackDimension> &dimensions)
 }
 
 } // namespace
+
+QString withheldText(FeedbackRole role, int answers, int threshold)
+{
+    if (role == FeedbackRole::Subordinate)
+        return Tr::tr("Only %n person(s) reporting to you answered; their answers are shown once "
+                      "at least %1 have, so that no one can be recognised.",
+                      nullptr, answers)
+            .arg(threshold);
+    return Tr::tr("Only %n peer(s) answered; peer answers are shown once at least %1 have, so "
+                  "that no one can be recognised.",
+                  nullptr, answers)
+        .arg(threshold);
+}
 
 Result<SubjectFeedbackView> subjectView(const QList<FeedbackDimension> &dimensions,
                                         const QList<FeedbackAnswer> &answers, const QUuid &subject,

@@ -76,6 +76,9 @@ struct SubjectFeedbackView
     QList<RoleFeedback> roles; // the roles that answered, in FeedbackRole's order
 };
 
+// Why a role's answers are withheld from the subject (translated).
+QString withheldText(FeedbackRole role, int answers, int threshold);
+
 // The subject's view of their 360 feedback.
 //
 // Peers' answers are shown only when at least `threshold` (2 or more;

@@ -283,7 +283,7 @@ void registerReviewEntities()
           ofType("feedback_score_bp", FieldType::Integer),
           ofType("manager_rating_bp", FieldType::Integer), ofType("score_bp", FieldType::Integer),
           text("grade", 40), note("comment", 4000), ref("rated_by", "employee"),
-          ofType("rated_ms", FieldType::TimeMs)},
+          ofType("rated_ms", FieldType::TimeMs), note("feedback_view", 64000)},
          false,
          reviewrules::reviewResultRules()});
     registry.add(

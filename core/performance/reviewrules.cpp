@@ -2,6 +2,7 @@
 #include "reviewrules.h"
 
 #include "oplog/uuidv7.h"
+#include "performance/feedbackviewjson.h"
 #include "performance/indicatorscore.h"
 #include "performance/performancesettings.h"
 #include "performance/reviewentities.h"
@@ -92,6 +93,11 @@ public:
               std::tuple{"score_bp", cap, Tr::tr("The score")}})
             if (Status s = checkBp(after, field, max, what); !s)
                 return s;
+        // What the person will see of their feedback must be a view, not
+        // anything else a client chose to put there.
+        if (const QString view = after.text(u"feedback_view"); !view.isEmpty())
+            if (auto v = performance::feedbackViewFromJson(view.toUtf8()); !v)
+                return refused("field.invalid", v.error().message);
         // The manager's rating is given in the rater's own name, never by
         // the person on themselves.
         if (touches(op, {"manager_rating_bp", "comment", "rated_by", "rated_ms"})) {

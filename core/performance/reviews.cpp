@@ -130,7 +130,7 @@ Result<ReviewScore> Reviews::compute(const ReviewSettings &settings, const QUuid
     auto facts = m_indicators(employee, cycleId);
     if (!facts)
         return facts.error();
-    auto feedback = Feedback(m_store).scoreBp(settings, employee, cycleId);
+    auto feedback = Feedback(m_store).forReview(settings, employee, cycleId);
     if (!feedback)
         return feedback.error();
     if (!managerBp) {
@@ -146,7 +146,10 @@ Result<ReviewScore> Reviews::compute(const ReviewSettings &settings, const QUuid
             managerBp = int(q.int64(0));
         q.finish();
     }
-    return combine(settings, facts->scoreBp, *feedback, managerBp);
+    auto score = combine(settings, facts->scoreBp, feedback->scoreBp, managerBp);
+    if (score)
+        score->feedbackView = feedback->view;
+    return score;
 }
 
 Result<QUuid> Reviews::rate(const Actor &actor, const QUuid &employee, const QUuid &cycleId,
@@ -184,6 +187,9 @@ Result<QUuid> Reviews::rate(const Actor &actor, const QUuid &employee, const QUu
              score->indicatorBp ? QJsonValue(*score->indicatorBp) : QJsonValue());
     f.insert(QStringLiteral("feedback_score_bp"),
              score->feedbackBp ? QJsonValue(*score->feedbackBp) : QJsonValue());
+    f.insert(QStringLiteral("feedback_view"),
+             score->feedbackView.isEmpty() ? QJsonValue()
+                                           : QJsonValue(QString::fromUtf8(score->feedbackView)));
     QUuid id = row->result;
     Operation op;
     if (id.isNull()) {

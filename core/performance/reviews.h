@@ -36,6 +36,9 @@ struct ReviewScore
     std::optional<int> managerBp;
     std::optional<int> scoreBp; // nullopt: no part to score on
     QString grade;              // the scale's grade for the score
+    // The feedback view the person may see (feedbackviewjson.h), published
+    // with the result; empty when nobody answered.
+    QByteArray feedbackView;
 };
 
 // One person's review in a cycle, with what is recorded of it.

@@ -620,6 +620,12 @@ QList<Migration> makeMigrations()
                          " granted_by TEXT,"
                          " granted_ms INTEGER NOT NULL," BATON_RECORD_COLUMNS ")"),
           QStringLiteral("CREATE INDEX award_employee ON award(employee_id)")}});
+    // The answers about a person reach only HR and the person's supervisors;
+    // the anonymous view of them that the person may see travels with the
+    // review result, written by whoever rates or closes the cycle.
+    m.append({10,
+              "feedback view published with a review result",
+              {QStringLiteral("ALTER TABLE review_result ADD COLUMN feedback_view TEXT")}});
     return m;
 }
 

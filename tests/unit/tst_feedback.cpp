@@ -1,11 +1,13 @@
 // 360 feedback: asking peers, the manager, people reporting to the subject
 // and customers; answers scored within each dimension's range by the person
 // asked only; what the subject sees (anonymous from three peer answers) and
-// what their supervisors and HR see; forged ops refused by the rules.
+// what their supervisors and HR see, and on their own synced device the
+// view published with their review; forged ops refused by the rules.
 #include "handoverfixture.h"
 #include "performance/feedback.h"
 #include "performance/performancesettings.h"
 #include "performance/reviewentities.h"
+#include "performance/reviews.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -310,6 +312,66 @@ private Q_SLOTS:
         QCOMPARE(org->store->maySee(cj, QStringLiteral("feedback_answer"), anAnswer, org->clockMs)
                      .value(),
                  true);
+    }
+
+    void aSubjectsOwnDeviceShowsTheViewPublishedWithTheReview()
+    {
+        const QList<QUuid> asked =
+            ask({QStringLiteral("E006"), QStringLiteral("E003"), QStringLiteral("E005")}, true);
+        QVERIFY(answer("chenjing", asked[3], all(5), QStringLiteral("Reliable on delivery.")));
+        QVERIFY(answer("liuyang", asked[0], all(2), QStringLiteral("Late with the minutes.")));
+        QVERIFY(answer("wangfang", asked[1], all(3)));
+        QVERIFY(answer("zhaolei", asked[2], all(4), QStringLiteral("Helpful.")));
+        Feedback fb(*org->store);
+        auto here = fb.visibleView(emp("E002"), m_cycle);
+        QVERIFY(here);
+        QVERIFY(!here->published); // this store holds the answers
+
+        // His supervisor rates him: the result carries the view he may see.
+        org->tick();
+        auto result = Reviews(*org->store).rate(actor("chenjing"), emp("E002"), m_cycle, 8000, {});
+        QVERIFY2(result, result ? "" : qPrintable(result.error().message));
+        const QString stored = read("review_result", *result).text(u"feedback_view");
+        QVERIFY(!stored.isEmpty());
+        QVERIFY(!stored.contains(idString(emp("E006")))); // no peer's name travels with it
+        QCOMPARE(
+            org->store
+                ->maySee(actor("zhangwei"), QStringLiteral("review_result"), *result, org->clockMs)
+                .value(),
+            true);
+
+        // His own synced device: the server never sent it the answers.
+        QVERIFY(org->store->database().exec(QStringLiteral("DELETE FROM feedback_answer")));
+        QVERIFY(fb.subjectView(emp("E002"), m_cycle)->roles.isEmpty());
+        auto there = fb.visibleView(emp("E002"), m_cycle);
+        QVERIFY2(there, there ? "" : qPrintable(there.error().message));
+        QVERIFY(there->published);
+        QCOMPARE(there->view.roles.size(), here->view.roles.size());
+        QCOMPARE(there->view.overall[0].average.value_or(0), 3.5);
+        for (const performance::RoleFeedback &r : there->view.roles) {
+            if (r.role == performance::FeedbackRole::Peer) {
+                QVERIFY(!r.withheld);
+                QCOMPARE(r.answers, 3);
+                QCOMPARE(r.averages[0].average.value_or(0), 3.0);
+                QCOMPARE(r.comments.size(), 2);
+                QVERIFY(r.comments[0].author.isNull());
+            }
+            if (r.role == performance::FeedbackRole::Manager)
+                QCOMPARE(r.comments.at(0).author, emp("E001"));
+        }
+
+        // A view that names a peer is refused, whoever writes it.
+        const QString forged =
+            QStringLiteral("{\"threshold\":3,\"overall\":[],\"roles\":[{\"role\":\"peer\","
+                           "\"answers\":1,\"averages\":[],\"comments\":[{\"text\":\"x\","
+                           "\"author\":\"%1\"}]}]}")
+                .arg(idString(emp("E006")));
+        org->tick();
+        const Status refused = update("chenjing", "review_result", *result,
+                                      {{QStringLiteral("feedback_view"), forged}});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("field.invalid"));
+        QCOMPARE(read("review_result", *result).text(u"feedback_view"), stored);
     }
 
     void aManagerDoesNotReadWhatIsSaidAboutThemselves()

@@ -16,7 +16,7 @@ namespace {
 
 // The highest schema version for which representativeRows() knows rows
 // (8 adds indexes only).
-constexpr int RowsKnownUpTo = 9;
+constexpr int RowsKnownUpTo = 10;
 
 // Rows as an older Baton wrote them, valid at `version`: plain SQL, the way
 // the data sits in a user's file.
@@ -157,7 +157,22 @@ QStringList representativeRows(int version)
             "('01900000-0000-7000-8000-000000000015', '01900000-0000-7000-8000-000000000014', "
             "'续约率', '%', 'ratio', 'higher', 90000, 10000, 'manual', "
             "'1700000002000:000000:olddevice')");
+        // Schema 10 adds a column to review_result: an existing result keeps
+        // its row, with no published feedback view.
+        sql << QStringLiteral(
+            "INSERT INTO review_cycle (id, kind, title, starts_on, ends_on, status, hlc) VALUES "
+            "('01900000-0000-7000-8000-000000000016', 'month', '2024-05', '2024-05-01', "
+            "'2024-05-31', 'open', '1700000002100:000000:olddevice')");
+        sql << QStringLiteral(
+            "INSERT INTO review_result (id, cycle_id, employee_id, score_bp, grade, hlc) VALUES "
+            "('01900000-0000-7000-8000-000000000017', '01900000-0000-7000-8000-000000000016', "
+            "'01900000-0000-7000-8000-000000000004', 8200, 'B', "
+            "'1700000002200:000000:olddevice')");
     }
+    if (version >= 10)
+        sql << QStringLiteral(
+            "UPDATE review_result SET feedback_view='{\"threshold\":3,\"overall\":[],"
+            "\"roles\":[]}' WHERE id='01900000-0000-7000-8000-000000000017'");
     return sql;
 }
 
@@ -207,6 +222,19 @@ QString lastObjectCreatedBy(const Migration &step)
         if (m.hasMatch())
             last = m.captured(1);
     }
+    return last;
+}
+
+// A step that only adds columns: its last "ALTER TABLE t ADD COLUMN c ...",
+// as {t, c}; blocked by a column of that name already there.
+std::pair<QString, QString> lastColumnAddedBy(const Migration &step)
+{
+    static const QRegularExpression re(
+        QStringLiteral("ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+(\\w+)"));
+    std::pair<QString, QString> last;
+    for (const QString &s : step.statements)
+        if (const auto m = re.match(s); m.hasMatch())
+            last = {m.captured(1), m.captured(2)};
     return last;
 }
 
@@ -311,6 +339,13 @@ void TestMigrations::migratesFromEveryEarlierVersion()
         QCOMPARE(test::scalar(st, QStringLiteral("SELECT peer FROM server_log")).toString(),
                  QStringLiteral("10.0.0.7"));
     }
+    if (from >= 9) {
+        QCOMPARE(test::scalar(st, QStringLiteral("SELECT grade FROM review_result")).toString(),
+                 QStringLiteral("B"));
+        QCOMPARE(test::scalar(st, QStringLiteral("SELECT feedback_view IS NULL FROM review_result"))
+                     .toInt(),
+                 from < 10 ? 1 : 0);
+    }
 
     // The upgraded file takes writes on every table of the newest schema.
     QVERIFY(st.recordEvent(QStringLiteral("test"), QStringLiteral("ok"), {},
@@ -351,7 +386,8 @@ void TestMigrations::failedStepLeavesPreviousVersion()
     QFETCH(int, failing);
     const Migration &step = Migrations::all().at(failing - 1);
     const QString blocker = lastObjectCreatedBy(step);
-    QVERIFY(!blocker.isEmpty());
+    const auto [table, column] = lastColumnAddedBy(step);
+    QVERIFY(!blocker.isEmpty() || !column.isEmpty());
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("half.db"));
@@ -362,7 +398,12 @@ void TestMigrations::failedStepLeavesPreviousVersion()
         // A table of that name is already there (a hand-made fix, a foreign
         // tool), so the step fails at its last CREATE TABLE, after the
         // earlier statements of the step have run.
-        QVERIFY(db->exec(QStringLiteral("CREATE TABLE %1 (unrelated TEXT)").arg(blocker)).ok());
+        // A step that only adds columns fails on a column already there.
+        if (blocker.isEmpty())
+            QVERIFY(db->exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 TEXT").arg(table, column))
+                        .ok());
+        else
+            QVERIFY(db->exec(QStringLiteral("CREATE TABLE %1 (unrelated TEXT)").arg(blocker)).ok());
     }
 
     auto store = openStore(path);
@@ -383,7 +424,9 @@ void TestMigrations::failedStepLeavesPreviousVersion()
             for (const QString &name : objectsCreatedBy(Migrations::all().at(v - 1)))
                 QVERIFY2(objectExists(sql, name), qPrintable(name));
         // Remove the obstacle: the upgrade then completes.
-        QVERIFY(sql.exec(QStringLiteral("DROP TABLE %1").arg(blocker)));
+        QVERIFY(sql.exec(blocker.isEmpty()
+                             ? QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table, column)
+                             : QStringLiteral("DROP TABLE %1").arg(blocker)));
     }
     auto again = openStore(path);
     QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));

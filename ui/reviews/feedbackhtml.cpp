@@ -57,14 +57,21 @@ QString averagesTable(const QList<DimensionAverage> &averages,
 
 } // namespace
 
-QString FeedbackHtml::subjectView(const SubjectFeedbackView &view,
+QString FeedbackHtml::subjectView(const Feedback::VisibleView &visible,
                                   const QList<FeedbackDimension> &dimensions,
                                   const QHash<QUuid, QString> &names)
 {
+    const SubjectFeedbackView &view = visible.view;
     if (view.roles.isEmpty())
         return QStringLiteral("<p style='color:gray'>%1</p>")
-            .arg(tr("No feedback has been given in this cycle yet."));
-    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Overall"));
+            .arg(tr("No feedback has reached you in this cycle yet. Answers show here as they "
+                    "are given; on a device that syncs with a server, once your supervisor has "
+                    "rated you or the cycle has closed."));
+    QString html;
+    if (visible.published)
+        html += QStringLiteral("<p style='color:gray'>%1</p>")
+                    .arg(tr("As published with your review result."));
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("Overall"));
     html += averagesTable(view.overall, dimensions);
     for (const RoleFeedback &r : view.roles) {
         html += QStringLiteral("<h4>%1 (%2)</h4>")

@@ -13,8 +13,9 @@ class FeedbackHtml
 public:
     // What the subject may see: averages per dimension, each role's
     // section, withheld roles with the reason, comments without names
-    // (the manager's with theirs). managerName names the manager's comments.
-    static QString subjectView(const performance::SubjectFeedbackView &view,
+    // (the manager's with theirs, named from names), and whether it is the
+    // view published with the review result.
+    static QString subjectView(const Feedback::VisibleView &view,
                                const QList<performance::FeedbackDimension> &dimensions,
                                const QHash<QUuid, QString> &names);
     // Who was asked and who said what, for HR and supervisors.

@@ -169,13 +169,13 @@ void FeedbackInboxView::showOwn()
     }
     Feedback fb(m_context.store());
     auto dims = fb.dimensions();
-    auto view = fb.subjectView(me, cycle);
+    auto view = fb.visibleView(me, cycle);
     if (!view || !dims) {
         m_own->setHtml((view ? dims.error() : view.error()).message.toHtmlEscaped());
         return;
     }
     QHash<QUuid, QString> names;
-    for (const performance::RoleFeedback &role : view->roles)
+    for (const performance::RoleFeedback &role : view->view.roles)
         for (const performance::VisibleComment &c : role.comments)
             if (!c.author.isNull())
                 if (auto p = m_context.directory().person(c.author))

@@ -358,10 +358,10 @@ void ReviewsView::showFeedback()
     // Their own: the anonymous view. Others': who said what when the role
     // allows it, else who was asked.
     if (r->employee == m_context.actor().employeeId) {
-        auto view = fb.subjectView(r->employee, r->cycle);
+        auto view = fb.visibleView(r->employee, r->cycle);
         QHash<QUuid, QString> names;
         if (view)
-            for (const performance::RoleFeedback &role : view->roles)
+            for (const performance::RoleFeedback &role : view->view.roles)
                 for (const performance::VisibleComment &c : role.comments)
                     if (!c.author.isNull())
                         if (auto p = m_context.directory().person(c.author))

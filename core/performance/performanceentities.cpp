@@ -3,6 +3,7 @@
 #include "performance/goalentities.h"
 #include "performance/performancesettings.h"
 #include "performance/reviewentities.h"
+#include "performance/reviewrules.h"
 #include "policy/policy.h"
 #include "store/entitydef.h"
 #include "store/rulecontext.h"
@@ -11,7 +12,9 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace baton {
 
@@ -83,6 +86,15 @@ public:
         if (error.error != QJsonParseError::NoError || doc.isNull())
             return refused("field.invalid",
                            Tr::tr("The setting “%1” is not a JSON object or array.").arg(name));
+        // The setting's own parser, as PerformanceSettings::set uses it, on
+        // the other settings as this transaction sees them.
+        const QJsonValue value =
+            doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        const auto current = [&ctx](const QString &other) {
+            return reviewrules::setting(ctx, other.toLatin1().constData());
+        };
+        if (Status s = PerformanceSettings::check(name, value, current); !s)
+            return s;
         if (op.kind != OpKind::Create)
             return {};
         auto same = ctx.findActive(u"performance_setting", QStringLiteral("name"), name);

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QJsonValue>
 
+#include <functional>
+
 namespace baton {
 
 class Store;
@@ -32,8 +34,20 @@ public:
     // The current value, or null when never set.
     Result<QJsonValue> value(const QString &name) const;
     // Sets a value (policy performance.configure), creating the setting on
-    // first use. An object or an array only.
+    // first use. An object or an array only, that check() accepts.
     Status set(const Actor &actor, const QString &name, const QJsonValue &value);
+
+    // Reads a setting as it stands (null when never set).
+    using Reader = std::function<Result<QJsonValue>(const QString &name)>;
+    // Whether value may be stored as the setting name: parsed by the
+    // setting's own parser (AlertThresholds::fromJson, ReviewSettings::
+    // scaleFrom, ...), so that what is written is what its reader uses.
+    // Refused with "field.invalid" and the parser's message. current reads
+    // the other settings: reward rules name the grade scale's grades, and a
+    // new grade scale must keep the grades the stored reward rules name.
+    // Both set() and the performance_setting rules call it, so a synced op
+    // is held to the same standard.
+    static Status check(const QString &name, const QJsonValue &value, const Reader &current);
 
 private:
     Store &m_store;

@@ -3,6 +3,9 @@
 #include "performance/performancesettings.h"
 #include "util/logging.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <cmath>
 #include <optional>
 
@@ -39,6 +42,13 @@ QString titleOf(const char *key)
 QString outOfRange(const Bound &b)
 {
     return AlertThresholds::tr("%1: a whole number from 1 to %2.").arg(titleOf(b.key)).arg(b.max);
+}
+
+// A value as it was written, for a message: 1.5, "2", true.
+QString written(const QJsonValue &v)
+{
+    const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
 }
 
 // A JSON number that is a whole number in 1..max, or nothing.
@@ -79,13 +89,26 @@ Result<AlertThresholds> AlertThresholds::fromJson(const QJsonValue &value)
         return Error(QStringLiteral("field.invalid"),
                      tr("The warning thresholds are a JSON object of whole numbers."));
     const QJsonObject o = value.toObject();
+    // A misspelt key would silently leave its threshold at the default.
+    QStringList keys;
+    for (const Bound &b : bounds)
+        keys.append(QLatin1String(b.key));
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!keys.contains(it.key()))
+            return Error(QStringLiteral("field.invalid"),
+                         tr("“%1” is not a warning threshold; the thresholds are %2.")
+                             .arg(it.key(), keys.join(QLatin1String(", "))));
     for (const Bound &b : bounds) {
         const QJsonValue v = o.value(QLatin1String(b.key));
         if (v.isUndefined())
             continue;
         const auto n = wholeIn(v, b.max);
         if (!n)
-            return Error(QStringLiteral("field.invalid"), outOfRange(b));
+            return Error(QStringLiteral("field.invalid"),
+                         tr("%1 (%2): a whole number from 1 to %3, not %4.")
+                             .arg(titleOf(b.key), QLatin1String(b.key))
+                             .arg(b.max)
+                             .arg(written(v)));
         t.*b.value = *n;
     }
     return t;

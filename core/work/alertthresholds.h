@@ -46,8 +46,10 @@ public:
     // Empty when every value is in range; otherwise what is wrong, translated.
     QString problem() const;
     QJsonObject toJson() const;
-    // Strict: null gives the defaults; anything but an object of positive
-    // whole numbers in range is refused with a message naming the value.
+    // Strict, the check of every write of the setting (PerformanceSettings::
+    // check): null gives the defaults; anything but an object of the keys
+    // above, each a positive whole number in range, is refused with a
+    // message naming the key and the value.
     static Result<AlertThresholds> fromJson(const QJsonValue &value);
 
     // The company's thresholds. Lenient, as a warning must still be raised:

@@ -11,7 +11,9 @@
 #include "work/tasks.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 using namespace baton;
 using namespace baton::test;
@@ -382,13 +384,25 @@ private Q_SLOTS:
                      QJsonObject{{QLatin1String(AlertThresholds::ApprovalLateHoursKey), 12}})
                      ->approvalLateHours,
                  12);
-        // ...lenient where a warning must still be raised: a value written
-        // past the checks (an older client) takes its default.
+        // ...and where it is written, whoever writes it...
         org->tick();
-        QVERIFY(PerformanceSettings(*org->store)
-                    .set(actor("lina"), QLatin1String(PerformanceSettings::AlertThresholds),
-                         QJsonObject{{QLatin1String(AlertThresholds::TaskOverdueDaysKey), 0},
-                                     {QLatin1String(AlertThresholds::ApprovalLateHoursKey), 6}}));
+        const auto tooLow = QJsonObject{{QLatin1String(AlertThresholds::TaskOverdueDaysKey), 0},
+                                        {QLatin1String(AlertThresholds::ApprovalLateHoursKey), 6}};
+        QCOMPARE(
+            PerformanceSettings(*org->store)
+                .set(actor("lina"), QLatin1String(PerformanceSettings::AlertThresholds), tooLow)
+                .error()
+                .code,
+            QStringLiteral("field.invalid"));
+        QCOMPARE(AlertThresholds::read(*org->store)->taskOverdueDays, 5);
+        // ...lenient where a warning must still be raised: a value stored
+        // before writes were checked (an older client) takes its default.
+        QSqlQuery older(org->store->database().connection());
+        older.prepare(QStringLiteral("UPDATE performance_setting SET value=? WHERE name=?"));
+        older.addBindValue(QString::fromUtf8(QJsonDocument(tooLow).toJson()));
+        older.addBindValue(QLatin1String(PerformanceSettings::AlertThresholds));
+        QVERIFY(older.exec());
+        QCOMPARE(older.numRowsAffected(), 1);
         read = AlertThresholds::read(*org->store);
         QCOMPARE(read->taskOverdueDays, 2);
         QCOMPARE(read->approvalLateHours, 6);

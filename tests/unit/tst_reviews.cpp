@@ -17,6 +17,7 @@
 #include "performance/reviews.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 
@@ -57,6 +58,19 @@ class TstReviews : public HandoverFixture
     {
         org->tick();
         return PerformanceSettings(*org->store).set(actor("lina"), QLatin1String(name), value);
+    }
+    // A value written before settings were checked on write, in place of
+    // the one stored.
+    void storeAsAnOlderClientDid(const char *name, const QJsonValue &value)
+    {
+        QSqlQuery q(org->store->database().connection());
+        q.prepare(QStringLiteral("UPDATE performance_setting SET value=? WHERE name=?"));
+        q.addBindValue(QString::fromUtf8(
+            value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                             : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
+        q.addBindValue(QLatin1String(name));
+        QVERIFY(q.exec());
+        QCOMPARE(q.numRowsAffected(), 1);
     }
     QList<AwardView> awardsOf(const char *number)
     {
@@ -144,16 +158,221 @@ private Q_SLOTS:
             QVERIFY(s);
             QCOMPARE(s->grade, QLatin1String(grade));
         }
-        // Weights that do not add up are refused, naming the setting.
-        QVERIFY(setSetting(PerformanceSettings::ReviewWeights,
-                           QJsonObject{{QStringLiteral("indicators_bp"), 6000},
-                                       {QStringLiteral("feedback_bp"), 2000},
-                                       {QStringLiteral("manager_bp"), 1000}}));
+        // Weights that do not add up are refused, naming the setting: when
+        // written, and when stored before writes were checked.
+        const QJsonObject short90{{QStringLiteral("indicators_bp"), 6000},
+                                  {QStringLiteral("feedback_bp"), 2000},
+                                  {QStringLiteral("manager_bp"), 1000}};
+        const Status unsaved = setSetting(PerformanceSettings::ReviewWeights, short90);
+        QVERIFY(!unsaved);
+        QVERIFY(unsaved.error().message.contains(QStringLiteral("review_weights")));
+        storeAsAnOlderClientDid(PerformanceSettings::ReviewWeights, short90);
         org->tick();
         auto refused = reviews.rate(actor("chenjing"), emp("E002"), dec, 9000, {});
         QVERIFY(!refused);
         QVERIFY(refused.error().message.contains(QStringLiteral("review_weights")));
         QCOMPARE(read("review_result", *id).value(u"manager_rating_bp").toInt(), 7798);
+    }
+
+    // Every setting is parsed when written, by the parser its reader uses:
+    // in the service (what the settings editors show) and in the rules (a
+    // synced op). A refusal names the problem and changes nothing.
+    void settingsAreCheckedWhenWritten_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("valid");
+        QTest::addColumn<QByteArray>("invalid");
+        QTest::addColumn<QString>("named"); // what the refusal must mention
+        const auto row = [](const char *tag, const char *name, const char *valid,
+                            const char *invalid, const char *named) {
+            QTest::newRow(tag) << QString::fromLatin1(name) << QByteArray(valid)
+                               << QByteArray(invalid) << QString::fromUtf8(named);
+        };
+        const char *thresholds =
+            R"({"task_overdue_days":3,"report_grace_days":2,"approval_late_hours":24})";
+        row("thresholds: zero days", PerformanceSettings::AlertThresholds, thresholds,
+            R"({"task_overdue_days":0})",
+            "(task_overdue_days): a whole number from 1 to 365, not 0.");
+        row("thresholds: text", PerformanceSettings::AlertThresholds, thresholds,
+            R"({"approval_late_hours":"48"})", "not \"48\"");
+        row("thresholds: misspelt key", PerformanceSettings::AlertThresholds, thresholds,
+            R"({"task_overdue_day":3})", "“task_overdue_day”");
+        row("thresholds: array", PerformanceSettings::AlertThresholds, thresholds, "[3]",
+            "JSON object");
+        const char *scale = R"({"grades":[{"name":"D","min_bp":0},{"name":"B","min_bp":7000},)"
+                            R"({"name":"A","min_bp":9000}]})";
+        row("scale: not from zero", PerformanceSettings::GradeScale, scale,
+            R"([{"name":"C","min_bp":1000},{"name":"A","min_bp":9000}])", "“C”, starts at 10");
+        row("scale: falling", PerformanceSettings::GradeScale, scale,
+            R"([{"name":"D","min_bp":0},{"name":"A","min_bp":9000},{"name":"B","min_bp":7000}])",
+            "“B” starts at 70");
+        row("scale: twice", PerformanceSettings::GradeScale, scale,
+            R"([{"name":"D","min_bp":0},{"name":"d","min_bp":5000}])", "appears twice");
+        row("scale: no grades", PerformanceSettings::GradeScale, scale, R"({"grade":[]})",
+            "no grades");
+        const char *weights = R"({"indicators_bp":5000,"feedback_bp":2500,"manager_bp":2500})";
+        row("weights: 90%", PerformanceSettings::ReviewWeights, weights,
+            R"({"indicators_bp":6000,"feedback_bp":2000,"manager_bp":1000})", "90%, not 100%");
+        row("weights: negative", PerformanceSettings::ReviewWeights, weights,
+            R"({"indicators_bp":11000,"feedback_bp":-1000,"manager_bp":0})", "0 or more");
+        row("weights: missing", PerformanceSettings::ReviewWeights, weights,
+            R"({"indicators_bp":10000})", "manager_bp");
+        const char *dimensions = R"({"dimensions":[{"key":"ownership","title":"Ownership",)"
+                                 R"("min":0,"max":10}],"anonymity_threshold":4})";
+        row("dimensions: range", PerformanceSettings::FeedbackDimensions, dimensions,
+            R"([{"key":"ownership","title":"Ownership","min":5,"max":5}])", "“Ownership”");
+        row("dimensions: threshold", PerformanceSettings::FeedbackDimensions, dimensions,
+            R"({"dimensions":[{"key":"x","min":1,"max":5}],"anonymity_threshold":1})",
+            "anonymity threshold");
+        row("dimensions: none", PerformanceSettings::FeedbackDimensions, dimensions, "[]",
+            "no dimensions");
+        row("dimensions: twice", PerformanceSettings::FeedbackDimensions, dimensions,
+            R"([{"key":"x","min":1,"max":5},{"key":"x","min":1,"max":3}])", "“x” appears twice");
+        const char *rewards =
+            R"({"streaks":[{"name":"Star","cycle":"month","grade":"A","consecutive":2,)"
+            R"("effect":{"kind":"title","name":"Star"}}],"consequences":[],"max_bonus_bp":2000})";
+        row("rewards: unknown grade", PerformanceSettings::RewardRules, rewards,
+            R"({"streaks":[{"name":"Star","grade":"S","effect":{"kind":"title","name":"Star"}}]})",
+            "“S”");
+        row("rewards: unknown effect", PerformanceSettings::RewardRules, rewards,
+            R"({"streaks":[{"name":"Star","grade":"A","effect":{"kind":"cash"}}]})", "“cash”");
+        row("rewards: weekly", PerformanceSettings::RewardRules, rewards,
+            R"({"streaks":[{"name":"Star","cycle":"week","grade":"A",)"
+            R"("effect":{"kind":"title","name":"Star"}}]})",
+            "“week”");
+        row("rewards: bonus cap", PerformanceSettings::RewardRules, rewards,
+            R"({"max_bonus_bp":20000})", "max_bonus_bp");
+        row("rewards: trigger", PerformanceSettings::RewardRules, rewards,
+            R"({"consequences":[{"name":"Rain","trigger":"weather",)"
+            R"("effect":{"kind":"no_promotion"}}]})",
+            "“weather”");
+    }
+
+    void settingsAreCheckedWhenWritten()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, valid);
+        QFETCH(QByteArray, invalid);
+        QFETCH(QString, named);
+        const auto json = [](const QByteArray &text) {
+            const QJsonDocument doc = QJsonDocument::fromJson(text);
+            [&] { QVERIFY2(!doc.isNull(), text.constData()); }();
+            return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        };
+        PerformanceSettings settings(*org->store);
+        const auto rows = [this] {
+            return rowCount(*org->store, QStringLiteral("performance_setting"));
+        };
+        // Empty when e is the parser's refusal naming the problem; else e.
+        const auto unlessRefusedAsNamed = [&](const Error &e) -> QString {
+            if (e.code == QLatin1String("field.invalid") && e.message.contains(named))
+                return QString();
+            return e.code + QLatin1String(": ") + e.message;
+        };
+        const auto forge = [&](const QUuid &id, OpKind kind) {
+            QJsonObject fields{{QStringLiteral("value"), QString::fromUtf8(invalid)}};
+            if (kind == OpKind::Create)
+                fields.insert(QStringLiteral("name"), name);
+            org->tick();
+            return org->store->apply(
+                {org->op(QStringLiteral("lina"), QStringLiteral("performance_setting"), id, kind,
+                         fields)},
+                Origin::Remote);
+        };
+
+        // Never set: refused by the service and, forged, by the rules.
+        org->tick();
+        Status refused = settings.set(actor("lina"), name, json(invalid));
+        QVERIFY(!refused);
+        QCOMPARE(unlessRefusedAsNamed(refused.error()), QString());
+        auto created = forge(createUuidV7(), OpKind::Create);
+        QVERIFY(created.at(0).rejected());
+        QCOMPARE(unlessRefusedAsNamed(created.at(0).error), QString());
+        QCOMPARE(rows(), 0);
+        QVERIFY(settings.value(name)->isNull());
+
+        // A good value is stored and read back as written.
+        org->tick();
+        const Status saved = settings.set(actor("lina"), name, json(valid));
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        QCOMPARE(*settings.value(name), json(valid));
+        QVERIFY(ReviewSettings::load(*org->store));
+
+        // Over it, the bad value changes nothing either way.
+        org->tick();
+        refused = settings.set(actor("lina"), name, json(invalid));
+        QVERIFY(!refused);
+        QCOMPARE(unlessRefusedAsNamed(refused.error()), QString());
+        const QUuid id = parseId(scalar(*org->store,
+                                        QStringLiteral("SELECT id FROM performance_setting "
+                                                       "WHERE name=?"),
+                                        {name})
+                                     .toString());
+        auto updated = forge(id, OpKind::Update);
+        QVERIFY(updated.at(0).rejected());
+        QCOMPARE(unlessRefusedAsNamed(updated.at(0).error), QString());
+        QCOMPARE(rows(), 1);
+        QCOMPARE(*settings.value(name), json(valid));
+    }
+
+    // Reward rules name the company's grades: they are checked on its own
+    // scale, and a new scale must keep the grades they name.
+    void rewardRulesAndTheGradeScaleStayTogether()
+    {
+        const QJsonArray words{QJsonObject{{QStringLiteral("name"), QStringLiteral("Poor")},
+                                           {QStringLiteral("min_bp"), 0}},
+                               QJsonObject{{QStringLiteral("name"), QStringLiteral("Excellent")},
+                                           {QStringLiteral("min_bp"), 8500}}};
+        QVERIFY(setSetting(PerformanceSettings::GradeScale, words));
+        const auto streakOn = [](const char *grade) {
+            return QJsonObject{
+                {QStringLiteral("streaks"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("name"), QStringLiteral("Star")},
+                     {QStringLiteral("grade"), QLatin1String(grade)},
+                     {QStringLiteral("consecutive"), 2},
+                     {QStringLiteral("effect"),
+                      QJsonObject{{QStringLiteral("kind"), QStringLiteral("title")},
+                                  {QStringLiteral("name"), QStringLiteral("Star")}}}}}}};
+        };
+        // "A" is the default scale's, not this company's.
+        const Status onA = setSetting(PerformanceSettings::RewardRules, streakOn("A"));
+        QVERIFY(!onA);
+        QVERIFY2(onA.error().message.contains(QStringLiteral("“A”")),
+                 qPrintable(onA.error().message));
+        QVERIFY(setSetting(PerformanceSettings::RewardRules, streakOn("Excellent")));
+
+        // Letters in place of words would leave "Excellent" unnamed.
+        const QJsonArray letters{QJsonObject{{QStringLiteral("name"), QStringLiteral("D")},
+                                             {QStringLiteral("min_bp"), 0}},
+                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("A")},
+                                             {QStringLiteral("min_bp"), 9000}}};
+        const Status renamed = setSetting(PerformanceSettings::GradeScale, letters);
+        QVERIFY(!renamed);
+        QCOMPARE(renamed.error().code, QStringLiteral("field.invalid"));
+        QVERIFY2(renamed.error().message.contains(QStringLiteral("“Excellent”")),
+                 qPrintable(renamed.error().message));
+        // The same scale forged as a synced op is refused by the rules.
+        const QUuid scaleId = parseId(
+            scalar(*org->store, QStringLiteral("SELECT id FROM performance_setting WHERE name=?"),
+                   {QLatin1String(PerformanceSettings::GradeScale)})
+                .toString());
+        org->tick();
+        const auto out = org->store->apply(
+            {org->op(
+                QStringLiteral("lina"), QStringLiteral("performance_setting"), scaleId,
+                OpKind::Update,
+                {{QStringLiteral("value"), QString::fromUtf8(QJsonDocument(letters).toJson())}})},
+            Origin::Remote);
+        QVERIFY(out.at(0).rejected());
+        QCOMPARE(out.at(0).error.code, QStringLiteral("field.invalid"));
+        auto loaded = ReviewSettings::load(*org->store);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->scale().grades().constLast().name, QStringLiteral("Excellent"));
+        // Rules first, then the scale: both accepted.
+        QVERIFY(setSetting(PerformanceSettings::RewardRules, QJsonObject{}));
+        QVERIFY(setSetting(PerformanceSettings::GradeScale, letters));
+        QVERIFY(ReviewSettings::load(*org->store));
     }
 
     void ratingIsRefusedOutOfRangeForOneselfAndOutOfScope()

@@ -2,18 +2,12 @@
 #include "worktimeline.h"
 
 #include "evidence/cmssignature.h"
-#include "oplog/uuidv7.h"
-#include "org/orgvalues.h"
-#include "policy/roles.h"
 #include "store/store.h"
-#include "work/reportentities.h"
+#include "timelinequery.h"
 #include "work/workentities.h"
 #include "workflow/approvals.h"
 #include "workflow/approvalstate.h"
 #include "workflow/signingkeys.h"
-
-#include <QDateTime>
-#include <QLocale>
 
 #include <algorithm>
 
@@ -35,23 +29,28 @@ Result<TimelineEntry> WorkTimeline::entry(const QString &entity, const QUuid &id
         return workReportEntry(id, scope);
     if (entity == QLatin1String("work_comment"))
         return commentEntry(id, scope);
-    return Error(QStringLiteral("timeline.unknown"), tr("This item is not on this computer."));
+    if (entity == QLatin1String("work_issue"))
+        return issueEntry(id, scope);
+    if (entity == QLatin1String("attribution"))
+        return attributionEntry(id, scope);
+    if (entity == QLatin1String("award"))
+        return awardEntry(id, scope);
+    return timelinequery::notHere();
 }
 
-namespace {
-
-Error notHere()
+Error timelinequery::notHere()
 {
     return Error(QStringLiteral("timeline.unknown"),
                  WorkTimeline::tr("This item is not on this computer."));
 }
 
-Error outOfScope()
+Error timelinequery::outOfScope()
 {
     return Error(QStringLiteral("policy.denied"), WorkTimeline::tr("You may not see this item."));
 }
 
-} // namespace
+using timelinequery::notHere;
+using timelinequery::outOfScope;
 
 Result<TimelineEntry> WorkTimeline::requestEntry(const QUuid &id, const TimelineScope &scope)
 {
@@ -192,100 +191,6 @@ Result<TimelineEntry> WorkTimeline::confirmationEntry(const QUuid &id, const Tim
     e.taskOwner = worker;
     e.taskOwnerName = nameOf(worker);
     checkSignature(c->text(u"signed_content"), c->text(u"signature"), e.occurredMs, e);
-    return e;
-}
-
-// ---- reports and comments (issue 6) ----------------------------------------
-
-QString WorkTimeline::workReportTitle(const QString &period, const QString &start)
-{
-    const QString day =
-        QLocale().toString(QDate::fromString(start, Qt::ISODate), QLocale::ShortFormat);
-    return period == QLatin1String(report::Weekly) ? tr("Weekly report, week of %1").arg(day)
-                                                   : tr("Daily report, %1").arg(day);
-}
-
-QString WorkTimeline::commentTargetTitle(const QString &entity, const QUuid &id)
-{
-    const bool onReport = entity == QLatin1String(comment::OnReport);
-    auto r =
-        m_store.readRecord(onReport ? QStringLiteral("work_report") : QStringLiteral("task"), id);
-    if (!r || r->isEmpty())
-        return tr("something not on this computer");
-    return onReport ? workReportTitle(r->text(u"period"), r->text(u"period_start"))
-                    : r->text(u"title");
-}
-
-Result<TimelineEntry> WorkTimeline::workReportEntry(const QUuid &id, const TimelineScope &scope)
-{
-    auto r = m_store.readRecord(QStringLiteral("work_report"), id);
-    if (!r)
-        return r.error();
-    if (r->isEmpty() || r->flag(u"retired"))
-        return notHere();
-    auto sees = seesWorkOf(scope.work, r->id(u"author_id"));
-    if (!sees)
-        return sees.error();
-    if (!*sees)
-        return outOfScope();
-    auto comments = Approvals::recordsWhere(m_store, "work_comment", "target_id", id);
-    if (!comments)
-        return comments.error();
-    TimelineEntry e;
-    e.entity = QStringLiteral("work_report");
-    e.id = id;
-    e.kind = QLatin1String(timeline::WorkReport);
-    e.occurredMs = r->value(u"submitted_ms").toLongLong();
-    e.who = r->id(u"author_id");
-    e.whoName = nameOf(e.who);
-    e.subject = workReportTitle(r->text(u"period"), r->text(u"period_start"));
-    e.state = report::periodTitle(r->text(u"period"));
-    // The report in full, then what supervisors said about it.
-    QStringList parts;
-    const std::pair<QString, QString> sections[] = {{tr("Done"), r->text(u"done")},
-                                                    {tr("Planned"), r->text(u"planned")},
-                                                    {tr("Blockers"), r->text(u"blockers")}};
-    for (const auto &[heading, text] : sections)
-        if (!text.isEmpty())
-            parts << heading + QStringLiteral(":\n") + text;
-    QList<Record> said = *comments;
-    std::stable_sort(said.begin(), said.end(), [](const Record &a, const Record &b) {
-        return a.value(u"written_ms").toLongLong() < b.value(u"written_ms").toLongLong();
-    });
-    for (const Record &c : std::as_const(said))
-        parts << tr("Comment by %1, %2:\n%3")
-                     .arg(nameOf(c.id(u"author_id")),
-                          QLocale().toString(
-                              QDateTime::fromMSecsSinceEpoch(c.value(u"written_ms").toLongLong()),
-                              QLocale::ShortFormat),
-                          c.text(u"body"));
-    e.text = parts.join(QStringLiteral("\n\n"));
-    return e;
-}
-
-Result<TimelineEntry> WorkTimeline::commentEntry(const QUuid &id, const TimelineScope &scope)
-{
-    auto c = m_store.readRecord(QStringLiteral("work_comment"), id);
-    if (!c)
-        return c.error();
-    if (c->isEmpty() || c->flag(u"retired"))
-        return notHere();
-    auto sees = seesWorkOf(scope.work, c->id(u"subject_id"));
-    if (!sees)
-        return sees.error();
-    if (!*sees)
-        return outOfScope();
-    TimelineEntry e;
-    e.entity = QStringLiteral("work_comment");
-    e.id = id;
-    e.kind = QLatin1String(timeline::Comment);
-    e.occurredMs = c->value(u"written_ms").toLongLong();
-    e.who = c->id(u"author_id");
-    e.whoName = nameOf(e.who);
-    e.subject = commentTargetTitle(c->text(u"target_entity"), c->id(u"target_id"));
-    e.text = c->text(u"body");
-    e.taskOwner = c->id(u"subject_id");
-    e.taskOwnerName = nameOf(e.taskOwner);
     return e;
 }
 

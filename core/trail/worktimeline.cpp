@@ -1,15 +1,13 @@
 #include "worktimeline.h"
 
-#include "evidence/cmssignature.h"
 #include "oplog/uuidv7.h"
 #include "org/orgvalues.h"
 #include "policy/roles.h"
 #include "store/store.h"
-#include "work/reportentities.h"
+#include "timelinequery.h"
 #include "work/workentities.h"
 #include "workflow/approvals.h"
 #include "workflow/approvalstate.h"
-#include "workflow/signingkeys.h"
 
 #include <algorithm>
 
@@ -17,58 +15,8 @@ namespace baton {
 
 namespace {
 
-constexpr int ExcerptChars = 240;
+using namespace timelinequery;
 
-QString excerpt(const QString &text)
-{
-    return text.left(ExcerptChars).simplified();
-}
-
-// What the user typed, as terms that must all occur.
-QStringList termsOf(const QString &text)
-{
-    return text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
-
-// A person's events are few (dozens a year), so they are matched here, in
-// memory, rather than through the trail's full-text index, which holds trail
-// items only: every term typed must occur, in any case. Containment finds
-// two-character Chinese words such as 合同 inside sentences; it lacks the
-// index's word boundaries (合同 also matches inside 结合同时), which matters
-// little in short opinions and statements.
-bool matches(const QStringList &terms, std::initializer_list<QString> fields)
-{
-    for (const QString &term : terms) {
-        bool found = false;
-        for (const QString &f : fields)
-            found = found || f.contains(term, Qt::CaseInsensitive);
-        if (!found)
-            return false;
-    }
-    return true;
-}
-
-// The period's bounds, as TrailQuery gives them, on a column.
-QString periodSql(const TrailQuery &q, const char *column)
-{
-    QString sql;
-    if (q.fromMs)
-        sql += QStringLiteral(" AND %1>=?").arg(QLatin1String(column));
-    if (q.toMs)
-        sql += QStringLiteral(" AND %1<?").arg(QLatin1String(column));
-    return sql;
-}
-
-int bindPeriod(SqlStatement &s, int i, const TrailQuery &q)
-{
-    if (q.fromMs)
-        s.bind(i++, q.fromMs);
-    if (q.toMs)
-        s.bind(i++, q.toMs);
-    return i;
-}
-
-// A decision's state in words.
 bool byTimeNewestFirst(const TrailHit &a, const TrailHit &b)
 {
     return a.occurredMs > b.occurredMs;
@@ -82,7 +30,8 @@ TimelineScope TimelineScope::of(Store &store, const Actor &reader)
     const OrgTree &tree = store.orgTree();
     const qint64 now = store.nowMs();
     return {policy.readScope(reader, QString::fromLatin1(actions::WorkRead), tree, now),
-            policy.readScope(reader, QString::fromLatin1(actions::ApprovalRead), tree, now)};
+            policy.readScope(reader, QString::fromLatin1(actions::ApprovalRead), tree, now),
+            policy.readScope(reader, QString::fromLatin1(actions::PerformanceRead), tree, now)};
 }
 
 WorkTimeline::WorkTimeline(Store &store)
@@ -98,7 +47,7 @@ QStringList WorkTimeline::kinds()
 
 QStringList WorkTimeline::allKinds()
 {
-    return trail::kinds() + kinds() + reportKinds();
+    return trail::kinds() + kinds() + reportKinds() + reviewKinds();
 }
 
 QStringList WorkTimeline::reportKinds()
@@ -106,9 +55,15 @@ QStringList WorkTimeline::reportKinds()
     return {QLatin1String(timeline::WorkReport), QLatin1String(timeline::Comment)};
 }
 
+QStringList WorkTimeline::reviewKinds()
+{
+    return {QLatin1String(timeline::WorkIssue), QLatin1String(timeline::Attribution),
+            QLatin1String(timeline::Award)};
+}
+
 bool WorkTimeline::isTimelineKind(const QString &kind)
 {
-    return kinds().contains(kind) || reportKinds().contains(kind);
+    return kinds().contains(kind) || reportKinds().contains(kind) || reviewKinds().contains(kind);
 }
 
 QString WorkTimeline::kindTitle(const QString &kind)
@@ -123,6 +78,12 @@ QString WorkTimeline::kindTitle(const QString &kind)
         return tr("Daily or weekly report");
     if (kind == QLatin1String(timeline::Comment))
         return tr("Supervisor's comment");
+    if (kind == QLatin1String(timeline::WorkIssue))
+        return tr("Issue");
+    if (kind == QLatin1String(timeline::Attribution))
+        return tr("Cause of an issue");
+    if (kind == QLatin1String(timeline::Award))
+        return tr("Reward or penalty");
     return trail::kindTitle(kind);
 }
 
@@ -143,6 +104,7 @@ void WorkTimeline::forget()
 {
     m_departments.clear();
     m_names.clear();
+    m_cycles.clear();
 }
 
 Result<QUuid> WorkTimeline::departmentOf(const QUuid &employee)
@@ -306,6 +268,16 @@ Result<QList<TrailHit>> WorkTimeline::events(const TrailQuery &query, const Time
             return s.error();
     if (wants(timeline::Comment))
         if (Status s = addComments(query, scope, out); !s)
+            return s.error();
+    if (wants(timeline::WorkIssue))
+        if (Status s = addIssues(query, scope, out); !s)
+            return s.error();
+    if (wants(timeline::Attribution))
+        if (Status s = addAttributions(query, scope, out); !s)
+            return s.error();
+    // Awards belong to no customer or responsibility.
+    if (wants(timeline::Award) && query.customer.isNull() && query.duty.isNull())
+        if (Status s = addAwards(query, scope, out); !s)
             return s.error();
     std::stable_sort(out.begin(), out.end(), byTimeNewestFirst);
     return out;
@@ -538,109 +510,5 @@ Status WorkTimeline::addConfirmations(const TrailQuery &q, const TimelineScope &
     }
     return {};
 }
-
-Status WorkTimeline::addWorkReports(const TrailQuery &q, const TimelineScope &scope,
-                                    QList<TrailHit> &out)
-{
-    auto sees = seesWorkOf(scope.work, q.employee);
-    if (!sees)
-        return sees.error();
-    if (!*sees)
-        return {};
-    Database &db = m_store.database();
-    SqlStatement &s = db.statement(
-        QStringLiteral("SELECT id, period, period_start, done, planned, blockers, submitted_ms "
-                       "FROM work_report WHERE retired=0 AND author_id=?")
-        + periodSql(q, "submitted_ms"));
-    s.bind(0, idString(q.employee));
-    bindPeriod(s, 1, q);
-    if (!s.exec())
-        return db.errorFrom(s, tr("reading reports"));
-    const QStringList terms = termsOf(q.text);
-    const QString who = nameOf(q.employee);
-    while (s.next()) {
-        const QString title = workReportTitle(s.text(1), s.text(2));
-        const QString done = s.text(3), planned = s.text(4), blockers = s.text(5);
-        if (!matches(terms, {title, done, planned, blockers, who}))
-            continue;
-        out.append({parseId(s.text(0)),
-                    q.employee,
-                    QLatin1String(timeline::WorkReport),
-                    s.int64(6),
-                    title,
-                    excerpt(done.isEmpty() ? planned : done),
-                    who,
-                    report::periodTitle(s.text(1)),
-                    {},
-                    QStringLiteral("work_report")});
-    }
-    s.finish();
-    return {};
-}
-
-Status WorkTimeline::addComments(const TrailQuery &q, const TimelineScope &scope,
-                                 QList<TrailHit> &out)
-{
-    // On the person's work, or written by them as a supervisor.
-    QString sql =
-        QStringLiteral("SELECT c.id, c.subject_id, c.target_entity, c.target_id, c.author_id, "
-                       "c.body, c.written_ms FROM work_comment c LEFT JOIN task t ON "
-                       "c.target_entity='task' AND t.id=c.target_id WHERE c.retired=0 AND "
-                       "(c.subject_id=? OR c.author_id=?)")
-        + periodSql(q, "c.written_ms");
-    if (!q.customer.isNull())
-        sql += QStringLiteral(" AND t.customer_id=?");
-    if (!q.duty.isNull())
-        sql += QStringLiteral(" AND t.duty_id=?");
-    Database &db = m_store.database();
-    SqlStatement &s = db.statement(sql);
-    s.bind(0, idString(q.employee));
-    s.bind(1, idString(q.employee));
-    int i = bindPeriod(s, 2, q);
-    if (!q.customer.isNull())
-        s.bind(i++, idString(q.customer));
-    if (!q.duty.isNull())
-        s.bind(i++, idString(q.duty));
-    if (!s.exec())
-        return db.errorFrom(s, tr("reading comments"));
-    struct Row
-    {
-        QUuid id, subject;
-        QString entity;
-        QUuid target, author;
-        QString body;
-        qint64 ms;
-    };
-    QList<Row> rows;
-    while (s.next())
-        rows.append({parseId(s.text(0)), parseId(s.text(1)), s.text(2), parseId(s.text(3)),
-                     parseId(s.text(4)), s.text(5), s.int64(6)});
-    s.finish();
-    const QStringList terms = termsOf(q.text);
-    for (const Row &r : rows) {
-        const QString title = tr("Comment on “%1”").arg(commentTargetTitle(r.entity, r.target));
-        const QString who = nameOf(r.author);
-        const QString whose = tr("Work of %1").arg(nameOf(r.subject));
-        if (!matches(terms, {title, r.body, who, whose}))
-            continue;
-        auto sees = seesWorkOf(scope.work, r.subject);
-        if (!sees)
-            return sees.error();
-        if (*sees)
-            out.append({r.id,
-                        q.employee,
-                        QLatin1String(timeline::Comment),
-                        r.ms,
-                        title,
-                        excerpt(r.body),
-                        who,
-                        whose,
-                        {},
-                        QStringLiteral("work_comment")});
-    }
-    return {};
-}
-
-// ---- one in full ------------------------------------------------------------
 
 } // namespace baton

@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QStringList>
@@ -26,16 +27,29 @@ inline constexpr char Confirmation[] = "confirmation";
 // the supervisor who wrote them).
 inline constexpr char WorkReport[] = "work_report";
 inline constexpr char Comment[] = "comment";
+// Issue 6, the review: an issue in the person's work, the attribution of its
+// cause (the employee's statement, a supervisor's signed confirmation or
+// correction) and an award (a title, a training, a bonus adjustment, no
+// promotion), all append-only.
+inline constexpr char WorkIssue[] = "work_issue";
+inline constexpr char Attribution[] = "attribution";
+inline constexpr char Award[] = "award";
 } // namespace timeline
 
 // What a reader may see of these records: work.read covers progress reports
-// and confirmations (and the trail items), approval.read the approvals.
+// and confirmations (and the trail items), approval.read the approvals,
+// performance.read issues, attributions and awards (as the Reviews tab
+// shows them).
 struct TimelineScope
 {
     ReadScope work;
     ReadScope approvals;
+    ReadScope performance;
 
-    static TimelineScope everything() { return {ReadScope::everything(), ReadScope::everything()}; }
+    static TimelineScope everything()
+    {
+        return {ReadScope::everything(), ReadScope::everything(), ReadScope::everything()};
+    }
     // reader's scopes as of now.
     static TimelineScope of(Store &store, const Actor &reader);
 };
@@ -44,31 +58,49 @@ struct TimelineScope
 struct TimelineEntry
 {
     // approval_request, approval_step, task_update, task_confirmation,
-    // work_report, work_comment
+    // work_report, work_comment, work_issue, attribution, award
     QString entity;
     QUuid id;
     QString kind;
     qint64 occurredMs = 0;
-    QUuid who; // submitter, approver, reporter, confirmer or commenter
+    // submitter, approver, reporter, confirmer, commenter, who recorded an
+    // issue, stated or decided a cause, or granted an award
+    QUuid who;
     QString whoName;
     // The request's subject (a request or a decision on it), the task's
     // title (a report or a confirmation), a daily or weekly report's title,
-    // or what a comment is on.
+    // what a comment is on, an issue's title (an issue or an attribution of
+    // it), or an award's name.
     QString subject;
     QString workflow;  // a request: its workflow's name
     qint64 amount = 0; // a request, minor units
     QString currency;  // a request
     QString node;      // a decision: the node's title
-    QString state;     // translated: a request's progress, a decision, a task's status
+    // translated: a request's progress, a decision, a task's status, an
+    // issue's category, an attribution's stage, an award's kind
+    QString state;
     // The request's body, the opinion, the report's note, the statement, a
-    // daily or weekly report in full (with the comments on it), a comment.
+    // daily or weekly report in full (with the comments on it), a comment,
+    // an issue's detail (with the steps of its attribution), the cause as
+    // stated, confirmed or corrected, an award's reason.
     QString text;
     qint64 progress = -1; // a report or confirmation, percent
-    QUuid taskOwner;      // a confirmation or a comment: whose work it is about
+    // a confirmation, a comment, an issue, an attribution or an award:
+    // whose work it is about
+    QUuid taskOwner;
     QString taskOwnerName;
-    QString decidedFrom; // a decision: the addresses it was made from, when recorded
+    // Issue 6, the review (empty, invalid or 0 elsewhere):
+    QString cycle;        // an issue or an award: its review cycle's title
+    QDate occurredOn;     // an issue: the day it happened
+    QString cause;        // translated: an attribution's cause; an issue's that stands
+    QString statedCause;  // translated: an attribution's decision: the cause it decided on
+    QString rule;         // an award: the rule that gave it
+    qint64 bonusBp = 0;   // an award: the bonus adjustment, basis points
+    QString relatedTitle; // an issue: the task it is in, if any
+    QString decidedFrom;  // a decision: the addresses it was made from, when recorded
     bool isSigned = false;
-    bool signatureValid = false; // checked now against the organisation's CA
+    bool signatureValid = false; // checked now against the organisation's CA (and, for an
+                                 // attribution, against the record: WorkIssues::verify)
     QString signer;              // the certificate's common name (the login)
     QString signatureProblem;    // translated, when it does not check out
     qint64 trustedMs = 0;        // a decision: the time-stamping authority's time, once stamped
@@ -87,10 +119,18 @@ struct TimelineEntry
 // on reports belong to no customer or responsibility; a comment on a task
 // is filtered by its task's.
 //
+// An issue in someone's work and each step of its attribution belong to
+// that person; a step also to whoever stated or decided it (a supervisor's
+// confirmation or correction is in the supervisor's trail too). An award
+// belongs to its employee. Issues and attributions are filtered by the
+// issue's task's customer and responsibility (none without a task); awards
+// belong to neither. They are dated when recorded (an issue also carries
+// the day it happened).
+//
 // Everything returned honours the scope given: a reader who may not see the
 // person's work (work.read) gets nothing, and a record they may not see
-// (an approval out of their approval.read) is left out, as if it were not
-// there.
+// (an approval out of their approval.read, an issue, attribution or award
+// out of their performance.read) is left out, as if it were not there.
 class WorkTimeline
 {
     Q_DECLARE_TR_FUNCTIONS(WorkTimeline)
@@ -104,6 +144,8 @@ public:
     // Reports and comments (issue 6): timeline kinds too, filtered like the
     // others.
     static QStringList reportKinds();
+    // Issues, attributions and awards (issue 6, the review): likewise.
+    static QStringList reviewKinds();
     static bool isTimelineKind(const QString &kind);
     // Translated, for trail items' kinds too.
     static QString kindTitle(const QString &kind);
@@ -127,6 +169,12 @@ private:
     Result<QUuid> departmentOf(const QUuid &employee);
     Result<bool> seesWorkOf(const ReadScope &scope, const QUuid &employee);
     Result<bool> seesRequest(const ReadScope &scope, const QUuid &request);
+    // performance.read, as the Reviews tab reads it: the person's own, and
+    // their department's now.
+    Result<bool> seesReviewsOf(const ReadScope &scope, const QUuid &employee)
+    {
+        return seesWorkOf(scope, employee);
+    }
     QString nameOf(const QUuid &employee);
     Status addRequests(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
     Status addDecisions(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
@@ -134,16 +182,26 @@ private:
     Status addConfirmations(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
     Status addWorkReports(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
     Status addComments(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addIssues(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addAttributions(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
+    Status addAwards(const TrailQuery &q, const TimelineScope &scope, QList<TrailHit> &out);
     Result<TimelineEntry> requestEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> decisionEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> reportEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> confirmationEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> workReportEntry(const QUuid &id, const TimelineScope &scope);
     Result<TimelineEntry> commentEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> issueEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> attributionEntry(const QUuid &id, const TimelineScope &scope);
+    Result<TimelineEntry> awardEntry(const QUuid &id, const TimelineScope &scope);
     // "Weekly report, week of …" or "Daily report, …", translated.
     static QString workReportTitle(const QString &period, const QString &start);
     // The title of what a comment is on.
     QString commentTargetTitle(const QString &entity, const QUuid &id);
+    // A review cycle's title, an award's in a list ("Title: Responsibility
+    // model", "Bonus adjustment +5%").
+    QString cycleTitle(const QUuid &cycle);
+    static QString awardTitle(const QString &kind, const QString &name, qint64 bonusBp);
     void checkSignature(const QString &content, const QString &signature, qint64 atMs,
                         TimelineEntry &e);
 
@@ -151,6 +209,7 @@ private:
     TrailSearch m_trail;
     QHash<QUuid, QString> m_names;
     QHash<QUuid, QUuid> m_departments;
+    QHash<QUuid, QString> m_cycles;
 };
 
 } // namespace baton

@@ -259,7 +259,7 @@ private Q_SLOTS:
     {
         QCOMPARE(WorkTimeline::allKinds(),
                  strings({"email", "chat", "document", "note", "approval", "report", "confirmation",
-                          "work_report", "comment"}));
+                          "work_report", "comment", "work_issue", "attribution", "award"}));
         QCOMPARE(WorkTimeline::kindTitle(QStringLiteral("approval")), QStringLiteral("Approval"));
         QCOMPARE(WorkTimeline::kindTitle(QStringLiteral("report")),
                  QStringLiteral("Progress report"));

@@ -342,8 +342,7 @@ void CaseQuestionsDialog::answer()
     q.customer = m_customer->currentData().toUuid();
     q.task = m_task->currentData().toUuid();
     q.topic = m_topic->text().trimmed();
-    q.scope = {m_context.readScope(QString::fromLatin1(actions::WorkRead)),
-               m_context.readScope(QString::fromLatin1(actions::ApprovalRead))};
+    q.scope = WorkAccess::timelineScope(m_context);
     auto a = CaseQuestions(m_context.store()).answer(q);
     if (!a) {
         showMessage(a.error().message, true);

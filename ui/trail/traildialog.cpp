@@ -237,8 +237,7 @@ void TrailDialog::search()
         q.fromMs = m_from->date().startOfDay().toMSecsSinceEpoch();
     if (m_to->date().isValid())
         q.toMs = m_to->date().addDays(1).startOfDay().toMSecsSinceEpoch();
-    const TimelineScope scope{m_context.readScope(QString::fromLatin1(actions::WorkRead)),
-                              m_context.readScope(QString::fromLatin1(actions::ApprovalRead))};
+    const TimelineScope scope = WorkAccess::timelineScope(m_context);
     auto hits = m_timeline.search(q, scope);
     if (!hits) {
         showMessage(hits.error().message, true);
@@ -373,10 +372,17 @@ void TrailDialog::addNote()
 void TrailDialog::onDataChanged(const QSet<QString> &entities)
 {
     // What the trail lists: its items, and the records WorkTimeline adds.
-    static const QStringList listed = {
-        QStringLiteral("trail_item"),        QStringLiteral("approval_request"),
-        QStringLiteral("approval_step"),     QStringLiteral("task_update"),
-        QStringLiteral("task_confirmation"), QStringLiteral("task")};
+    static const QStringList listed = {QStringLiteral("trail_item"),
+                                       QStringLiteral("approval_request"),
+                                       QStringLiteral("approval_step"),
+                                       QStringLiteral("task_update"),
+                                       QStringLiteral("task_confirmation"),
+                                       QStringLiteral("task"),
+                                       QStringLiteral("work_report"),
+                                       QStringLiteral("work_comment"),
+                                       QStringLiteral("work_issue"),
+                                       QStringLiteral("attribution"),
+                                       QStringLiteral("award")};
     bool touched = entities.isEmpty();
     for (const QString &e : listed)
         touched = touched || entities.contains(e);

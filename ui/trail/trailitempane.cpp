@@ -3,9 +3,9 @@
 #include "approvals/approvalformat.h"
 #include "common/appcontext.h"
 #include "common/filedialogs.h"
-#include "policy/roles.h"
 #include "trail/documentblobs.h"
 #include "work/workentities.h"
+#include "workaccess.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -230,8 +231,9 @@ void TrailItemPane::addEventRow(const QString &caption, const char *name, const 
     static_cast<QFormLayout *>(m_eventFields->layout())->addRow(caption, label);
 }
 
-// An approval, a progress report or a confirmation: its rows differ by
-// kind, so they are made afresh for each.
+// An approval, a progress report, a confirmation, a report or comment, an
+// issue, the cause of one or an award: its rows differ by kind, so they are
+// made afresh for each.
 void TrailItemPane::showRecord(const QString &entity, const QUuid &id)
 {
     m_id = {};
@@ -241,8 +243,7 @@ void TrailItemPane::showRecord(const QString &entity, const QUuid &id)
     m_save->setEnabled(false);
     m_fields->hide();
     clearEventRows();
-    const TimelineScope scope{m_context.readScope(QString::fromLatin1(actions::WorkRead)),
-                              m_context.readScope(QString::fromLatin1(actions::ApprovalRead))};
+    const TimelineScope scope = WorkAccess::timelineScope(m_context);
     auto read = WorkTimeline(m_context.store()).entry(entity, id, scope);
     if (!read) {
         m_title->setText(read.error().message);
@@ -308,6 +309,43 @@ void TrailItemPane::showRecord(const QString &entity, const QUuid &id)
         addEventRow(tr("Written by:"), "trailEventWho", e.whoName);
         addEventRow(tr("Time:"), "trailEventTime", time);
         empty = tr("(no text)");
+    } else if (entity == QLatin1String("work_issue")) {
+        m_title->setText(tr("%1: %2").arg(e.state, e.subject));
+        addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));
+        addEventRow(tr("Category:"), "trailEventState", e.state);
+        addEventRow(tr("In the work of:"), "trailEventOwner", e.taskOwnerName);
+        addEventRow(tr("Happened on:"), "trailEventOccurredOn",
+                    QLocale().toString(e.occurredOn, QLocale::ShortFormat));
+        addEventRow(tr("Task:"), "trailEventSubject", e.relatedTitle);
+        addEventRow(tr("Review cycle:"), "trailEventCycle", e.cycle);
+        addEventRow(tr("Cause:"), "trailEventCause",
+                    e.cause.isEmpty() ? tr("Not stated yet") : e.cause);
+        addEventRow(tr("Recorded by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        empty = tr("(no detail)");
+    } else if (entity == QLatin1String("attribution")) {
+        m_title->setText(tr("Cause of \"%1\"").arg(e.subject));
+        addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));
+        addEventRow(tr("Issue:"), "trailEventSubject", e.subject);
+        addEventRow(tr("In the work of:"), "trailEventOwner", e.taskOwnerName);
+        addEventRow(tr("Step:"), "trailEventState", e.state);
+        addEventRow(tr("Cause stated:"), "trailEventStatedCause", e.statedCause);
+        addEventRow(tr("Cause:"), "trailEventCause", e.cause);
+        addEventRow(tr("By:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        if (e.isSigned)
+            addEventRow(tr("Signature:"), "trailEventSignature", signature);
+        empty = tr("(no statement)");
+    } else if (entity == QLatin1String("award")) {
+        m_title->setText(e.subject);
+        addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));
+        addEventRow(tr("What:"), "trailEventState", e.state);
+        addEventRow(tr("For:"), "trailEventOwner", e.taskOwnerName);
+        addEventRow(tr("Review cycle:"), "trailEventCycle", e.cycle);
+        addEventRow(tr("Rule:"), "trailEventRule", e.rule);
+        addEventRow(tr("Granted by:"), "trailEventWho", e.whoName);
+        addEventRow(tr("Time:"), "trailEventTime", time);
+        empty = tr("(no reason)");
     } else {
         m_title->setText(tr("Confirmation of \"%1\"").arg(e.subject));
         addEventRow(tr("Kind:"), "trailEventKind", WorkTimeline::kindTitle(e.kind));

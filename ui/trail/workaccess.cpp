@@ -2,6 +2,7 @@
 
 #include "common/appcontext.h"
 #include "org/orgvalues.h"
+#include "policy/roles.h"
 
 namespace baton::WorkAccess {
 
@@ -21,6 +22,13 @@ bool reaches(AppContext &context, const char *action, const QUuid &employee, QSt
             r.value(QLatin1String("number")).toString());
     }
     return true;
+}
+
+TimelineScope timelineScope(AppContext &context)
+{
+    return {context.readScope(QString::fromLatin1(actions::WorkRead)),
+            context.readScope(QString::fromLatin1(actions::ApprovalRead)),
+            context.readScope(QString::fromLatin1(actions::PerformanceRead))};
 }
 
 } // namespace baton::WorkAccess

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trail/worktimeline.h"
+
 #include <QString>
 #include <QUuid>
 
@@ -14,6 +16,10 @@ namespace WorkAccess {
 // which gives no hint of people out of it. name gets "张伟 (E002)".
 bool reaches(AppContext &context, const char *action, const QUuid &employee,
              QString *name = nullptr);
+
+// What the signed-in user may see of a person's work timeline: work.read,
+// approval.read and performance.read, as of now.
+TimelineScope timelineScope(AppContext &context);
 
 } // namespace WorkAccess
 } // namespace baton

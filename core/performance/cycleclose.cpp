@@ -185,6 +185,7 @@ Result<ClosePlan> CycleClose::plan(const Actor &actor, const QUuid &cycleId)
         if (!score)
             return score.error();
         score->feedbackView = feedback->view;
+        score->indicatorCoverage = facts->coverage;
         // Nothing to review anyone on, and nothing recorded: no result (the
         // consequences of their issues still apply).
         if (score->scoreBp || !result.existing.isNull()) {
@@ -296,6 +297,12 @@ Result<ClosePlan> CycleClose::plan(const Actor &actor, const QUuid &cycleId)
         plan.awards += named;
     }
     return plan;
+}
+
+int ClosePlan::partlyMeasured() const
+{
+    return int(std::count_if(results.cbegin(), results.cend(),
+                             [](const PlannedResult &r) { return r.score.partlyMeasured(); }));
 }
 
 Status CycleClose::close(const Actor &actor, const ClosePlan &plan, qint64 atMs)

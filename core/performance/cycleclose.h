@@ -34,6 +34,9 @@ struct ClosePlan
     QList<PlannedResult> results;
     QList<PlannedAward> awards;
     int unrated = 0; // people reviewed without a manager's rating
+    // Results whose indicator part rests on part of the person's goals,
+    // since the others have no value: HR closes them knowingly or not at all.
+    int partlyMeasured() const;
 };
 
 // HR closes a review cycle (issue 6, item 6): in one batch, every person's

@@ -13,6 +13,8 @@ IndicatorFacts factsOf(const PersonCycleScore &score)
     IndicatorFacts facts;
     if (score.score)
         facts.scoreBp = int(std::lround(*score.score * 100.0));
+    if (score.goalCount > 0)
+        facts.coverage = score.coverage;
     facts.scoresByMetric = score.indicatorScores;
     facts.rules = score.rules;
     return facts;

@@ -20,7 +20,10 @@ class Store;
 // indicators.
 struct IndicatorFacts
 {
-    std::optional<int> scoreBp;            // nullopt: no indicator with data
+    std::optional<int> scoreBp; // nullopt: no indicator with data
+    // Percent of the plan's weight with data (goaltree.h rollUp): the score
+    // rests on that part only. nullopt: no goals in the cycle.
+    std::optional<double> coverage;
     QHash<QString, double> scoresByMetric; // percent of target
     QList<performance::ConsequenceRule> rules;
 };

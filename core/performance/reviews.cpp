@@ -147,8 +147,10 @@ Result<ReviewScore> Reviews::compute(const ReviewSettings &settings, const QUuid
         q.finish();
     }
     auto score = combine(settings, facts->scoreBp, feedback->scoreBp, managerBp);
-    if (score)
+    if (score) {
         score->feedbackView = feedback->view;
+        score->indicatorCoverage = facts->coverage;
+    }
     return score;
 }
 
@@ -337,6 +339,7 @@ Result<QList<ReviewRow>> Reviews::cycleRows(const QUuid &cycleId, const ReadScop
             if (!now)
                 return now.error();
             row->score = *now;
+            row->score.indicatorCoverage = indicators->coverage;
             row->provisional = true;
         }
         out.append(*row);

@@ -36,6 +36,10 @@ struct ReviewScore
     std::optional<int> managerBp;
     std::optional<int> scoreBp; // nullopt: no part to score on
     QString grade;              // the scale's grade for the score
+    // Percent of the person's goals measured (IndicatorFacts::coverage);
+    // below 100 the indicator part rests on what was measured.
+    std::optional<double> indicatorCoverage;
+    bool partlyMeasured() const { return indicatorCoverage && *indicatorCoverage < 99.995; }
     // The feedback view the person may see (feedbackviewjson.h), published
     // with the result; empty when nobody answered.
     QByteArray feedbackView;

@@ -1,12 +1,15 @@
 // Reviews through the real widgets: a colleague answers a feedback request
 // in their inbox, a supervisor rates and sees the grade the rating makes,
 // the employee states the cause of an issue in their archive and the
-// supervisor confirms it with their password, signed.
+// supervisor confirms it with their password, signed; HR closes a cycle in
+// which a goal has no value only once they accept the measured part.
 #include "performance/attributions.h"
 #include "performance/feedback.h"
+#include "performance/goals.h"
 #include "performance/reviewentities.h"
 #include "reviews/answerfeedbackdialog.h"
 #include "reviews/attributiondialogs.h"
+#include "reviews/closecycledialog.h"
 #include "reviews/employeereviewsview.h"
 #include "reviews/feedbackinboxview.h"
 #include "reviews/issuetree.h"
@@ -19,6 +22,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void colleagueAnswersARequestInTheInbox();
     void supervisorRatesAndSeesTheGrade();
     void causeIsStatedThenConfirmedWithThePassword();
+    void closingWaitsForHrToAcceptGoalsWithoutValues();
 
 private:
     QUuid emp(const char *number) const { return m_f->org.emp.value(QLatin1String(number)); }
@@ -294,6 +299,81 @@ void TestGuiReviews::causeIsStatedThenConfirmedWithThePassword()
     QCOMPARE(confirmed->decision()->byName, QStringLiteral("Jing Chen"));
     QCOMPARE(issues->topLevelItem(0)->text(4), QStringLiteral("Confirmed: Process (signed)"));
     QVERIFY(!issues->confirmAction()->isEnabled());
+}
+
+void TestGuiReviews::closingWaitsForHrToAcceptGoalsWithoutValues()
+{
+    // Zhang Wei has two goals of equal weight; only one has a value.
+    Goals goals(*m_f->org.store);
+    QUuid measured;
+    for (const char *metric : {"On-time delivery", "Customer visits"}) {
+        GoalDraft d;
+        d.cycle = m_cycle;
+        d.employee = emp("E002");
+        d.title = QLatin1String(metric);
+        IndicatorDraft indicator;
+        indicator.metric = QLatin1String(metric);
+        indicator.unit = QStringLiteral("%");
+        indicator.metricKind = QLatin1String(goal::Ratio);
+        indicator.target = 90.0;
+        d.indicators.append(indicator);
+        m_f->org.tick();
+        auto id = goals.create(actor("lina"), d);
+        QVERIFY2(id, id ? "" : qPrintable(id.error().message));
+        if (measured.isNull())
+            measured = *id;
+    }
+    const QUuid indicator = parseId(
+        scalar(
+            QStringLiteral("SELECT id FROM indicator WHERE goal_id='%1'").arg(idString(measured)))
+            .toString());
+    m_f->org.tick();
+    ValueDraft v;
+    v.indicator = indicator;
+    v.value = 90.0;
+    v.measuredOn = QDate(2025, 12, 20);
+    auto value = goals.recordValue(actor("zhangwei"), v);
+    QVERIFY2(value, value ? "" : qPrintable(value.error().message));
+
+    QVERIFY(m_f->signIn(QStringLiteral("lina")));
+    ReviewsView view(*m_f->context);
+    view.resize(1000, 700);
+    view.show();
+    QTreeWidget *people = view.peopleView();
+    const int row = rowOf(people, emp("E002"));
+    QVERIFY(row >= 0);
+    QCOMPARE(people->topLevelItem(row)->text(2), QStringLiteral("100% *"));
+    QVERIFY2(people->topLevelItem(row)->toolTip(2).contains(QStringLiteral("50%")),
+             qPrintable(people->topLevelItem(row)->toolTip(2)));
+
+    QStringList partly;
+    bool closeEnabledBefore = true, closeEnabledAfter = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<CloseCycleDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto *tree = test::child<QTreeWidget>(*dialog, "closePartlyMeasuredView");
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            partly << tree->topLevelItem(i)->text(0) + QLatin1Char(' ')
+                          + tree->topLevelItem(i)->text(1);
+        auto *close = test::child<QPushButton>(*dialog, "closeCycleButton");
+        closeEnabledBefore = close->isEnabled();
+        dialog->acceptPartlyMeasured()->setChecked(true);
+        closeEnabledAfter = close->isEnabled();
+        QTest::mouseClick(close, Qt::LeftButton);
+    });
+    view.closeCycleAction()->trigger();
+    QCOMPARE(partly, QStringList{QStringLiteral("Wei Zhang 50%")});
+    QVERIFY(!closeEnabledBefore); // not until HR accepts the measured part
+    QVERIFY(closeEnabledAfter);
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(scalar(QStringLiteral("SELECT status FROM review_cycle")).toString(),
+             QStringLiteral("closed"));
+    QCOMPARE(scalar(QStringLiteral("SELECT indicator_score_bp FROM review_result WHERE "
+                                   "employee_id='%1'")
+                        .arg(idString(emp("E002"))))
+                 .toInt(),
+             10000);
 }
 
 QTEST_MAIN(TestGuiReviews)

@@ -302,6 +302,10 @@ void GoalsView::closeCycle()
     const CycleInfo *c = currentCycle();
     if (!c || !c->isOpen())
         return;
+    if (m_closer) {
+        m_closer(c->id);
+        return;
+    }
     QMessageBox ask(QMessageBox::Question, tr("Close Review Cycle"),
                     tr("Close “%1”? Its goals, indicators and values then stay as they are, for "
                        "good.")
@@ -313,8 +317,7 @@ void GoalsView::closeCycle()
     ask.exec();
     if (ask.clickedButton() != close)
         return;
-    const Status s = m_closer ? m_closer(m_context.actor(), c->id)
-                              : ReviewCycles(m_context.store()).close(m_context.actor(), c->id);
+    const Status s = ReviewCycles(m_context.store()).close(m_context.actor(), c->id);
     if (!s)
         QMessageBox::warning(this, tr("Close Review Cycle"), s.error().message);
 }

@@ -29,9 +29,10 @@ class GoalsView : public QWidget
 public:
     explicit GoalsView(AppContext &context, QWidget *parent = nullptr);
 
-    // What "Close cycle" runs once confirmed; by default ReviewCycles::close.
-    // The reviews part closes a cycle with its results (CycleClose).
-    using CycleCloser = std::function<Status(const Actor &, const QUuid &)>;
+    // What "Close cycle" runs; by default a question, then
+    // ReviewCycles::close. The reviews part shows what closing will write
+    // (its results and awards, CycleClose) and closes from there.
+    using CycleCloser = std::function<void(const QUuid &cycle)>;
     void setCycleCloser(CycleCloser closer) { m_closer = std::move(closer); }
 
     void setCycle(const QUuid &cycle);

@@ -1,10 +1,12 @@
 #include "closecycledialog.h"
 
 #include "common/appcontext.h"
+#include "performance/indicatorscore.h"
 #include "performance/reviewentities.h"
 #include "reviewformat.h"
 #include "shell/messagelabel.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -50,11 +52,33 @@ CloseCycleDialog::CloseCycleDialog(AppContext &context, const ClosePlan &plan, Q
         tr("%n review(s) will be recorded as they stand", nullptr, int(plan.results.size()));
     if (plan.unrated > 0)
         text += tr(", %n without a manager's rating", nullptr, plan.unrated);
+    if (plan.partlyMeasured() > 0)
+        text += tr(", %n whose goals are not all measured", nullptr, plan.partlyMeasured());
     text += QStringLiteral(". ");
     text += plan.awards.isEmpty() ? tr("The rules give no reward or penalty.")
                                   : tr("The rules give %n reward(s) and penalty(ies):", nullptr,
                                        int(plan.awards.size()));
     summary->setText(text);
+    QTreeWidget *partly = nullptr;
+    if (plan.partlyMeasured() > 0) {
+        partly = reviewformat::makeTree(this, "closePartlyMeasuredView",
+                                        {tr("Person"), tr("Goals measured"), tr("Indicators")});
+        for (const PlannedResult &r : plan.results) {
+            if (!r.score.partlyMeasured())
+                continue;
+            auto *item = new QTreeWidgetItem(partly);
+            item->setText(0, r.name);
+            item->setText(1, performance::percentText(*r.score.indicatorCoverage));
+            item->setText(2, reviewformat::bpText(r.score.indicatorBp));
+        }
+        partly->setMinimumHeight(110);
+        m_acceptPartly = new QCheckBox(
+            tr("Close with these indicator parts as measured: goals without a value count "
+               "for nothing either way"),
+            this);
+        m_acceptPartly->setObjectName(QStringLiteral("acceptPartlyMeasured"));
+        connect(m_acceptPartly, &QCheckBox::toggled, this, &CloseCycleDialog::validate);
+    }
     auto *note = new QLabel(tr("Once closed, the cycle's reviews, feedback, issues and awards are "
                                "final."),
                             this);
@@ -62,6 +86,10 @@ CloseCycleDialog::CloseCycleDialog(AppContext &context, const ClosePlan &plan, Q
     note->setForegroundRole(QPalette::PlaceholderText);
     auto *form = new QFormLayout;
     form->addRow(summary);
+    if (partly) {
+        form->addRow(partly);
+        form->addRow(m_acceptPartly);
+    }
     if (plan.awards.isEmpty())
         m_awards->hide();
     else
@@ -69,6 +97,14 @@ CloseCycleDialog::CloseCycleDialog(AppContext &context, const ClosePlan &plan, Q
     form->addRow(note);
     setUp(heading, form, tr("Close cycle"), "closeCycleButton");
     setMinimumWidth(620);
+}
+
+QString CloseCycleDialog::problem() const
+{
+    if (m_acceptPartly && !m_acceptPartly->isChecked())
+        return tr("Some goals have no value yet: record them first, or tick that the indicator "
+                  "parts stand as measured.");
+    return {};
 }
 
 Status CloseCycleDialog::save()

@@ -8,6 +8,7 @@
 #include "performance/attributions.h"
 #include "performance/cycleclose.h"
 #include "performance/feedback.h"
+#include "performance/indicatorscore.h"
 #include "ratedialog.h"
 #include "recordissuedialog.h"
 #include "requestfeedbackdialog.h"
@@ -134,7 +135,7 @@ ReviewsView::ReviewsView(AppContext &context, QWidget *parent)
     connect(m_rate, &QAction::triggered, this, &ReviewsView::rate);
     connect(m_recordIssue, &QAction::triggered, this, &ReviewsView::recordIssue);
     connect(m_requestFeedback, &QAction::triggered, this, &ReviewsView::requestFeedback);
-    connect(m_closeCycle, &QAction::triggered, this, &ReviewsView::closeCycle);
+    connect(m_closeCycle, &QAction::triggered, this, qOverload<>(&ReviewsView::closeCycle));
     connect(m_cycles, &CyclePicker::cycleChanged, this, &ReviewsView::reload);
     connect(m_filter, &QLineEdit::textChanged, this, &ReviewsView::showPeople);
     connect(m_people, &QTreeWidget::currentItemChanged, this, [this] {
@@ -277,6 +278,13 @@ void ReviewsView::showPeople()
                 item->setFont(Score, italic);
                 item->setFont(Grade, italic);
                 item->setToolTip(Score, tr("As it stands now; recorded when the cycle closes."));
+            }
+            if (r.score.partlyMeasured()) {
+                item->setText(Indicators, item->text(Indicators) + QStringLiteral(" *"));
+                item->setToolTip(Indicators,
+                                 tr("%1 of the goals' weight measured: the indicator part rests "
+                                    "on that part only.")
+                                     .arg(performance::percentText(*r.score.indicatorCoverage)));
             }
             if (r.unattributedIssues > 0)
                 item->setToolTip(Issues,
@@ -431,9 +439,13 @@ void ReviewsView::requestFeedback()
 void ReviewsView::closeCycle()
 {
     const ReviewCycleInfo *c = m_cycles->current();
-    if (!c || !m_closeCycle->isEnabled())
-        return;
-    auto plan = CycleClose(m_context.store()).plan(m_context.actor(), c->id);
+    if (c && m_closeCycle->isEnabled())
+        closeCycle(c->id);
+}
+
+void ReviewsView::closeCycle(const QUuid &cycle)
+{
+    auto plan = CycleClose(m_context.store()).plan(m_context.actor(), cycle);
     if (!plan) {
         QMessageBox::warning(this, tr("Close Review Cycle"), plan.error().message);
         return;

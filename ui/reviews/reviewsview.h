@@ -39,6 +39,8 @@ public:
     QAction *recordIssueAction() const { return m_recordIssue; }
     QAction *requestFeedbackAction() const { return m_requestFeedback; }
     QAction *closeCycleAction() const { return m_closeCycle; }
+    // Shows what closing the cycle will write, and closes it once confirmed.
+    void closeCycle(const QUuid &cycle);
     bool selectPerson(const QUuid &employee);
     QUuid currentPerson() const;
 

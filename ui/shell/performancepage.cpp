@@ -3,9 +3,7 @@
 #include "common/appcontext.h"
 #include "dashboard/dashboardview.h"
 #include "pageheader.h"
-#include "performance/cycleclose.h"
 #include "performance/goalsview.h"
-#include "performance/reviewindicators.h"
 #include "performance/workboardview.h"
 #include "policy/roles.h"
 #include "reports/reportsview.h"
@@ -43,17 +41,15 @@ PerformancePage::PerformancePage(AppContext &context, QWidget *parent)
     m_tabs->addTab(m_feedback, QString());
     if (may(actions::PerformanceManage) || may(actions::PerformanceConfigure)) {
         auto *goals = new GoalsView(context, m_tabs);
-        // Closing a cycle from Goals writes its results and awards too.
-        Store &store = context.store();
-        goals->setCycleCloser([&store](const Actor &actor, const QUuid &cycle) {
-            return CycleClose(store, goalIndicators(store)).close(actor, cycle);
-        });
         m_goals = goals;
         m_goals->setObjectName(QStringLiteral("goalsView"));
         m_tabs->addTab(m_goals, QString());
-        m_reviews = new ReviewsView(context, m_tabs);
+        auto *reviews = new ReviewsView(context, m_tabs);
+        m_reviews = reviews;
         m_reviews->setObjectName(QStringLiteral("reviewsView"));
         m_tabs->addTab(m_reviews, QString());
+        // Closing a cycle from Goals shows what it writes, as from Reviews.
+        goals->setCycleCloser([reviews](const QUuid &cycle) { reviews->closeCycle(cycle); });
     }
     if (readsDepartments) {
         m_dashboard = new DashboardView(context, m_tabs);

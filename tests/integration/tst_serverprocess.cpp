@@ -2,6 +2,7 @@
 // with `baton-cli demo --server`, clients synced with `baton-cli sync`, and
 // processes killed with SIGKILL in the middle of their work. Whatever dies
 // when, the next round ends in step, with nothing lost and nothing twice.
+#include "performance/feedback.h"
 #include "serverprocess.h"
 #include "syncnet.h"
 #include "unittools.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void offlineClientsConvergeThroughTheServer();
+    void anEmployeesDeviceShowsTheFeedbackPublishedToThem();
     void clientKilledMidPushLosesNothing();
     void clientKilledMidPullResumes();
     void serverKilledMidBatchLosesNothing();
@@ -235,6 +237,46 @@ void TestServerProcess::offlineClientsConvergeThroughTheServer()
     QCOMPARE(count(serverDb(),
                    QStringLiteral("SELECT count(*) FROM server_log WHERE peer <> '127.0.0.1'")),
              0);
+}
+
+void TestServerProcess::anEmployeesDeviceShowsTheFeedbackPublishedToThem()
+{
+    QVERIFY(startServer(40));
+    const QString mine = path(QStringLiteral("zhangwei.db"));
+    QCOMPARE(sync(mine, QStringLiteral("zhangwei")), 0);
+    auto store = openStore(mine, Database::Mode::ReadOnly);
+    QVERIFY(store);
+    // Who said what never reaches him, not even the answers about others.
+    QCOMPARE(scalar(*store, QStringLiteral("SELECT count(*) FROM feedback_answer")).toInt(), 0);
+    auto server = openStore(serverDb(), Database::Mode::ReadOnly);
+    QVERIFY(server);
+    QVERIFY(scalar(*server, QStringLiteral("SELECT count(*) FROM feedback_answer")).toInt() > 0);
+
+    // What he may see of it came with his review results.
+    const QString me = scalar(*store, QStringLiteral("SELECT employee_id FROM app_user WHERE "
+                                                     "login='zhangwei'"))
+                           .toString();
+    QVERIFY(!me.isEmpty());
+    const QString cycle =
+        scalar(*store,
+               QStringLiteral("SELECT r.cycle_id FROM review_result r JOIN review_cycle c ON "
+                              "c.id=r.cycle_id WHERE r.employee_id=? AND r.feedback_view IS NOT "
+                              "NULL AND c.status='closed' ORDER BY c.starts_on DESC LIMIT 1"),
+               {me})
+            .toString();
+    QVERIFY(!cycle.isEmpty());
+    auto view = Feedback(*store).visibleView(parseId(me), parseId(cycle));
+    QVERIFY2(view, view ? "" : qPrintable(view.error().message));
+    QVERIFY(view->published);
+    QVERIFY(!view->view.roles.isEmpty());
+    // The same view as the server computes from the answers it holds.
+    auto there = Feedback(*server).subjectView(parseId(me), parseId(cycle));
+    QVERIFY(there);
+    QCOMPARE(view->view.roles.size(), there->roles.size());
+    for (qsizetype i = 0; i < there->roles.size(); ++i) {
+        QCOMPARE(view->view.roles[i].answers, there->roles[i].answers);
+        QCOMPARE(view->view.roles[i].comments.size(), there->roles[i].comments.size());
+    }
 }
 
 qint64 TestServerProcess::waitForServerLogBeyond(qint64 before)

@@ -1,1 +1,2 @@
 baton_core_test(tst_projects)
+baton_core_test(tst_projectreads)

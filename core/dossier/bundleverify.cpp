@@ -7,6 +7,8 @@
 #include "evidence/timestamp.h"
 #include "logproofs.h"
 #include "oplog/uuidv7.h"
+#include "performance/attributions.h"
+#include "performance/reviewentities.h"
 #include "work/taskconfirmation.h"
 #include "workflow/decisioncontent.h"
 
@@ -198,6 +200,48 @@ Result<EvidenceBundle::Verdict> EvidenceBundle::verify(const QString &bundlePath
                              .arg(utc(confirmed->confirmedMs)));
         if (!recordHolds("task_confirmation", id, folder->content))
             problems.append(tr("the confirmation's record does not hold this signed content"));
+        conclude(item, problems, facts);
+    }
+
+    // Each signed attribution of an issue's cause: its signature by the
+    // supervisor it names, and that the attribution's record holds the
+    // content and says what was signed (as WorkIssues::verify checks it).
+    QDir attributions(dir.filePath(QStringLiteral("attributions")));
+    for (const QString &id :
+         attributions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString item = tr("attribution %1").arg(id);
+        const auto folder = readSigned(attributions, id, item);
+        if (!folder)
+            continue;
+        auto decided = AttributionContent::parse(folder->content);
+        auto signedBy = CmsSignature::verify(folder->content, folder->signature, caDer,
+                                             decided ? decided->atMs : 0);
+        QStringList problems, facts;
+        if (!decided)
+            problems.append(decided.error().message);
+        if (!signedBy)
+            problems.append(signedBy.error().message);
+        else if (decided && signedBy->signerCommonName != decided->actorLogin)
+            problems.append(tr("signed with %1's certificate, not with %2's")
+                                .arg(signedBy->signerCommonName, decided->actorLogin));
+        else
+            facts.append(tr("signed by %1").arg(signedBy->signerCommonName));
+        if (decided)
+            facts.append(tr("%1: %2, at %3 (signer's clock)")
+                             .arg(attribution::stageTitle(decided->stage),
+                                  attribution::causeTitle(decided->cause), utc(decided->atMs)));
+        if (!recordHolds("attribution", id, folder->content))
+            problems.append(tr("the attribution's record does not hold this signed content"));
+        const auto record =
+            readFile(dir.filePath(QStringLiteral("records/attribution/%1.json").arg(id)));
+        const QJsonObject r = record ? QJsonDocument::fromJson(*record).object() : QJsonObject();
+        auto text = [&](const char *field) { return r.value(QLatin1String(field)).toString(); };
+        if (decided
+            && (parseId(text("issue_id")) != decided->issueId || text("stage") != decided->stage
+                || text("cause") != decided->cause || text("statement") != decided->statement
+                || r.value(QLatin1String("at_ms")).toInteger() != decided->atMs
+                || parseId(text("by_id")) != decided->actorEmployee))
+            problems.append(tr("the attribution's record does not say what was signed"));
         conclude(item, problems, facts);
     }
 

@@ -3,6 +3,7 @@
 #include "oplog/uuidv7.h"
 #include "org/orgvalues.h"
 #include "store/store.h"
+#include "work/reportentities.h"
 #include "workflow/approvals.h"
 
 #include <QSet>
@@ -46,7 +47,13 @@ int DossierData::itemCount() const
 {
     return int(duties.size() + tasks.size() + taskUpdates.size() + confirmations.size()
                + customers.size() + trail.size() + cases.size() + caseItems.size() + requests.size()
-               + decisions.size());
+               + decisions.size() + workReports.size() + workComments.size() + issues.size()
+               + attributions.size() + awards.size() + reviewResults.size());
+}
+
+bool DossierData::isSigned(const Record &attribution)
+{
+    return !attribution.text(u"signature").isEmpty();
 }
 
 Result<DossierData> DossierCollector::collect(const QUuid &employee, const QDate &from,
@@ -211,6 +218,9 @@ Result<DossierData> DossierCollector::collect(const QUuid &employee, const QDate
     }
     sortByNumber(d.requests, "submitted_ms");
 
+    if (Status s = collectPerformance(d, fromMs, toMs); !s)
+        return s.error();
+
     // Names of everyone mentioned.
     QSet<QUuid> people{employee};
     auto note = [&](const Record &r, std::initializer_list<const char *> fields) {
@@ -239,6 +249,18 @@ Result<DossierData> DossierCollector::collect(const QUuid &employee, const QDate
         note(r, {"submitter_id"});
     for (const DossierData::Decision &x : d.decisions)
         note(x.step, {"decided_by", "assignee_id"});
+    for (const Record &r : d.workReports)
+        note(r, {"author_id"});
+    for (const Record &c : d.workComments)
+        note(c, {"author_id", "subject_id"});
+    for (const Record &i : d.issues)
+        note(i, {"recorded_by"});
+    for (const Record &a : d.attributions)
+        note(a, {"by_id"});
+    for (const Record &a : d.awards)
+        note(a, {"granted_by"});
+    for (const Record &r : d.reviewResults)
+        note(r, {"rated_by"});
     for (const QUuid &id : std::as_const(people)) {
         auto p = m_store.readRecord(QStringLiteral("employee"), id);
         if (p && !p->isEmpty())
@@ -248,6 +270,129 @@ Result<DossierData> DossierCollector::collect(const QUuid &employee, const QDate
                                p->text(u"number")));
     }
     return d;
+}
+
+Status DossierCollector::collectPerformance(DossierData &d, qint64 fromMs, qint64 toMs)
+{
+    const QUuid employee = d.employee.id(u"id");
+    auto inPeriod = [&](const Record &r, QStringView field) {
+        const qint64 ms = r.value(field).toLongLong();
+        return ms >= fromMs && ms < toMs;
+    };
+    auto onDay = [&](const QDate &day) {
+        return day.isValid() && (!d.from.isValid() || day >= d.from)
+               && (!d.to.isValid() || day <= d.to);
+    };
+    auto records = [&](const char *entity, const char *field, const QUuid &id) {
+        return Approvals::recordsWhere(m_store, entity, field, id);
+    };
+
+    // Reports as the work trail lists them: by when they were submitted.
+    auto reports = records("work_report", "author_id", employee);
+    if (!reports)
+        return reports.error();
+    QSet<QUuid> reportIds;
+    for (const Record &r : *reports)
+        if (inPeriod(r, u"submitted_ms")) {
+            d.workReports.append(r);
+            reportIds.insert(r.id(u"id"));
+        }
+    // Comments on the person's work (their reports and tasks): the subject
+    // is whose work it was when written.
+    auto comments = records("work_comment", "subject_id", employee);
+    if (!comments)
+        return comments.error();
+    for (const Record &c : *comments) {
+        if (!inPeriod(c, u"written_ms"))
+            continue;
+        d.workComments.append(c);
+        // A comment of the period on an earlier report comes with the
+        // report, so that it can be read in its context.
+        const QUuid target = c.id(u"target_id");
+        if (c.text(u"target_entity") != QLatin1String(comment::OnReport)
+            || reportIds.contains(target))
+            continue;
+        auto r = m_store.readRecord(QStringLiteral("work_report"), target);
+        if (!r)
+            return r.error();
+        if (!r->isEmpty() && !r->flag(u"retired") && r->id(u"author_id") == employee) {
+            d.workReports.append(*r);
+            reportIds.insert(target);
+        }
+    }
+    sortByNumber(d.workReports, "submitted_ms");
+    sortByNumber(d.workComments, "written_ms");
+
+    // Issues that occurred or were recorded in the period, and every step
+    // of their attribution, whenever taken: a cause confirmed after the
+    // period still says what the issue was put down to.
+    auto issues = records("work_issue", "employee_id", employee);
+    if (!issues)
+        return issues.error();
+    QSet<QUuid> cycles;
+    for (const Record &i : *issues) {
+        if (!onDay(dateOf(i, u"occurred_on")) && !inPeriod(i, u"recorded_ms"))
+            continue;
+        d.issues.append(i);
+        cycles.insert(i.id(u"cycle_id"));
+        auto steps = records("attribution", "issue_id", i.id(u"id"));
+        if (!steps)
+            return steps.error();
+        d.attributions.append(*steps);
+    }
+    sortByNumber(d.issues, "recorded_ms");
+    sortBy(d.issues, "occurred_on");
+    sortByNumber(d.attributions, "at_ms");
+
+    auto awards = records("award", "employee_id", employee);
+    if (!awards)
+        return awards.error();
+    for (const Record &a : *awards)
+        if (inPeriod(a, u"granted_ms")) {
+            d.awards.append(a);
+            cycles.insert(a.id(u"cycle_id"));
+        }
+    sortByNumber(d.awards, "granted_ms");
+
+    // Results of the cycles that overlap the period.
+    auto results = records("review_result", "employee_id", employee);
+    if (!results)
+        return results.error();
+    QHash<QUuid, Record> cycleRecords;
+    auto cycle = [&](const QUuid &id) -> Result<Record> {
+        if (id.isNull() || cycleRecords.contains(id))
+            return cycleRecords.value(id);
+        auto c = m_store.readRecord(QStringLiteral("review_cycle"), id);
+        if (!c)
+            return c.error();
+        cycleRecords.insert(id, *c);
+        return *c;
+    };
+    for (const Record &r : *results) {
+        auto c = cycle(r.id(u"cycle_id"));
+        if (!c)
+            return c.error();
+        if (c->isEmpty())
+            continue;
+        const QDate starts = dateOf(*c, u"starts_on"), ends = dateOf(*c, u"ends_on");
+        if ((d.to.isValid() && starts > d.to) || (d.from.isValid() && ends < d.from))
+            continue;
+        d.reviewResults.append(r);
+        cycles.insert(r.id(u"cycle_id"));
+    }
+    std::stable_sort(d.reviewResults.begin(), d.reviewResults.end(),
+                     [&](const Record &a, const Record &b) {
+                         return cycleRecords.value(a.id(u"cycle_id")).text(u"starts_on")
+                                < cycleRecords.value(b.id(u"cycle_id")).text(u"starts_on");
+                     });
+    for (const QUuid &id : std::as_const(cycles)) {
+        auto c = cycle(id);
+        if (!c)
+            return c.error();
+        if (!c->isEmpty())
+            d.cycleTitles.insert(id, c->text(u"title"));
+    }
+    return {};
 }
 
 } // namespace baton

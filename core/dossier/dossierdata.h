@@ -40,13 +40,35 @@ struct DossierData
     QList<Record> cases;     // handover cases of the person
     QList<Record> caseItems;
     QList<Record> requests; // submitted by, waiting on or decided by the person, and the sign-offs
-    QList<Decision> decisions;   // decided steps of those requests, signed
-    QHash<QUuid, QString> names; // employee id -> "Name (number)"
+    QList<Decision> decisions; // decided steps of those requests, signed
+    // Performance (issue 6): their daily and weekly reports submitted in
+    // the period, and those a comment of the period is on; supervisors'
+    // comments on their work written in the period; issues about them that
+    // occurred or were recorded in the period, with every step of their
+    // attribution (the confirmations and corrections signed as a task
+    // confirmation is); awards granted in the period; their results for
+    // the review cycles overlapping it.
+    QList<Record> workReports;         // by submission
+    QList<Record> workComments;        // by time
+    QList<Record> issues;              // by the day they occurred
+    QList<Record> attributions;        // by time
+    QList<Record> awards;              // by time
+    QList<Record> reviewResults;       // by the cycle's start
+    QHash<QUuid, QString> names;       // employee id -> "Name (number)"
+    QHash<QUuid, QString> cycleTitles; // review cycle id -> title
 
     QString nameOf(const QUuid &employee) const;
     int itemCount() const;
+    // Is this attribution step signed (a supervisor's decision)?
+    static bool isSigned(const Record &attribution);
 };
 
+// Reads what this replica holds, for the reader the export is offered to
+// (work.read and export: HR, the general manager, a department manager for
+// their subtree). A replica holds only what its user may read (each
+// entity's readAction: work.read for reports and comments, performance.read
+// for issues, attributions, awards and results), which the default grants
+// give those readers over the same people.
 class DossierCollector
 {
     Q_DECLARE_TR_FUNCTIONS(DossierCollector)
@@ -57,6 +79,9 @@ public:
     Result<DossierData> collect(const QUuid &employee, const QDate &from, const QDate &to);
 
 private:
+    // The performance lists (issue 6) for the period [fromMs, toMs).
+    Status collectPerformance(DossierData &d, qint64 fromMs, qint64 toMs);
+
     Store &m_store;
 };
 

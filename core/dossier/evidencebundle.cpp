@@ -59,7 +59,9 @@ QString howTo(bool withLog)
         "   the same content as its signed_content. A supervisor's confirmation of\n"
         "   progress is checked the same way from inside confirmations/<id>/ (it has\n"
         "   no time stamp of its own); records/task_confirmation/<id>.json holds its\n"
-        "   content.\n"
+        "   content. So is a supervisor's confirmation or correction of the cause of\n"
+        "   an issue, from inside attributions/<id>/; records/attribution/<id>.json\n"
+        "   holds its content.\n"
         "\n");
     if (withLog)
         text += QStringLiteral(
@@ -238,7 +240,13 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
                   {"trail_item", data.trail},
                   {"handover_case", data.cases},
                   {"handover_item", data.caseItems},
-                  {"approval_request", data.requests}};
+                  {"approval_request", data.requests},
+                  {"work_report", data.workReports},
+                  {"work_comment", data.workComments},
+                  {"work_issue", data.issues},
+                  {"attribution", data.attributions},
+                  {"award", data.awards},
+                  {"review_result", data.reviewResults}};
     if (Status s = addRecord("employee", data.employee); !s)
         return s;
     for (const auto &g : groups)
@@ -264,6 +272,17 @@ Status EvidenceBundle::write(Store &store, const DossierData &data, const QByteA
             {folder + QStringLiteral("/content.json"), c.text(u"signed_content").toUtf8()});
         files.append({folder + QStringLiteral("/signature.p7s"),
                       QByteArray::fromBase64(c.text(u"signature").toLatin1())});
+    }
+    // Each supervisor's confirmation or correction of an issue's cause,
+    // signed the same way; the employee's own statement is not signed.
+    for (const Record &a : data.attributions) {
+        if (!DossierData::isSigned(a))
+            continue;
+        const QString folder = QStringLiteral("attributions/") + a.text(u"id");
+        files.append(
+            {folder + QStringLiteral("/content.json"), a.text(u"signed_content").toUtf8()});
+        files.append({folder + QStringLiteral("/signature.p7s"),
+                      QByteArray::fromBase64(a.text(u"signature").toLatin1())});
     }
     // The trail's files this computer keeps (DocumentBlobs), by hash.
     QSet<QString> documents;

@@ -25,6 +25,9 @@ struct DossierData;
 //   signatures/<step id>/            each signed decision: content.json (what
 //     content.json signature.p7s     was signed), signature.p7s (detached CMS,
 //     timestamp.tsr                  DER), timestamp.tsr (RFC 3161 token)
+//   confirmations/<id>/              a supervisor's signed confirmation of
+//   attributions/<id>/               a task's progress or of an issue's
+//                                    cause: content.json, signature.p7s
 //   documents/<sha256>               the trail's files kept on this computer
 //   ca.pem                           the organisation's certificate authority
 //   log/checkpoint                   the server log's signed checkpoint (C2SP

@@ -2,6 +2,10 @@
 
 #include "dossier/dossierdata.h"
 #include "handover/handoverentities.h"
+#include "performance/indicatorscore.h"
+#include "performance/reviewentities.h"
+#include "work/reportentities.h"
+#include "work/reports.h"
 #include "work/workentities.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -47,10 +51,43 @@ QString table(const QStringList &headers, const QList<QStringList> &rows)
 // Section titles, in order; the table of contents lists them.
 QStringList sections()
 {
-    return {DossierPdf::tr("Employee"),           DossierPdf::tr("Responsibilities over time"),
-            DossierPdf::tr("Tasks and progress"), DossierPdf::tr("Customers"),
-            DossierPdf::tr("Handover"),           DossierPdf::tr("Approvals and signatures"),
-            DossierPdf::tr("Work trail"),         DossierPdf::tr("How to verify this dossier")};
+    return {DossierPdf::tr("Employee"),
+            DossierPdf::tr("Responsibilities over time"),
+            DossierPdf::tr("Tasks and progress"),
+            DossierPdf::tr("Reports and comments"),
+            DossierPdf::tr("Customers"),
+            DossierPdf::tr("Handover"),
+            DossierPdf::tr("Approvals and signatures"),
+            DossierPdf::tr("Issues and their causes"),
+            DossierPdf::tr("Reviews and awards"),
+            DossierPdf::tr("Work trail"),
+            DossierPdf::tr("How to verify this dossier")};
+}
+
+QString none(const QString &text)
+{
+    return QStringLiteral("<p>%1</p>").arg(esc(text));
+}
+
+QString subheading(const QString &text)
+{
+    return QStringLiteral("<h3>%1</h3>").arg(esc(text));
+}
+
+// Basis points as a percentage; a part not scored shows as a dash.
+QString percent(const Record &r, QStringView field)
+{
+    const QVariant v = r.value(field);
+    return v.isValid() && !v.isNull() ? performance::basisPointsText(v.toLongLong())
+                                      : QStringLiteral("\u2014");
+}
+
+QString reportTitle(const Record &r)
+{
+    WorkReport w;
+    w.period = r.text(u"period");
+    w.start = QDate::fromString(r.text(u"period_start"), Qt::ISODate);
+    return w.title();
 }
 
 } // namespace
@@ -138,13 +175,16 @@ QString DossierPdf::bodyHtml(const DossierData &d)
     }
 
     h += section(3);
+    h += reportsHtml(d);
+
+    h += section(4);
     rows.clear();
     for (const Record &c : d.customers)
         rows.append({c.text(u"name"), c.text(u"status"), d.nameOf(c.id(u"owner_id"))});
     h += rows.isEmpty() ? QStringLiteral("<p>%1</p>").arg(esc(tr("None recorded.")))
                         : table({tr("Customer"), tr("Status"), tr("Owner now")}, rows);
 
-    h += section(4);
+    h += section(5);
     if (d.cases.isEmpty())
         h += QStringLiteral("<p>%1</p>").arg(esc(tr("No handover case.")));
     for (const Record &c : d.cases) {
@@ -166,7 +206,7 @@ QString DossierPdf::bodyHtml(const DossierData &d)
                    rows);
     }
 
-    h += section(5);
+    h += section(6);
     rows.clear();
     for (const DossierData::Decision &x : d.decisions)
         rows.append({x.request.text(u"subject"), x.step.text(u"title"),
@@ -180,7 +220,13 @@ QString DossierPdf::bodyHtml(const DossierData &d)
                       tr("Signer's time"), tr("Trusted time"), tr("Step id")},
                      rows);
 
-    h += section(6);
+    h += section(7);
+    h += issuesHtml(d);
+
+    h += section(8);
+    h += reviewsHtml(d);
+
+    h += section(9);
     rows.clear();
     for (const Record &t : d.trail)
         rows.append({when(t.value(u"occurred_ms").toLongLong()), trail::kindTitle(t.text(u"kind")),
@@ -190,17 +236,126 @@ QString DossierPdf::bodyHtml(const DossierData &d)
                                  tr("From", "the sender of a message"), tr("Source")},
                                 rows);
 
-    h += section(7);
+    h += section(10);
     h += QStringLiteral("<p>%1</p>")
              .arg(esc(tr("This report comes with an evidence bundle: the records above as "
                          "canonical JSON, each signed decision with its CMS signature and RFC "
-                         "3161 time stamp, each supervisor's confirmation with its signature, "
+                         "3161 time stamp, each supervisor's confirmation of progress or of the "
+                         "cause of an issue with its signature, "
                          "the trail's files, and a manifest sealed by the organisation's "
                          "time-stamping authority. Where the organisation runs a Baton server, "
                          "each record also comes with Merkle proofs that the server's "
                          "append-only log holds the changes that made it. Run \"baton-cli "
                          "verify bundle DIR\", or follow HOW-TO-VERIFY.txt.")));
     return h + QStringLiteral("</body></html>");
+}
+
+QString DossierPdf::reportsHtml(const DossierData &d)
+{
+    QHash<QUuid, QString> targets; // what a comment is on
+    QList<QStringList> rows;
+    for (const Record &r : d.workReports) {
+        targets.insert(r.id(u"id"), reportTitle(r));
+        rows.append({reportTitle(r), when(r.value(u"submitted_ms").toLongLong()), r.text(u"done"),
+                     r.text(u"planned"), r.text(u"blockers")});
+    }
+    QString h =
+        rows.isEmpty()
+            ? none(tr("No reports in the period."))
+            : table({tr("Report"), tr("Submitted"), tr("Done"), tr("Planned"), tr("Blockers")},
+                    rows);
+    if (d.workComments.isEmpty())
+        return h;
+    for (const Record &t : d.tasks)
+        targets.insert(t.id(u"id"), t.text(u"title"));
+    rows.clear();
+    for (const Record &c : d.workComments) {
+        const bool onTask = c.text(u"target_entity") == QLatin1String(comment::OnTask);
+        const QString target = targets.value(
+            c.id(u"target_id"), onTask ? tr("a task not in this dossier") : tr("a report"));
+        rows.append({when(c.value(u"written_ms").toLongLong()), target, c.text(u"body"),
+                     d.nameOf(c.id(u"author_id"))});
+    }
+    return h + subheading(tr("Supervisors' comments"))
+           + table({tr("Time"), tr("On"), tr("Comment"), tr("By")}, rows);
+}
+
+QString DossierPdf::issuesHtml(const DossierData &d)
+{
+    if (d.issues.isEmpty())
+        return none(tr("No issues in the period."));
+    // The cause that stands: a supervisor's decision, else the statement
+    // (the steps come oldest first).
+    QHash<QUuid, const Record *> stands;
+    QHash<QUuid, QString> titles;
+    for (const Record &a : d.attributions) {
+        const QUuid issue = a.id(u"issue_id");
+        if (!stands.contains(issue) || DossierData::isSigned(a))
+            stands.insert(issue, &a);
+    }
+    QList<QStringList> rows;
+    for (const Record &i : d.issues) {
+        titles.insert(i.id(u"id"), i.text(u"title"));
+        const Record *a = stands.value(i.id(u"id"));
+        rows.append({i.text(u"occurred_on"), issue::categoryTitle(i.text(u"category")),
+                     i.text(u"title"), i.text(u"detail"), d.cycleTitles.value(i.id(u"cycle_id")),
+                     d.nameOf(i.id(u"recorded_by")),
+                     a ? tr("%1 (%2)").arg(attribution::causeTitle(a->text(u"cause")),
+                                           attribution::stageTitle(a->text(u"stage")))
+                       : tr("not stated yet")});
+    }
+    QString h = table({tr("Occurred"), tr("Category"), tr("Issue"), tr("Detail"), tr("Cycle"),
+                       tr("Recorded by"), tr("Cause")},
+                      rows);
+    if (d.attributions.isEmpty())
+        return h;
+    rows.clear();
+    for (const Record &a : d.attributions)
+        rows.append(
+            {when(a.value(u"at_ms").toLongLong()), titles.value(a.id(u"issue_id")),
+             attribution::stageTitle(a.text(u"stage")), attribution::causeTitle(a.text(u"cause")),
+             a.text(u"statement"), d.nameOf(a.id(u"by_id")),
+             DossierData::isSigned(a) ? tr("yes: attributions/%1").arg(a.text(u"id")) : tr("no")});
+    return h + subheading(tr("Causes stated, confirmed and corrected"))
+           + table({tr("Time"), tr("Issue"), tr("Step"), tr("Cause"), tr("Statement"), tr("By"),
+                    tr("Signed")},
+                   rows);
+}
+
+QString DossierPdf::reviewsHtml(const DossierData &d)
+{
+    if (d.reviewResults.isEmpty() && d.awards.isEmpty())
+        return none(tr("No review results or awards in the period."));
+    QString h;
+    QList<QStringList> rows;
+    for (const Record &r : d.reviewResults)
+        rows.append({d.cycleTitles.value(r.id(u"cycle_id")), percent(r, u"score_bp"),
+                     r.text(u"grade"), percent(r, u"indicator_score_bp"),
+                     percent(r, u"feedback_score_bp"), percent(r, u"manager_rating_bp"),
+                     r.text(u"comment"), d.nameOf(r.id(u"rated_by"))});
+    h += rows.isEmpty()
+             ? none(tr("No review results in the period."))
+             : table({tr("Cycle"), tr("Score"), tr("Grade"), tr("Indicators"), tr("Feedback"),
+                      tr("Manager's rating"), tr("Comment"), tr("Rated by")},
+                     rows);
+    if (d.awards.isEmpty())
+        return h;
+    rows.clear();
+    for (const Record &a : d.awards) {
+        const QString kind = a.text(u"kind");
+        QString what = award::kindTitle(kind);
+        if (kind == QLatin1String(award::Bonus))
+            what = tr("%1 %2").arg(what, percent(a, u"bonus_bp"));
+        else if (!a.text(u"name").isEmpty())
+            what = tr("%1: %2").arg(what, a.text(u"name"));
+        rows.append({when(a.value(u"granted_ms").toLongLong()), what, a.text(u"reason"),
+                     a.text(u"rule_name"), d.cycleTitles.value(a.id(u"cycle_id")),
+                     d.nameOf(a.id(u"granted_by"))});
+    }
+    return h + subheading(tr("Rewards and penalties"))
+           + table({tr("Granted"), tr("Award"), tr("Reason"), tr("Rule"), tr("Cycle"),
+                    tr("Granted by")},
+                   rows);
 }
 
 QString DossierPdf::html(const DossierData &data, const QList<int> &pages)

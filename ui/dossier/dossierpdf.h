@@ -25,6 +25,11 @@ private:
     // and the sections.
     static QString coverHtml(const DossierData &data, const QList<int> &pages = {});
     static QString bodyHtml(const DossierData &data);
+    // The performance sections (issue 6): reports and comments, issues and
+    // their causes, review results and awards.
+    static QString reportsHtml(const DossierData &data);
+    static QString issuesHtml(const DossierData &data);
+    static QString reviewsHtml(const DossierData &data);
 };
 
 } // namespace baton

@@ -4,6 +4,7 @@
 #include "performance/reviewentities.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -41,8 +42,60 @@ QJsonArray listOf(const QJsonValue &value, const char *key)
     return value.toObject().value(QLatin1String(key)).toArray();
 }
 
-Result<ConsequenceEffect> effectFrom(const QJsonObject &o, const char *setting)
+// A value as it was written, for a message: 1.5, "2", true.
+QString written(const QJsonValue &v)
 {
+    const QByteArray json = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
+// The first key of o that is not one of keys, or an empty string. A
+// misspelt key would otherwise silently leave its default in place.
+QString unusedKey(const QJsonObject &o, const QStringList &keys)
+{
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!keys.contains(it.key()))
+            return it.key();
+    return {};
+}
+
+QString listed(const QStringList &keys)
+{
+    return keys.join(QLatin1String(", "));
+}
+
+// Streak lengths and issue counts above this are typing mistakes.
+constexpr int MaxCount = 100;
+// An indicator counts as missed below at most 120% of its target, as for
+// the goals' own consequence rules.
+constexpr int MaxBelowBp = 12 * FullWeight / 10;
+
+// A whole number from 1 to max under key of o; absent gives 1.
+std::optional<int> countIn(const QJsonObject &o, const char *key, int max)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return 1;
+    const auto n = wholeNumber(v);
+    if (!n || *n < 1 || *n > max)
+        return std::nullopt;
+    return static_cast<int>(*n);
+}
+
+Result<ConsequenceEffect> effectFrom(const QJsonValue &value, const QString &rule,
+                                     const char *setting)
+{
+    if (!value.isObject())
+        return malformed(setting, ReviewSettings::tr("the rule “%1” needs an effect, a JSON "
+                                                     "object with a kind.")
+                                      .arg(rule));
+    const QJsonObject o = value.toObject();
+    const QStringList keys{QStringLiteral("kind"), QStringLiteral("name"),
+                           QStringLiteral("bonus_bp")};
+    if (const QString key = unusedKey(o, keys); !key.isEmpty())
+        return malformed(setting, ReviewSettings::tr("the effect of “%1” has a key “%2” it does "
+                                                     "not use; its keys are %3.")
+                                      .arg(rule, key, listed(keys)));
     ConsequenceEffect e;
     const QString kind = o.value(QLatin1String("kind")).toString();
     e.name = o.value(QLatin1String("name")).toString().trimmed();
@@ -63,7 +116,127 @@ Result<ConsequenceEffect> effectFrom(const QJsonObject &o, const char *setting)
         return malformed(setting, ReviewSettings::tr("“%1” is not an effect; use title, "
                                                      "training, bonus or no_promotion.")
                                       .arg(kind));
+    if (e.kind != ConsequenceEffect::Kind::BonusAdjustment && o.contains(QLatin1String("bonus_bp")))
+        return malformed(setting, ReviewSettings::tr("the effect of “%1” is %2, which takes no "
+                                                     "bonus_bp.")
+                                      .arg(rule, kind));
     return e;
+}
+
+Result<StreakRule> streakFrom(const QJsonValue &value, const char *setting)
+{
+    if (!value.isObject())
+        return malformed(
+            setting,
+            ReviewSettings::tr("every streak is a JSON object, not %1.").arg(written(value)));
+    const QJsonObject s = value.toObject();
+    StreakRule r;
+    r.name = s.value(QLatin1String("name")).toString().trimmed();
+    const QStringList keys{QStringLiteral("name"),        QStringLiteral("cycle"),
+                           QStringLiteral("grade"),       QStringLiteral("bound"),
+                           QStringLiteral("consecutive"), QStringLiteral("effect")};
+    if (const QString key = unusedKey(s, keys); !key.isEmpty())
+        return malformed(setting, ReviewSettings::tr("the streak “%1” has a key “%2” it does not "
+                                                     "use; its keys are %3.")
+                                      .arg(r.name, key, listed(keys)));
+    const QJsonValue cycle = s.value(QLatin1String("cycle"));
+    if (cycle == QJsonValue(QStringLiteral("quarter")))
+        r.cycleLength = CycleLength::Quarter;
+    else if (cycle.isUndefined() || cycle == QJsonValue(QStringLiteral("month")))
+        r.cycleLength = CycleLength::Month;
+    else
+        return malformed(setting, ReviewSettings::tr("a streak counts months or quarters, not "
+                                                     "“%1”.")
+                                      .arg(cycle.isString() ? cycle.toString() : written(cycle)));
+    r.grade = s.value(QLatin1String("grade")).toString();
+    const QJsonValue bound = s.value(QLatin1String("bound"));
+    if (bound == QJsonValue(QStringLiteral("at_most")))
+        r.bound = GradeBound::AtMost;
+    else if (bound.isUndefined() || bound == QJsonValue(QStringLiteral("at_least")))
+        r.bound = GradeBound::AtLeast;
+    else
+        return malformed(setting,
+                         ReviewSettings::tr("the streak “%1” has the bound “%2”; use "
+                                            "at_least or at_most.")
+                             .arg(r.name, bound.isString() ? bound.toString() : written(bound)));
+    const auto consecutive = countIn(s, "consecutive", MaxCount);
+    if (!consecutive)
+        return malformed(setting, ReviewSettings::tr("the streak “%1” needs consecutive, a whole "
+                                                     "number from 1 to %2, not %3.")
+                                      .arg(r.name, QString::number(MaxCount),
+                                           written(s.value(QLatin1String("consecutive")))));
+    r.consecutive = *consecutive;
+    auto effect = effectFrom(s.value(QLatin1String("effect")), r.name, setting);
+    if (!effect)
+        return effect.error();
+    r.effect = *effect;
+    return r;
+}
+
+Result<ConsequenceRule> consequenceFrom(const QJsonValue &value, const char *setting)
+{
+    if (!value.isObject())
+        return malformed(
+            setting,
+            ReviewSettings::tr("every consequence is a JSON object, not %1.").arg(written(value)));
+    const QJsonObject c = value.toObject();
+    ConsequenceRule r;
+    r.name = c.value(QLatin1String("name")).toString().trimmed();
+    const QString trigger = c.value(QLatin1String("trigger")).toString();
+    QStringList keys{QStringLiteral("name"), QStringLiteral("trigger"), QStringLiteral("effect")};
+    if (trigger == QLatin1String("issue"))
+        keys << QStringLiteral("issue_category") << QStringLiteral("times");
+    else if (trigger == QLatin1String("indicator"))
+        keys << QStringLiteral("indicator") << QStringLiteral("below_bp");
+    else
+        return malformed(setting, ReviewSettings::tr("a consequence is triggered by an issue or an "
+                                                     "indicator, not “%1”.")
+                                      .arg(trigger));
+    if (const QString key = unusedKey(c, keys); !key.isEmpty())
+        return malformed(setting, ReviewSettings::tr("the consequence “%1” has a key “%2” it does "
+                                                     "not use; its keys are %3.")
+                                      .arg(r.name, key, listed(keys)));
+    if (trigger == QLatin1String("issue")) {
+        r.trigger.kind = ConsequenceTrigger::Kind::IssueOccurred;
+        r.trigger.issueCategory = c.value(QLatin1String("issue_category")).toString();
+        // Issues are recorded in fixed categories: another would never count.
+        if (r.trigger.issueCategory.isEmpty())
+            return malformed(setting, ReviewSettings::tr("the consequence “%1” needs "
+                                                         "issue_category, one of %2.")
+                                          .arg(r.name, listed(issue::categories())));
+        if (!issue::categories().contains(r.trigger.issueCategory))
+            return malformed(
+                setting, ReviewSettings::tr("the consequence “%1” counts issues of "
+                                            "the category “%2”; the categories are "
+                                            "%3.")
+                             .arg(r.name, r.trigger.issueCategory, listed(issue::categories())));
+        const auto times = countIn(c, "times", MaxCount);
+        if (!times)
+            return malformed(setting, ReviewSettings::tr("the consequence “%1” needs times, a "
+                                                         "whole number from 1 to %2, not %3.")
+                                          .arg(r.name, QString::number(MaxCount),
+                                               written(c.value(QLatin1String("times")))));
+        r.trigger.times = *times;
+    } else {
+        r.trigger.kind = ConsequenceTrigger::Kind::IndicatorMissed;
+        r.trigger.indicator = c.value(QLatin1String("indicator")).toString();
+        const QJsonValue belowValue = c.value(QLatin1String("below_bp"));
+        if (!belowValue.isUndefined()) {
+            const auto below = wholeNumber(belowValue);
+            if (!below || *below < 1 || *below > MaxBelowBp)
+                return malformed(
+                    setting, ReviewSettings::tr("the consequence “%1” needs "
+                                                "below_bp, a whole number from 1 to "
+                                                "%2, not %3.")
+                                 .arg(r.name, QString::number(MaxBelowBp), written(belowValue)));
+            r.trigger.belowPercent = double(*below) / 100.0;
+        }
+    }
+    auto effect = effectFrom(c.value(QLatin1String("effect")), r.name, setting);
+    if (!effect)
+        return effect.error();
+    r.effect = *effect;
+    return r;
 }
 
 } // namespace
@@ -175,11 +348,27 @@ Result<RewardSettings> ReviewSettings::rewardsFrom(const QJsonValue &value, cons
 {
     const char *name = PerformanceSettings::RewardRules;
     RewardSettings out;
+    if (!value.isNull() && !value.isUndefined() && !value.isObject())
+        return malformed(name, tr("the reward rules are a JSON object with streaks, consequences "
+                                  "and max_bonus_bp, not %1.")
+                                   .arg(value.isArray() ? tr("an array") : written(value)));
     const QJsonObject o = value.toObject();
+    const QStringList keys{QStringLiteral("streaks"), QStringLiteral("consequences"),
+                           QStringLiteral("max_bonus_bp")};
+    if (const QString key = unusedKey(o, keys); !key.isEmpty())
+        return malformed(
+            name, tr("“%1” is not one of the reward rules; they are %2.").arg(key, listed(keys)));
+    for (const char *list : {"streaks", "consequences"})
+        if (o.contains(QLatin1String(list)) && !o.value(QLatin1String(list)).isArray())
+            return malformed(name,
+                             tr("%1 is a JSON array of rules, not %2.")
+                                 .arg(QLatin1String(list), written(o.value(QLatin1String(list)))));
     if (o.contains(QLatin1String("max_bonus_bp"))) {
         const auto max = wholeNumber(o.value(QLatin1String("max_bonus_bp")));
         if (!max || *max < 0 || *max > FullWeight)
-            return malformed(name, tr("max_bonus_bp must be a whole number from 0 to 10000."));
+            return malformed(name, tr("max_bonus_bp must be a whole number from 0 to 10000, not "
+                                      "%1.")
+                                       .arg(written(o.value(QLatin1String("max_bonus_bp")))));
         out.maxBonusBp = static_cast<int>(*max);
     }
     const QString top = scale.grades().constLast().name;
@@ -209,27 +398,10 @@ Result<RewardSettings> ReviewSettings::rewardsFrom(const QJsonValue &value, cons
                         {ConsequenceEffect::Kind::TrainingAssigned, 0, training}}};
     }
     for (const QJsonValue &v : o.value(QLatin1String("streaks")).toArray()) {
-        const QJsonObject s = v.toObject();
-        StreakRule r;
-        r.name = s.value(QLatin1String("name")).toString().trimmed();
-        const QString cycle = s.value(QLatin1String("cycle")).toString();
-        if (cycle == QLatin1String("quarter"))
-            r.cycleLength = CycleLength::Quarter;
-        else if (cycle.isEmpty() || cycle == QLatin1String("month"))
-            r.cycleLength = CycleLength::Month;
-        else
-            return malformed(name, tr("a streak counts months or quarters, not “%1”.").arg(cycle));
-        r.grade = s.value(QLatin1String("grade")).toString();
-        r.bound = s.value(QLatin1String("bound")).toString() == QLatin1String("at_most")
-                      ? GradeBound::AtMost
-                      : GradeBound::AtLeast;
-        const auto n = wholeNumber(s.value(QLatin1String("consecutive")));
-        r.consecutive = n ? static_cast<int>(*n) : 1;
-        auto effect = effectFrom(s.value(QLatin1String("effect")).toObject(), name);
-        if (!effect)
-            return effect.error();
-        r.effect = *effect;
-        out.streaks.append(r);
+        auto streak = streakFrom(v, name);
+        if (!streak)
+            return streak.error();
+        out.streaks.append(*streak);
     }
     // The rules are checked once, on an empty history.
     if (auto checked = evaluateStreaks(scale, out.streaks, {}); !checked)
@@ -258,29 +430,10 @@ Result<RewardSettings> ReviewSettings::rewardsFrom(const QJsonValue &value, cons
                                       {ConsequenceEffect::Kind::NoPromotion, 0, {}})};
     }
     for (const QJsonValue &v : o.value(QLatin1String("consequences")).toArray()) {
-        const QJsonObject c = v.toObject();
-        ConsequenceRule r;
-        r.name = c.value(QLatin1String("name")).toString().trimmed();
-        const QString trigger = c.value(QLatin1String("trigger")).toString();
-        if (trigger == QLatin1String("issue")) {
-            r.trigger.kind = ConsequenceTrigger::Kind::IssueOccurred;
-            r.trigger.issueCategory = c.value(QLatin1String("issue_category")).toString();
-            const auto times = wholeNumber(c.value(QLatin1String("times")));
-            r.trigger.times = times ? static_cast<int>(*times) : 1;
-        } else if (trigger == QLatin1String("indicator")) {
-            r.trigger.kind = ConsequenceTrigger::Kind::IndicatorMissed;
-            r.trigger.indicator = c.value(QLatin1String("indicator")).toString();
-            const auto below = wholeNumber(c.value(QLatin1String("below_bp")));
-            r.trigger.belowPercent = below ? double(*below) / 100.0 : 100.0;
-        } else
-            return malformed(name, tr("a consequence is triggered by an issue or an indicator, "
-                                      "not “%1”.")
-                                       .arg(trigger));
-        auto effect = effectFrom(c.value(QLatin1String("effect")).toObject(), name);
-        if (!effect)
-            return effect.error();
-        r.effect = *effect;
-        out.consequences.append(r);
+        auto consequence = consequenceFrom(v, name);
+        if (!consequence)
+            return consequence.error();
+        out.consequences.append(*consequence);
     }
     if (auto checked = apply(out.consequences, {}, out.maxBonusBp); !checked)
         return malformed(name, checked.error().message);

@@ -53,7 +53,15 @@ struct RewardSettings
 //      "effect": {"kind": "bonus", "bonus_bp": -1000}},
 //      {"name": "...", "trigger": "indicator", "indicator": "On-time rate",
 //      "below_bp": 9000, "effect": {"kind": "no_promotion"}}],
-//      "max_bonus_bp": 3000}
+//      "max_bonus_bp": 3000}                        an object, never an array
+//    Without streaks (or consequences), the built-in ones apply. A
+//    streak's cycle is month (the default) or quarter, its bound at_least
+//    (the default) or at_most, its grade one of the scale's; consecutive and
+//    times are whole numbers from 1 to 100 (default 1); issue_category is one
+//    of issue::categories(); below_bp is from 1 to 12000 (default 10000:
+//    below the target). A key the rules do not use is refused, as a
+//    misspelt key would silently do nothing; a rule has only the keys of
+//    its trigger.
 //  Effect kinds: title, training (with a name), bonus (bonus_bp), no_promotion.
 //
 // A malformed setting is refused with a message naming it, rather than

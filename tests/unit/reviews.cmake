@@ -2,3 +2,4 @@
 baton_core_test(tst_feedback)
 baton_core_test(tst_reviews)
 baton_core_test(tst_feedbackviewjson)
+baton_core_test(tst_performancesettings)

@@ -160,6 +160,14 @@
         <source>The warning thresholds are a JSON object of whole numbers.</source>
         <translation>预警阈值须为由整数组成的 JSON 对象。</translation>
     </message>
+    <message>
+        <source>“%1” is not a warning threshold; the thresholds are %2.</source>
+        <translation>“%1”不是预警阈值；阈值包括 %2。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): a whole number from 1 to %3, not %4.</source>
+        <translation>%1（%2）：应为 1 到 %3 之间的整数，而不是 %4。</translation>
+    </message>
 </context>
 <context>
     <name>Alerts</name>
@@ -2438,8 +2446,180 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <translation>确认说明</translation>
     </message>
     <message>
-        <source>This report comes with an evidence bundle: the records above as canonical JSON, each signed decision with its CMS signature and RFC 3161 time stamp, each supervisor&apos;s confirmation with its signature, the trail&apos;s files, and a manifest sealed by the organisation&apos;s time-stamping authority. Where the organisation runs a Baton server, each record also comes with Merkle proofs that the server&apos;s append-only log holds the changes that made it. Run &quot;baton-cli verify bundle DIR&quot;, or follow HOW-TO-VERIFY.txt.</source>
-        <translation>本报告附有证据包，其中包括：上述记录的规范化 JSON 文本；每项已签名的审批决定及其 CMS 签名和 RFC 3161 时间戳；每项主管确认及其签名；工作轨迹中的文件；以及由本组织时间戳服务机构封存的清单文件。如果本组织运行 Baton 服务器，每条记录还附有默克尔证明，证明服务器的只追加日志中包含生成该记录的各项更改。请运行“baton-cli verify bundle DIR”，或按照 HOW-TO-VERIFY.txt 中的说明进行核验。</translation>
+        <source>Reports and comments</source>
+        <translation>汇报与评论</translation>
+    </message>
+    <message>
+        <source>Issues and their causes</source>
+        <translation>问题及其原因</translation>
+    </message>
+    <message>
+        <source>Reviews and awards</source>
+        <translation>考核与奖励</translation>
+    </message>
+    <message>
+        <source>This report comes with an evidence bundle: the records above as canonical JSON, each signed decision with its CMS signature and RFC 3161 time stamp, each supervisor&apos;s confirmation of progress or of the cause of an issue with its signature, the trail&apos;s files, and a manifest sealed by the organisation&apos;s time-stamping authority. Where the organisation runs a Baton server, each record also comes with Merkle proofs that the server&apos;s append-only log holds the changes that made it. Run &quot;baton-cli verify bundle DIR&quot;, or follow HOW-TO-VERIFY.txt.</source>
+        <translation>本报告附有证据包：以上记录的规范 JSON 格式、每项已签名决定及其 CMS 签名和 RFC 3161 时间戳、每位主管对进展或问题原因的确认及其签名、工作轨迹的文件，以及一份由组织的时间戳机构封存的清单。如果组织运行 Baton 服务器，每条记录还附有 Merkle 证明，证明服务器的仅追加日志中包含生成该记录的各项变更。请运行“baton-cli verify bundle DIR”，或按照 HOW-TO-VERIFY.txt 中的说明进行验证。</translation>
+    </message>
+    <message>
+        <source>No reports in the period.</source>
+        <translation>该期间内没有汇报。</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>汇报</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Blockers</source>
+        <translation>阻碍</translation>
+    </message>
+    <message>
+        <source>a task not in this dossier</source>
+        <translation>不在本档案中的任务</translation>
+    </message>
+    <message>
+        <source>a report</source>
+        <translation>一份汇报</translation>
+    </message>
+    <message>
+        <source>Supervisors&apos; comments</source>
+        <translation>主管评论</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>评论对象</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>No issues in the period.</source>
+        <translation>该期间内没有问题。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>not stated yet</source>
+        <translation>尚未说明</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>yes: attributions/%1</source>
+        <translation>是：attributions/%1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Causes stated, confirmed and corrected</source>
+        <translation>原因的说明、确认与更正</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>No review results or awards in the period.</source>
+        <translation>该期间内没有考核结果或奖励。</translation>
+    </message>
+    <message>
+        <source>No review results in the period.</source>
+        <translation>该期间内没有考核结果。</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s rating</source>
+        <translation>经理评分</translation>
+    </message>
+    <message>
+        <source>Rated by</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Rewards and penalties</source>
+        <translation>奖惩</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>授予时间</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Granted by</source>
+        <translation>授予人</translation>
     </message>
 </context>
 <context>
@@ -2833,6 +3013,26 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>the record is not a record file</source>
         <translation>这不是有效的记录文件</translation>
     </message>
+    <message>
+        <source>attribution %1</source>
+        <translation>归因 %1</translation>
+    </message>
+    <message>
+        <source>signed with %1&apos;s certificate, not with %2&apos;s</source>
+        <translation>使用的是 %1 的证书签名，而不是 %2 的证书</translation>
+    </message>
+    <message>
+        <source>%1: %2, at %3 (signer&apos;s clock)</source>
+        <translation>%1：%2，时间 %3（签名者设备时钟）</translation>
+    </message>
+    <message>
+        <source>the attribution&apos;s record does not hold this signed content</source>
+        <translation>该归因记录中不含此已签名内容</translation>
+    </message>
+    <message>
+        <source>the attribution&apos;s record does not say what was signed</source>
+        <translation>该归因记录未说明签名的内容</translation>
+    </message>
 </context>
 <context>
     <name>Feedback</name>
@@ -2967,10 +3167,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
 <context>
     <name>FeedbackHtml</name>
     <message>
-        <source>No feedback has been given in this cycle yet.</source>
-        <translation>本周期尚无任何反馈。</translation>
-    </message>
-    <message>
         <source>Overall</source>
         <translation>总体</translation>
     </message>
@@ -3003,6 +3199,73 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>waiting</source>
         <translation>等待中</translation>
+    </message>
+    <message>
+        <source>No feedback has reached you in this cycle yet. Answers show here as they are given; on a device that syncs with a server, once your supervisor has rated you or the cycle has closed.</source>
+        <translation>本周期内尚未收到任何反馈。反馈提交后会显示在此处；如果设备与服务器同步，则在主管为您评分或本周期结束后显示。</translation>
+    </message>
+    <message>
+        <source>As published with your review result.</source>
+        <translation>与您的考核结果一同发布。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackViewJson</name>
+    <message>
+        <source>The published feedback view is not valid: %1.</source>
+        <translation>已发布的反馈视图无效：%1。</translation>
+    </message>
+    <message>
+        <source>averages must be a list</source>
+        <translation>averages 必须是列表</translation>
+    </message>
+    <message>
+        <source>each average needs a dimension and a count of answers</source>
+        <translation>每个平均值都需要包含维度和回答数</translation>
+    </message>
+    <message>
+        <source>the average of “%1” has no answers behind it</source>
+        <translation>“%1”的平均值没有任何回答作为依据</translation>
+    </message>
+    <message>
+        <source>the average of “%1” is not a number of thousandths</source>
+        <translation>“%1”的平均值不是以千分之一为单位的数值</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>它不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the anonymity threshold must be a whole number of 2 or more</source>
+        <translation>匿名阈值必须是不小于 2 的整数</translation>
+    </message>
+    <message>
+        <source>roles must be a list</source>
+        <translation>roles 必须是列表</translation>
+    </message>
+    <message>
+        <source>“%1” is not a feedback role</source>
+        <translation>“%1”不是反馈角色</translation>
+    </message>
+    <message>
+        <source>a role needs a count of answers</source>
+        <translation>角色需要填写回答数量</translation>
+    </message>
+    <message>
+        <source>a withheld role shows nothing but its count</source>
+        <translation>被隐藏的角色只显示其数量</translation>
+    </message>
+    <message>
+        <source>comments must be a list</source>
+        <translation>评语必须是列表</translation>
+    </message>
+    <message>
+        <source>each comment needs its text</source>
+        <translation>每条评语都需要填写内容</translation>
+    </message>
+    <message>
+        <source>only the manager&apos;s comments carry a name</source>
+        <translation>只有经理的评语带有署名</translation>
     </message>
 </context>
 <context>
@@ -5066,6 +5329,10 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>The setting “%1” is a JSON object or array.</source>
         <translation>设置“%1”是 JSON 对象或数组。</translation>
     </message>
+    <message>
+        <source>The grade scale would break the reward rules; change them first. %1</source>
+        <translation>该等级标准会破坏奖惩规则，请先修改奖惩规则。%1</translation>
+    </message>
 </context>
 <context>
     <name>Policy</name>
@@ -6129,10 +6396,6 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <translation>权重合计为 %1，而不是 100%。</translation>
     </message>
     <message>
-        <source>max_bonus_bp must be a whole number from 0 to 10000.</source>
-        <translation>max_bonus_bp 必须是 0 到 10000 之间的整数。</translation>
-    </message>
-    <message>
         <source>Responsibility model</source>
         <translation>责任心榜样</translation>
     </message>
@@ -6159,6 +6422,78 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
     <message>
         <source>a consequence is triggered by an issue or an indicator, not “%1”.</source>
         <translation>奖惩后果由问题或指标触发，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>the rule “%1” needs an effect, a JSON object with a kind.</source>
+        <translation>规则“%1”需要一个效果，即带有 kind 的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>the effect of “%1” has a key “%2” it does not use; its keys are %3.</source>
+        <translation>“%1”的效果包含未使用的键“%2”；可用的键为 %3。</translation>
+    </message>
+    <message>
+        <source>the effect of “%1” is %2, which takes no bonus_bp.</source>
+        <translation>“%1”的效果为 %2，不接受 bonus_bp。</translation>
+    </message>
+    <message>
+        <source>every streak is a JSON object, not %1.</source>
+        <translation>每条连续规则都应是 JSON 对象，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>the streak “%1” has a key “%2” it does not use; its keys are %3.</source>
+        <translation>连续规则“%1”包含未使用的键“%2”；可用的键为 %3。</translation>
+    </message>
+    <message>
+        <source>the streak “%1” has the bound “%2”; use at_least or at_most.</source>
+        <translation>连续规则“%1”的界限为“%2”；请使用 at_least 或 at_most。</translation>
+    </message>
+    <message>
+        <source>the streak “%1” needs consecutive, a whole number from 1 to %2, not %3.</source>
+        <translation>连续规则“%1”需要 consecutive，应为 1 到 %2 之间的整数，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>every consequence is a JSON object, not %1.</source>
+        <translation>每条后果都应是 JSON 对象，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>the consequence “%1” has a key “%2” it does not use; its keys are %3.</source>
+        <translation>后果“%1”包含未使用的键“%2”；可用的键为 %3。</translation>
+    </message>
+    <message>
+        <source>the consequence “%1” needs issue_category, one of %2.</source>
+        <translation>后果“%1”需要 issue_category，取值为 %2 之一。</translation>
+    </message>
+    <message>
+        <source>the consequence “%1” counts issues of the category “%2”; the categories are %3.</source>
+        <translation>后果“%1”统计的是类别为“%2”的问题；可用的类别为 %3。</translation>
+    </message>
+    <message>
+        <source>the consequence “%1” needs times, a whole number from 1 to %2, not %3.</source>
+        <translation>后果“%1”需要 times，应为 1 到 %2 之间的整数，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>the consequence “%1” needs below_bp, a whole number from 1 to %2, not %3.</source>
+        <translation>后果“%1”需要 below_bp，应为 1 到 %2 之间的整数，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>the reward rules are a JSON object with streaks, consequences and max_bonus_bp, not %1.</source>
+        <translation>奖惩规则应是包含 streaks、consequences 和 max_bonus_bp 的 JSON 对象，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the reward rules; they are %2.</source>
+        <translation>“%1”不属于奖惩规则；奖惩规则包括 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is a JSON array of rules, not %2.</source>
+        <translation>%1 应是由规则组成的 JSON 数组，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>max_bonus_bp must be a whole number from 0 to 10000, not %1.</source>
+        <translation>max_bonus_bp 必须是 0 到 10000 之间的整数，而不是 %1。</translation>
     </message>
 </context>
 <context>
@@ -7624,6 +7959,58 @@ Shown now (SHA-256):
     <message>
         <source>Comment on “%1”</source>
         <translation>评论“%1”</translation>
+    </message>
+    <message>
+        <source>Cause confirmed for “%1”: %2</source>
+        <translation>已确认“%1”的原因：%2</translation>
+    </message>
+    <message>
+        <source>Cause corrected for “%1”: %2</source>
+        <translation>已更正“%1”的原因：%2</translation>
+    </message>
+    <message>
+        <source>Cause stated for “%1”: %2</source>
+        <translation>已说明“%1”的原因：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>reading issues</source>
+        <translation>读取问题</translation>
+    </message>
+    <message>
+        <source>reading the causes of issues</source>
+        <translation>读取问题原因</translation>
+    </message>
+    <message>
+        <source>reading awards</source>
+        <translation>读取奖励</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4</source>
+        <translation>%1（%2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>Signed; the signature checks out.</source>
+        <translation>已签名，签名验证通过。</translation>
+    </message>
+    <message>
+        <source>Signed, but the signature does not check out: %1</source>
+        <translation>已签名，但签名验证未通过：%1</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Cause of an issue</source>
+        <translation>问题原因</translation>
+    </message>
+    <message>
+        <source>Reward or penalty</source>
+        <translation>奖励或处罚</translation>
     </message>
 </context>
 <context>
@@ -9378,6 +9765,28 @@ Entry: %2</source>
     <message>
         <source>Close cycle</source>
         <translation>关闭周期</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n whose goals are not all measured</source>
+        <translation>
+            <numerusform>，其中 %n 人的目标未全部衡量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Goals measured</source>
+        <translation>目标已衡量</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Close with these indicator parts as measured: goals without a value count for nothing either way</source>
+        <translation>按已衡量的指标部分关闭：尚无数值的目标既不加分也不扣分</translation>
+    </message>
+    <message>
+        <source>Some goals have no value yet: record them first, or tick that the indicator parts stand as measured.</source>
+        <translation>部分目标尚无数值：请先录入，或勾选按已衡量的指标部分计算。</translation>
     </message>
 </context>
 <context>
@@ -13508,6 +13917,10 @@ By %3, %4</source>
         <source>Close Review Cycle</source>
         <translation>关闭考核周期</translation>
     </message>
+    <message>
+        <source>%1 of the goals&apos; weight measured: the indicator part rests on that part only.</source>
+        <translation>目标权重中已衡量 %1：指标部分仅以这部分为依据。</translation>
+    </message>
 </context>
 <context>
     <name>baton::ServerSettings</name>
@@ -14846,6 +15259,78 @@ Double-click to change it in the form</source>
     <message>
         <source>On the work of:</source>
         <translation>所评工作的人员：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>In the work of:</source>
+        <translation>所属员工：</translation>
+    </message>
+    <message>
+        <source>Happened on:</source>
+        <translation>发生日期：</translation>
+    </message>
+    <message>
+        <source>Review cycle:</source>
+        <translation>考核周期：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Not stated yet</source>
+        <translation>尚未说明</translation>
+    </message>
+    <message>
+        <source>Recorded by:</source>
+        <translation>记录人：</translation>
+    </message>
+    <message>
+        <source>(no detail)</source>
+        <translation>（无详情）</translation>
+    </message>
+    <message>
+        <source>Cause of &quot;%1&quot;</source>
+        <translation>“%1”的原因</translation>
+    </message>
+    <message>
+        <source>Issue:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <source>Cause stated:</source>
+        <translation>所述原因：</translation>
+    </message>
+    <message>
+        <source>By:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>规则：</translation>
+    </message>
+    <message>
+        <source>Granted by:</source>
+        <translation>授予人：</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>（无理由）</translation>
     </message>
 </context>
 <context>

@@ -22,14 +22,15 @@ say() { printf '\n==> %s\n' "$*"; }
 # qt6-l10n-tools; fonts-noto-cjk renders Chinese; libsqlite3-dev lets the store
 # talk to SQLite directly; baton-server needs qt6-httpserver-dev, whose CMake
 # config wants qt6-websockets-dev; qtkeychain-qt6-dev keeps the desktop's sync
-# session token in the OS keychain (optional: without it, in the database).
+# session token in the OS keychain (optional: without it, in the database);
+# libjemalloc-dev gives the applications a faster allocator (optional too).
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-charts-dev libqt6opengl6-dev
     qt6-svg-dev libqt6svg6 qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev libxkbcommon-dev libssl-dev libsqlite3-dev sqlite3 openssl
     qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
-    libgmime-3.0-dev libicu-dev
+    libgmime-3.0-dev libicu-dev libjemalloc-dev
     fonts-noto-cjk xvfb xauth
 )
 # The test command also runs the server's tests on PostgreSQL: its server

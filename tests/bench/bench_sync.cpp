@@ -8,10 +8,10 @@
 //  3. an incremental sync round with nothing to do (median and p95);
 //  4. pushes of 10-op batches from 50 concurrent sessions (distinct devices,
 //     one connection each), with the server's peak RSS.
-// The server's log is filled with `baton-cli demo --employees 10000
-// --audit-entries 100000 --server URL` (10,000 employees and their routine
-// edits, about 100,000 ops), the way an organisation's first history reaches
-// a server. Each phase also prints the CPU time client and server used.
+// The server's log is filled with `baton-cli demo --employees 4000
+// --audit-entries 100000 --server URL` (4,000 employees with their goals,
+// indicators and reviews, and routine edits up to 100,000 ops), the way an
+// organisation's first history reaches a server. Each phase also prints the CPU time client and server used.
 // With BENCH_PHASES set, the start of each phase goes to stderr in
 // CLOCK_MONOTONIC seconds, to cut a `perf record -k CLOCK_MONOTONIC` profile
 // into phases.
@@ -327,7 +327,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOption({QStringLiteral("employees"),
                       QStringLiteral("Demo company loaded into the server (sets the log size)."),
-                      QStringLiteral("N"), QStringLiteral("10000")});
+                      QStringLiteral("N"), QStringLiteral("4000")});
     parser.addOption({QStringLiteral("history"),
                       QStringLiteral("Routine edits in the demo company's history, so that the "
                                      "server's log holds about N ops (demo --audit-entries)."),

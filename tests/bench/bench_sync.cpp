@@ -11,10 +11,9 @@
 // The server's log is filled with `baton-cli demo --employees 4000
 // --audit-entries 100000 --server URL` (4,000 employees with their goals,
 // indicators and reviews, and routine edits up to 100,000 ops), the way an
-// organisation's first history reaches a server. Each phase also prints the CPU time client and server used.
-// With BENCH_PHASES set, the start of each phase goes to stderr in
-// CLOCK_MONOTONIC seconds, to cut a `perf record -k CLOCK_MONOTONIC` profile
-// into phases.
+// organisation's first history reaches a server. Each phase also prints the CPU time client and
+// server used. With BENCH_PHASES set, the start of each phase goes to stderr in CLOCK_MONOTONIC
+// seconds, to cut a `perf record -k CLOCK_MONOTONIC` profile into phases.
 #include "oplog/uuidv7.h"
 #include "serverprocess.h"
 #include "store/store.h"

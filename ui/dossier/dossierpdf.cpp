@@ -212,8 +212,7 @@ QString DossierPdf::bodyHtml(const DossierData &d)
         rows.append({x.request.text(u"subject"), x.step.text(u"title"),
                      d.nameOf(x.step.id(u"decided_by")), x.step.text(u"state"),
                      x.step.text(u"opinion"), when(x.step.value(u"decided_ms").toLongLong()),
-                     x.timestampToken.isEmpty() ? tr("not yet") : tr("yes"),
-                     x.step.text(u"id")});
+                     x.timestampToken.isEmpty() ? tr("not yet") : tr("yes"), x.step.text(u"id")});
     h += rows.isEmpty()
              ? QStringLiteral("<p>%1</p>").arg(esc(tr("No signed decisions.")))
              : table({tr("Request"), tr("Step"), tr("Signed by"), tr("Decision"), tr("Opinion"),

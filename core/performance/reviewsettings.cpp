@@ -266,6 +266,14 @@ Result<ReviewSettings::Dimensions> ReviewSettings::dimensionsFrom(const QJsonVal
         out.dimensions = defaultDimensions();
         return out;
     }
+    if (!value.isArray() && !value.isObject())
+        return malformed(name, tr("the feedback form is a list of dimensions, or an object with "
+                                  "dimensions and anonymity_threshold."));
+    const QStringList formKeys{QStringLiteral("dimensions"), QStringLiteral("anonymity_threshold")};
+    if (const QString key = unusedKey(value.toObject(), formKeys); !key.isEmpty())
+        return malformed(
+            name,
+            tr("“%1” is not part of the feedback form; it has %2.").arg(key, listed(formKeys)));
     if (value.isObject() && value.toObject().contains(QLatin1String("anonymity_threshold"))) {
         const auto t = wholeNumber(value.toObject().value(QLatin1String("anonymity_threshold")));
         if (!t || *t < 2 || *t > 100)
@@ -275,8 +283,16 @@ Result<ReviewSettings::Dimensions> ReviewSettings::dimensionsFrom(const QJsonVal
     }
     const QJsonArray list = listOf(value, "dimensions");
     QSet<QString> keys;
+    const QStringList dimensionKeys{QStringLiteral("key"), QStringLiteral("title"),
+                                    QStringLiteral("min"), QStringLiteral("max")};
     for (const QJsonValue &v : list) {
         const QJsonObject o = v.toObject();
+        if (!v.isObject())
+            return malformed(name, tr("each dimension is an object with %1, not %2.")
+                                       .arg(listed(dimensionKeys), written(v)));
+        if (const QString key = unusedKey(o, dimensionKeys); !key.isEmpty())
+            return malformed(name, tr("“%1” is not a field of a dimension; they are %2.")
+                                       .arg(key, listed(dimensionKeys)));
         FeedbackDimension d;
         d.key = o.value(QLatin1String("key")).toString().trimmed();
         d.title = o.value(QLatin1String("title")).toString().trimmed();
@@ -306,18 +322,32 @@ Result<GradeScale> ReviewSettings::scaleFrom(const QJsonValue &value)
 {
     if (value.isNull() || value.isUndefined())
         return GradeScale::make(defaultGrades());
+    const char *name = PerformanceSettings::GradeScale;
+    if (!value.isArray() && !value.isObject())
+        return malformed(name, tr("the grade scale is a list of grades, or an object with "
+                                  "grades."));
+    if (const QString key = unusedKey(value.toObject(), {QStringLiteral("grades")}); !key.isEmpty())
+        return malformed(name, tr("“%1” is not part of the grade scale; it has grades.").arg(key));
+    const QStringList gradeKeys{QStringLiteral("name"), QStringLiteral("min_bp")};
     QList<Grade> grades;
     for (const QJsonValue &v : listOf(value, "grades")) {
         const QJsonObject o = v.toObject();
+        if (!v.isObject())
+            return malformed(
+                name,
+                tr("each grade is an object with %1, not %2.").arg(listed(gradeKeys), written(v)));
+        if (const QString key = unusedKey(o, gradeKeys); !key.isEmpty())
+            return malformed(
+                name,
+                tr("“%1” is not a field of a grade; they are %2.").arg(key, listed(gradeKeys)));
         const auto bp = wholeNumber(o.value(QLatin1String("min_bp")));
         if (!bp)
-            return malformed(PerformanceSettings::GradeScale,
-                             tr("every grade needs min_bp, a whole number of basis points."));
+            return malformed(name, tr("every grade needs min_bp, a whole number of basis points."));
         grades.append({o.value(QLatin1String("name")).toString(), double(*bp) / 100.0});
     }
     auto scale = GradeScale::make(grades);
     if (!scale)
-        return malformed(PerformanceSettings::GradeScale, scale.error().message);
+        return malformed(name, scale.error().message);
     return scale;
 }
 
@@ -326,7 +356,17 @@ Result<ReviewWeights> ReviewSettings::weightsFrom(const QJsonValue &value)
     ReviewWeights w;
     if (value.isNull() || value.isUndefined())
         return w;
+    const QStringList weightKeys{QStringLiteral("indicators_bp"), QStringLiteral("feedback_bp"),
+                                 QStringLiteral("manager_bp")};
+    if (!value.isObject())
+        return malformed(PerformanceSettings::ReviewWeights,
+                         tr("the review weights are a JSON object with %1, not %2.")
+                             .arg(listed(weightKeys), written(value)));
     const QJsonObject o = value.toObject();
+    if (const QString key = unusedKey(o, weightKeys); !key.isEmpty())
+        return malformed(
+            PerformanceSettings::ReviewWeights,
+            tr("“%1” is not one of the review weights; they are %2.").arg(key, listed(weightKeys)));
     const auto i = wholeNumber(o.value(QLatin1String("indicators_bp")));
     const auto f = wholeNumber(o.value(QLatin1String("feedback_bp")));
     const auto m = wholeNumber(o.value(QLatin1String("manager_bp")));

@@ -65,7 +65,8 @@ struct RewardSettings
 //  Effect kinds: title, training (with a name), bonus (bonus_bp), no_promotion.
 //
 // A malformed setting is refused with a message naming it, rather than
-// quietly replaced by the defaults.
+// quietly replaced by the defaults; in every setting a key that is not in
+// the forms above is refused, since a misspelt one would do nothing.
 class ReviewSettings
 {
     Q_DECLARE_TR_FUNCTIONS(ReviewSettings)

@@ -81,8 +81,14 @@ private Q_SLOTS:
             "“B” starts at 70");
         row("scale: twice", PerformanceSettings::GradeScale, scale,
             R"([{"name":"D","min_bp":0},{"name":"d","min_bp":5000}])", "appears twice");
-        row("scale: no grades", PerformanceSettings::GradeScale, scale, R"({"grade":[]})",
+        row("scale: no grades", PerformanceSettings::GradeScale, scale, R"({"grades":[]})",
             "no grades");
+        row("scale: misspelt list", PerformanceSettings::GradeScale, scale, R"({"grade":[]})",
+            "“grade”");
+        row("scale: misspelt field", PerformanceSettings::GradeScale, scale,
+            R"([{"name":"D","min_bp":0},{"name":"A","minbp":9000}])", "“minbp”");
+        row("scale: not a grade", PerformanceSettings::GradeScale, scale, R"(["D","A"])",
+            "each grade is an object");
         const char *weights = R"({"indicators_bp":5000,"feedback_bp":2500,"manager_bp":2500})";
         row("weights: 90%", PerformanceSettings::ReviewWeights, weights,
             R"({"indicators_bp":6000,"feedback_bp":2000,"manager_bp":1000})", "90%, not 100%");
@@ -90,6 +96,11 @@ private Q_SLOTS:
             R"({"indicators_bp":11000,"feedback_bp":-1000,"manager_bp":0})", "0 or more");
         row("weights: missing", PerformanceSettings::ReviewWeights, weights,
             R"({"indicators_bp":10000})", "manager_bp");
+        row("weights: extra", PerformanceSettings::ReviewWeights, weights,
+            R"({"indicators_bp":5000,"feedback_bp":2500,"manager_bp":2500,"bonus_bp":100})",
+            "“bonus_bp”");
+        row("weights: array", PerformanceSettings::ReviewWeights, weights, "[5000,2500,2500]",
+            "JSON object");
         const char *dimensions = R"({"dimensions":[{"key":"ownership","title":"Ownership",)"
                                  R"("min":0,"max":10}],"anonymity_threshold":4})";
         row("dimensions: range", PerformanceSettings::FeedbackDimensions, dimensions,
@@ -99,6 +110,12 @@ private Q_SLOTS:
             "anonymity threshold");
         row("dimensions: none", PerformanceSettings::FeedbackDimensions, dimensions, "[]",
             "no dimensions");
+        row("dimensions: misspelt field", PerformanceSettings::FeedbackDimensions, dimensions,
+            R"([{"key":"x","titel":"Ownership","min":1,"max":5}])", "“titel”");
+        row("dimensions: misspelt list", PerformanceSettings::FeedbackDimensions, dimensions,
+            R"({"dimension":[{"key":"x","min":1,"max":5}]})", "“dimension”");
+        row("dimensions: not a dimension", PerformanceSettings::FeedbackDimensions, dimensions,
+            R"(["ownership"])", "each dimension is an object");
         row("dimensions: twice", PerformanceSettings::FeedbackDimensions, dimensions,
             R"([{"key":"x","min":1,"max":5},{"key":"x","min":1,"max":3}])", "“x” appears twice");
         const char *rewards =

@@ -6495,6 +6495,46 @@ URL 为 SQLite 文件路径或 postgresql://user:password@host:port/dbname。</t
         <source>max_bonus_bp must be a whole number from 0 to 10000, not %1.</source>
         <translation>max_bonus_bp 必须是 0 到 10000 之间的整数，而不是 %1。</translation>
     </message>
+    <message>
+        <source>the feedback form is a list of dimensions, or an object with dimensions and anonymity_threshold.</source>
+        <translation>反馈表应是维度列表，或包含 dimensions 和 anonymity_threshold 的对象。</translation>
+    </message>
+    <message>
+        <source>“%1” is not part of the feedback form; it has %2.</source>
+        <translation>“%1”不属于反馈表；反馈表包括 %2。</translation>
+    </message>
+    <message>
+        <source>each dimension is an object with %1, not %2.</source>
+        <translation>每个维度应是包含 %1 的对象，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a field of a dimension; they are %2.</source>
+        <translation>“%1”不是维度的字段；维度的字段为 %2。</translation>
+    </message>
+    <message>
+        <source>the grade scale is a list of grades, or an object with grades.</source>
+        <translation>等级标准应是等级列表，或包含 grades 的对象。</translation>
+    </message>
+    <message>
+        <source>“%1” is not part of the grade scale; it has grades.</source>
+        <translation>“%1”不属于等级标准；等级标准只包括 grades。</translation>
+    </message>
+    <message>
+        <source>each grade is an object with %1, not %2.</source>
+        <translation>每个等级应是包含 %1 的对象，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a field of a grade; they are %2.</source>
+        <translation>“%1”不是等级的字段；等级的字段为 %2。</translation>
+    </message>
+    <message>
+        <source>the review weights are a JSON object with %1, not %2.</source>
+        <translation>考核权重应是包含 %1 的 JSON 对象，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the review weights; they are %2.</source>
+        <translation>“%1”不属于考核权重；考核权重包括 %2。</translation>
+    </message>
 </context>
 <context>
     <name>Reviews</name>

@@ -49,16 +49,24 @@ Error timelinequery::outOfScope()
     return Error(QStringLiteral("policy.denied"), WorkTimeline::tr("You may not see this item."));
 }
 
+Result<Record> timelinequery::shownRecord(Store &store, const QString &entity, const QUuid &id)
+{
+    auto r = store.readRecord(entity, id);
+    if (!r)
+        return r.error();
+    if (r->isEmpty() || r->flag(u"retired"))
+        return notHere();
+    return r;
+}
+
 using timelinequery::notHere;
 using timelinequery::outOfScope;
 
 Result<TimelineEntry> WorkTimeline::requestEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto r = m_store.readRecord(QStringLiteral("approval_request"), id);
+    auto r = timelinequery::shownRecord(m_store, QStringLiteral("approval_request"), id);
     if (!r)
         return r.error();
-    if (r->isEmpty() || r->flag(u"retired"))
-        return notHere();
     auto sees = seesRequest(scope.approvals, id);
     if (!sees)
         return sees.error();
@@ -128,11 +136,9 @@ Result<TimelineEntry> WorkTimeline::decisionEntry(const QUuid &id, const Timelin
 
 Result<TimelineEntry> WorkTimeline::reportEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto u = m_store.readRecord(QStringLiteral("task_update"), id);
+    auto u = timelinequery::shownRecord(m_store, QStringLiteral("task_update"), id);
     if (!u)
         return u.error();
-    if (u->isEmpty() || u->flag(u"retired"))
-        return notHere();
     auto t = m_store.readRecord(QStringLiteral("task"), u->id(u"task_id"));
     if (!t)
         return t.error();
@@ -157,11 +163,9 @@ Result<TimelineEntry> WorkTimeline::reportEntry(const QUuid &id, const TimelineS
 
 Result<TimelineEntry> WorkTimeline::confirmationEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto c = m_store.readRecord(QStringLiteral("task_confirmation"), id);
+    auto c = timelinequery::shownRecord(m_store, QStringLiteral("task_confirmation"), id);
     if (!c)
         return c.error();
-    if (c->isEmpty() || c->flag(u"retired"))
-        return notHere();
     auto t = m_store.readRecord(QStringLiteral("task"), c->id(u"task_id"));
     if (!t)
         return t.error();

@@ -6,6 +6,7 @@
 // Internal to core/trail.
 
 #include "oplog/uuidv7.h"
+#include "store/record.h"
 #include "store/sqlstatement.h"
 #include "trailsearch.h"
 #include "util/result.h"
@@ -14,6 +15,10 @@
 #include <QStringList>
 
 #include <initializer_list>
+
+namespace baton {
+class Store;
+}
 
 namespace baton::timelinequery {
 
@@ -93,5 +98,8 @@ inline int bindTaskFilter(SqlStatement &s, int i, const TrailQuery &q)
 // reader's scope.
 Error notHere();
 Error outOfScope();
+// The record an entry shows: notHere() when it is not in the store or is
+// retired.
+Result<Record> shownRecord(Store &store, const QString &entity, const QUuid &id);
 
 } // namespace baton::timelinequery

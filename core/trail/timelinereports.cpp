@@ -137,11 +137,9 @@ QString WorkTimeline::commentTargetTitle(const QString &entity, const QUuid &id)
 
 Result<TimelineEntry> WorkTimeline::workReportEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto r = m_store.readRecord(QStringLiteral("work_report"), id);
+    auto r = timelinequery::shownRecord(m_store, QStringLiteral("work_report"), id);
     if (!r)
         return r.error();
-    if (r->isEmpty() || r->flag(u"retired"))
-        return notHere();
     auto sees = seesWorkOf(scope.work, r->id(u"author_id"));
     if (!sees)
         return sees.error();
@@ -184,11 +182,9 @@ Result<TimelineEntry> WorkTimeline::workReportEntry(const QUuid &id, const Timel
 
 Result<TimelineEntry> WorkTimeline::commentEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto c = m_store.readRecord(QStringLiteral("work_comment"), id);
+    auto c = timelinequery::shownRecord(m_store, QStringLiteral("work_comment"), id);
     if (!c)
         return c.error();
-    if (c->isEmpty() || c->flag(u"retired"))
-        return notHere();
     auto sees = seesWorkOf(scope.work, c->id(u"subject_id"));
     if (!sees)
         return sees.error();

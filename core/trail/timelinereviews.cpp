@@ -234,11 +234,9 @@ Status WorkTimeline::addAwards(const TrailQuery &q, const TimelineScope &scope,
 
 Result<TimelineEntry> WorkTimeline::issueEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto r = m_store.readRecord(QStringLiteral("work_issue"), id);
+    auto r = timelinequery::shownRecord(m_store, QStringLiteral("work_issue"), id);
     if (!r)
         return r.error();
-    if (r->isEmpty() || r->flag(u"retired"))
-        return notHere();
     auto sees = seesReviewsOf(scope.performance, r->id(u"employee_id"));
     if (!sees)
         return sees.error();
@@ -289,11 +287,9 @@ Result<TimelineEntry> WorkTimeline::issueEntry(const QUuid &id, const TimelineSc
 
 Result<TimelineEntry> WorkTimeline::attributionEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto a = m_store.readRecord(QStringLiteral("attribution"), id);
+    auto a = timelinequery::shownRecord(m_store, QStringLiteral("attribution"), id);
     if (!a)
         return a.error();
-    if (a->isEmpty() || a->flag(u"retired"))
-        return notHere();
     auto i = m_store.readRecord(QStringLiteral("work_issue"), a->id(u"issue_id"));
     if (!i)
         return i.error();
@@ -344,11 +340,9 @@ Result<TimelineEntry> WorkTimeline::attributionEntry(const QUuid &id, const Time
 
 Result<TimelineEntry> WorkTimeline::awardEntry(const QUuid &id, const TimelineScope &scope)
 {
-    auto r = m_store.readRecord(QStringLiteral("award"), id);
+    auto r = timelinequery::shownRecord(m_store, QStringLiteral("award"), id);
     if (!r)
         return r.error();
-    if (r->isEmpty() || r->flag(u"retired"))
-        return notHere();
     auto sees = seesReviewsOf(scope.performance, r->id(u"employee_id"));
     if (!sees)
         return sees.error();
